@@ -1,0 +1,20 @@
+namespace IncidentDesk.Core.Audit;
+
+/// <summary>
+/// One append-only line of the audit trail. <see cref="Hash"/> chains each entry to the previous one
+/// so that any later edit or deletion is detectable.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Action { get; set; }
+    public string? EntityType { get; set; }
+    public string? EntityId { get; set; }
+    public string? Changes { get; set; }
+    public string? ClientIp { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}

@@ -1,0 +1,55 @@
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IncidentDesk.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.Property(i => i.Reference).HasMaxLength(20);
+        b.Property(i => i.Title).HasMaxLength(300);
+        b.Property(i => i.Summary).HasMaxLength(8000);
+        b.Property(i => i.AffectedSystems).HasMaxLength(2000);
+        b.HasIndex(i => i.Reference).IsUnique();
+        b.HasIndex(i => i.Status);
+        b.HasIndex(i => i.ReportedAtUtc);
+        b.HasMany(i => i.KeyFigures).WithOne().HasForeignKey(f => f.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Involvements).WithOne(v => v.Incident).HasForeignKey(v => v.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KeyFigureConfiguration : IEntityTypeConfiguration<KeyFigure>
+{
+    public void Configure(EntityTypeBuilder<KeyFigure> b)
+    {
+        b.Property(f => f.Label).HasMaxLength(200);
+        b.Property(f => f.Unit).HasMaxLength(60);
+        b.Property(f => f.Source).HasMaxLength(300);
+        b.Property(f => f.Note).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CoopInvolvementConfiguration : IEntityTypeConfiguration<CoopInvolvement>
+{
+    public void Configure(EntityTypeBuilder<CoopInvolvement> b)
+    {
+        b.Property(v => v.Notes).HasMaxLength(4000);
+        b.HasIndex(v => new { v.IncidentId, v.CoopId }).IsUnique();
+        b.HasOne(v => v.Coop).WithMany().HasForeignKey(v => v.CoopId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> b)
+    {
+        b.Property(e => e.Title).HasMaxLength(300);
+        b.Property(e => e.Description).HasMaxLength(8000);
+        b.Property(e => e.Source).HasMaxLength(300);
+        b.HasIndex(e => new { e.IncidentId, e.OccurredAtUtc });
+    }
+}

@@ -1,0 +1,38 @@
+using IncidentDesk.Core.Audit;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Coops;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
+using IncidentDesk.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Data;
+
+public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext> options)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Federation> Federations => Set<Federation>();
+    public DbSet<Coop> Coops => Set<Coop>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<KeyFigure> KeyFigures => Set<KeyFigure>();
+    public DbSet<CoopInvolvement> CoopInvolvements => Set<CoopInvolvement>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(IncidentDeskDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Everything is stored in UTC; the converter only restores DateTimeKind.Utc on read so that
+        // display code never mistakes a stored instant for local time.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Data;
+
+public static class SqliteDatabase
+{
+    public const string DefaultFileName = "incidentdesk.db";
+
+    /// <summary>
+    /// Anchors a relative <c>Data Source</c> to the content root (SQLite would otherwise resolve it against
+    /// whatever folder the process was started from) and creates the folder.
+    /// </summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source=data/{DefaultFileName}" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies migrations, then switches the file to WAL so readers never block the writer.</summary>
+    public static async Task MigrateAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using IncidentDesk.Core.Coops;
+using IncidentDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Web.Features.Coops;
+
+public sealed record CoopQuery(string? Text = null, string? Uf = null, string? SortBy = null, bool Descending = false, int Page = 0, int PageSize = 25);
+
+public sealed record CoopRow(
+    int Id, string Code, string Name, string Cnpj, string Uf, string City, string Federation,
+    string EncarregadoName, string EncarregadoEmail, string EncarregadoPhone, bool IsActive);
+
+public sealed record CoopPage(IReadOnlyList<CoopRow> Rows, int TotalCount);
+
+/// <summary>Reads the co-op directory; paging, sorting and filtering happen in SQL so 340 rows (or more) stay cheap.</summary>
+public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext> dbFactory)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<CoopPage> SearchAsync(CoopQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var coops = db.Coops.AsNoTracking();
+
+        if (!string.IsNullOrWhiteSpace(query.Uf))
+        {
+            var uf = query.Uf.Trim().ToUpperInvariant();
+            coops = coops.Where(c => c.Uf == uf);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = $"%{EscapeLike(query.Text.Trim())}%";
+            var digits = Cnpj.Normalize(query.Text);
+            var cnpjPattern = digits.Length >= 3 ? $"%{digits}%" : null;
+            coops = coops.Where(c =>
+                EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Code, pattern, "\\")
+                || EF.Functions.Like(c.City, pattern, "\\") || EF.Functions.Like(c.EncarregadoName, pattern, "\\")
+                || (cnpjPattern != null && EF.Functions.Like(c.Cnpj, cnpjPattern)));
+        }
+
+        var total = await coops.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var rows = await Sort(coops, query.SortBy, query.Descending)
+            .Skip(Math.Max(query.Page, 0) * pageSize)
+            .Take(pageSize)
+            .Select(c => new CoopRow(
+                c.Id, c.Code, c.Name, c.Cnpj, c.Uf, c.City, c.Federation!.Name,
+                c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone, c.IsActive))
+            .ToListAsync(cancellationToken);
+        return new CoopPage(rows, total);
+    }
+
+    public async Task<IReadOnlyList<string>> ListUfsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Coops.Select(c => c.Uf).Distinct().OrderBy(uf => uf).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<Coop> Sort(IQueryable<Coop> coops, string? sortBy, bool descending) => sortBy switch
+    {
+        nameof(CoopRow.Name) => descending ? coops.OrderByDescending(c => c.Name) : coops.OrderBy(c => c.Name),
+        nameof(CoopRow.Uf) => descending ? coops.OrderByDescending(c => c.Uf).ThenBy(c => c.Code) : coops.OrderBy(c => c.Uf).ThenBy(c => c.Code),
+        nameof(CoopRow.City) => descending ? coops.OrderByDescending(c => c.City) : coops.OrderBy(c => c.City),
+        nameof(CoopRow.Federation) => descending ? coops.OrderByDescending(c => c.Federation!.Name) : coops.OrderBy(c => c.Federation!.Name),
+        nameof(CoopRow.EncarregadoName) => descending ? coops.OrderByDescending(c => c.EncarregadoName) : coops.OrderBy(c => c.EncarregadoName),
+        _ => descending ? coops.OrderByDescending(c => c.Code) : coops.OrderBy(c => c.Code),
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

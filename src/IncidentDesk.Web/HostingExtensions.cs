@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
+using IncidentDesk.Data;
+using IncidentDesk.Data.Identity;
+using IncidentDesk.Data.Seeding;
+using IncidentDesk.Web.Features.Account;
+using IncidentDesk.Web.Features.Coops;
+using IncidentDesk.Web.Features.Health;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Preferences;
+using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace IncidentDesk.Web;
+
+internal static class HostingExtensions
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("pt-BR"), new("en-US")];
+
+    public static void AddIncidentDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<IncidentDeskOptions>(builder.Configuration.GetSection(IncidentDeskOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("pt-BR");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // pt-BR is the product's language; only an explicit choice (the cookie) switches it.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Portuguese text stays readable in the served HTML instead of becoming &#xE7; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddMudServices();
+
+        var connectionString = SqliteDatabase.ResolveConnectionString(
+            builder.Configuration.GetConnectionString("IncidentDesk"), builder.Environment.ContentRootPath);
+        services.AddDbContextFactory<IncidentDeskDbContext>(o => o.UseSqlite(connectionString));
+        services.AddScoped<DatabaseSeeder>();
+
+        services.AddIncidentDeskSecurity();
+        // Keys beside the database, so a restart keeps everyone signed in and antiforgery tokens valid.
+        services.AddDataProtection()
+            .SetApplicationName("IncidentDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<CoopDirectoryService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<UserPreferencesService>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddScoped<AccountBootstrapper>();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<IncidentDeskDbContext>();
+        await SqliteDatabase.MigrateAsync(db);
+        await sp.GetRequiredService<DatabaseSeeder>()
+            .SeedAsync(sp.GetRequiredService<IOptions<IncidentDeskOptions>>().Value.SeedDemo);
+        await sp.GetRequiredService<AccountBootstrapper>().EnsureFirstAccountAsync();
+    }
+
+    public static void UseIncidentDesk(this WebApplication app)
+    {
+        // Users never see a stack trace, not even in Development: the log gets the detail.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPreferenceEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Services.GetRequiredService<FirstRunSetup>().AnnounceWhenStarted(app);
+    }
+}

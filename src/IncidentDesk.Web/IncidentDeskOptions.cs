@@ -1,0 +1,20 @@
+namespace IncidentDesk.Web;
+
+/// <summary>The <c>IncidentDesk</c> configuration section (env-var form <c>IncidentDesk__Key</c>).</summary>
+public sealed class IncidentDeskOptions
+{
+    public const string Section = "IncidentDesk";
+
+    /// <summary>Seed the reference incident on an empty database (the co-op directory is always seeded).</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    public BootstrapOptions Bootstrap { get; set; } = new();
+}
+
+/// <summary>Creates the first privacy officer on an unattended install; ignored once any user exists.</summary>
+public sealed class BootstrapOptions
+{
+    public string? OfficerEmail { get; set; }
+    public string? OfficerPassword { get; set; }
+    public string? OfficerName { get; set; }
+}
