@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.WebEncoders;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
@@ -46,16 +48,22 @@ internal static class HostingExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
 
-        var connectionString = SqliteDatabase.ResolveConnectionString(
-            builder.Configuration.GetConnectionString("IncidentDesk"), builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<IncidentDeskDbContext>(o => o.UseSqlite(connectionString));
+        // Configuration is read when the container builds, so test hosts and env vars override it alike.
+        services.AddDbContextFactory<IncidentDeskDbContext>((sp, o) => o.UseSqlite(SqliteDatabase.ResolveConnectionString(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("IncidentDesk"),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddScoped<DatabaseSeeder>();
 
         services.AddIncidentDeskSecurity();
-        // Keys beside the database, so a restart keeps everyone signed in and antiforgery tokens valid.
-        services.AddDataProtection()
-            .SetApplicationName("IncidentDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+        // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid.
+        services.AddDataProtection().SetApplicationName("IncidentDesk");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            var folder = sp.GetRequiredService<IOptions<IncidentDeskOptions>>().Value.KeysFolder;
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.GetFullPath(folder, root)), sp.GetRequiredService<ILoggerFactory>());
+        });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -8,6 +8,9 @@ public sealed class IncidentDeskOptions
     /// <summary>Seed the reference incident on an empty database (the co-op directory is always seeded).</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>Where data-protection keys (cookies, antiforgery) are kept; relative to the content root.</summary>
+    public string KeysFolder { get; set; } = "data/keys";
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 }
 

@@ -1,0 +1,19 @@
+using IncidentDesk.Testing;
+
+[assembly: AssemblyFixture(typeof(IncidentDesk.IntegrationTests.AppFixture))]
+
+namespace IncidentDesk.IntegrationTests;
+
+/// <summary>One running app for the whole assembly (2 cores: start Kestrel and migrate once).</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IncidentDeskHost Host { get; } = new();
+
+    public ValueTask InitializeAsync()
+    {
+        Host.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

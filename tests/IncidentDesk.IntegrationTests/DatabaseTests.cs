@@ -1,0 +1,105 @@
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Data;
+using IncidentDesk.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests;
+
+public sealed class DatabaseTests(AppFixture app)
+{
+    private IncidentDeskDbContext CreateDb() =>
+        app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+
+    [Fact]
+    public async Task Start_creates_the_database_file_and_applies_every_migration()
+    {
+        await using var db = CreateDb();
+
+        Assert.True(File.Exists(app.Host.DatabasePath));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Database_runs_in_wal_mode_with_foreign_keys_enforced()
+    {
+        await using var db = CreateDb();
+        var ct = TestContext.Current.CancellationToken;
+
+        var journal = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync(ct);
+        var foreignKeys = await db.Database.SqlQueryRaw<long>("PRAGMA foreign_keys").ToListAsync(ct);
+
+        Assert.Equal("wal", Assert.Single(journal));
+        Assert.Equal(1, Assert.Single(foreignKeys));
+    }
+
+    [Fact]
+    public async Task Seed_loads_the_340_coop_directory_in_all_27_ufs()
+    {
+        await using var db = CreateDb();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(340, await db.Coops.CountAsync(ct));
+        Assert.Equal(27, await db.Federations.CountAsync(ct));
+        Assert.Equal(27, await db.Coops.Select(c => c.Uf).Distinct().CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task Seed_loads_the_reference_incident_with_sourced_figures_three_controllers_and_its_timeline()
+    {
+        await using var db = CreateDb();
+        var incident = await db.Incidents
+            .Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop).Include(i => i.Timeline)
+            .SingleAsync(i => i.Reference == ReferenceIncidentSeed.Reference, TestContext.Current.CancellationToken);
+
+        var intercepted = Assert.Single(incident.KeyFigures, f => f.Value == 140_000m);
+        Assert.Equal(FigureStatus.Claimed, intercepted.Status);
+        Assert.Contains("pesquisadores", intercepted.Source, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(FigureStatus.Estimated, Assert.Single(incident.KeyFigures, f => f.Value == 14_000_000m).Status);
+        Assert.Contains(incident.KeyFigures, f => f.Status == FigureStatus.Disputed);
+
+        Assert.Equal(3, incident.Involvements.Count);
+        Assert.All(incident.Involvements, v => Assert.Equal(InvolvementRole.ControllerAffected, v.Role));
+        Assert.Equal(ReferenceIncidentSeed.AffectedCoopCodes.Order(), incident.Involvements.Select(v => v.Coop!.Code).Order());
+
+        Assert.True(incident.Timeline.Count >= 6);
+        Assert.True(incident.DataCategories.HasFlag(DataCategories.Health));
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing()
+    {
+        await using var db = CreateDb();
+        var ct = TestContext.Current.CancellationToken;
+
+        await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: true, ct);
+
+        Assert.Equal(340, await db.Coops.CountAsync(ct));
+        Assert.Equal(1, await db.Incidents.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task Without_demo_only_the_directory_is_seeded()
+    {
+        var folder = Directory.CreateTempSubdirectory("incidentdesk-seed-");
+        try
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var options = new DbContextOptionsBuilder<IncidentDeskDbContext>()
+                .UseSqlite(SqliteDatabase.ResolveConnectionString("Data Source=data/seed.db", folder.FullName)).Options;
+            await using var db = new IncidentDeskDbContext(options);
+            await SqliteDatabase.MigrateAsync(db, ct);
+
+            await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: false, ct);
+
+            Assert.True(File.Exists(Path.Combine(folder.FullName, "data", "seed.db")), "relative path anchored to the content root");
+            Assert.Equal(340, await db.Coops.CountAsync(ct));
+            Assert.Equal(0, await db.Incidents.CountAsync(ct));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}

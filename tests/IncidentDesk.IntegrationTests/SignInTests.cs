@@ -1,0 +1,72 @@
+using System.Net;
+using IncidentDesk.Testing;
+
+namespace IncidentDesk.IntegrationTests;
+
+public sealed class SignInTests(AppFixture app)
+{
+    [Fact]
+    public async Task Bootstrap_officer_signs_in_and_reaches_the_coop_directory()
+    {
+        using var client = app.Host.CreateBrowserClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var login = await SignIn.PostLoginAsync(client, IncidentDeskHost.OfficerEmail, app.Host.OfficerPassword, "/coops");
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(new Uri(app.Host.BaseAddress, "/coops"), new Uri(app.Host.BaseAddress, login.Headers.Location!));
+        using var page = await client.GetAsync(new Uri("coops", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Cooperativas", await page.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_one_neutral_message_in_portuguese()
+    {
+        using var client = app.Host.CreateBrowserClient();
+
+        using var response = await SignIn.PostLoginAsync(client, IncidentDeskHost.OfficerEmail, "not-the-password-at-all");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("E-mail ou senha inválidos.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task Sign_in_never_redirects_off_site(string returnUrl)
+    {
+        using var client = app.Host.CreateBrowserClient();
+
+        using var response = await SignIn.PostLoginAsync(client, IncidentDeskHost.OfficerEmail, app.Host.OfficerPassword, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new Uri(app.Host.BaseAddress, "/"), new Uri(app.Host.BaseAddress, response.Headers.Location!));
+    }
+
+    [Fact]
+    public async Task Language_switch_serves_english_after_the_choice()
+    {
+        using var client = app.Host.CreateBrowserClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var switched = await client.GetAsync(new Uri("preferences/culture?culture=en-US&returnUrl=%2Faccount%2Flogin", UriKind.Relative), ct);
+        var page = await client.GetStringAsync(new Uri("account/login", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains("<h1>Sign in</h1>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Portuguese_is_the_default_whatever_the_browser_asks()
+    {
+        using var client = app.Host.CreateBrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+
+        var page = await client.GetStringAsync(new Uri("account/login", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("<h1>Entrar</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("lang=\"pt-BR\"", page, StringComparison.Ordinal);
+    }
+}
