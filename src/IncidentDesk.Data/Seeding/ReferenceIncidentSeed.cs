@@ -30,10 +30,10 @@ public static class ReferenceIncidentSeed
         var incident = new Incident
         {
             Reference = Reference,
-            Title = "Instância Apache Kafka exposta sem autenticação — conversas do chatbot \"Sara\"",
+            Title = "Instância Apache Kafka exposta sem autenticação — conversas do chatbot “Sara”",
             Summary = "Pesquisadores de segurança encontraram uma instância Apache Kafka acessível pela internet, "
                 + "sem autenticação, que transportava o tráfego do recurso de chat do aplicativo: conversas de "
-                + "beneficiários com o chatbot \"Sara\" e, segundo os pesquisadores, com médicos. O sistema "
+                + "beneficiários com o chatbot “Sara” e, segundo os pesquisadores, com médicos. O sistema "
                 + "cooperativo afirma que a ferramenta é usada por três cooperativas, apenas para contato "
                 + "administrativo, que o ambiente não guarda histórico e que não há evidência, até o momento, de vazamento.",
             Status = IncidentStatus.Investigating,
@@ -46,7 +46,7 @@ public static class ReferenceIncidentSeed
             DiscoveredAtUtc = Brt(3, 1),
             DiscoveredAtPrecision = TimePrecision.Month,
             KnowledgeAtUtc = knowledge,
-            AffectedSystems = "Cluster Apache Kafka da integração de chat (aplicativo móvel + chatbot \"Sara\")",
+            AffectedSystems = "Cluster Apache Kafka da integração de chat (aplicativo móvel + chatbot “Sara”)",
             DataCategories = DataCategories.Identification | DataCategories.Contact
                 | DataCategories.Health | DataCategories.ChatContent,
             DataSubjectCategories = DataSubjectCategories.Beneficiaries | DataSubjectCategories.Physicians,
@@ -106,7 +106,7 @@ public static class ReferenceIncidentSeed
             Fact(Brt(3, 1), TimePrecision.Month, "Sistema cooperativo diz ter identificado e corrigido o problema", Statement,
                 "Segundo o comunicado, o problema foi identificado e resolvido prontamente em março."),
             Fact(Brt(3, 1), TimePrecision.Month, "Pesquisadores encontram instância Kafka exposta sem autenticação", Researchers,
-                "A instância transportava o tráfego do recurso de chat: conversas com o chatbot \"Sara\"."),
+                "A instância transportava o tráfego do recurso de chat: conversas com o chatbot “Sara”."),
             Fact(Brt(3, 1), TimePrecision.Month, "Pesquisadores interceptam mais de 140 mil mensagens", Researchers,
                 "Estimam que ao menos 14 milhões de mensagens possam ter trafegado pelo mesmo canal inseguro."),
             Fact(Brt(4, 6, 17, 0), TimePrecision.Exact, "Federação recebe a notificação dos pesquisadores",

@@ -1,0 +1,72 @@
+using IncidentDesk.Data.Identity;
+using IncidentDesk.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
+
+namespace IncidentDesk.EndToEndTests;
+
+/// <summary>One app and one Debian Chromium for all browser tests; each test gets its own browser context.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IncidentDeskHost Host { get; } = new();
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Screenshots land beside the test binaries, in screenshots/.</summary>
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        Host.Start();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // The machine's Chromium (apt); Playwright's own browser download is not available here.
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "pt-BR",
+            TimezoneId = "America/Sao_Paulo",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A further officer account, for tests that change per-user state.</summary>
+    public async Task<(string Email, string Password)> CreateOfficerAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        var password = $"pw-{Guid.NewGuid():N}";
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, "PrivacyOfficer");
+        return (email, password);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+    }
+}
