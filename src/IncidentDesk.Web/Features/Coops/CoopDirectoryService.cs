@@ -32,8 +32,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var pattern = $"%{EscapeLike(query.Text.Trim())}%";
-            var digits = Cnpj.Normalize(query.Text);
-            var cnpjPattern = digits.Length >= 3 ? $"%{digits}%" : null;
+            var cnpjPattern = LooksLikeCnpj(query.Text) ? $"%{Cnpj.Normalize(query.Text)}%" : null;
             coops = coops.Where(c =>
                 EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Code, pattern, "\\")
                 || EF.Functions.Like(c.City, pattern, "\\") || EF.Functions.Like(c.EncarregadoName, pattern, "\\")
@@ -67,6 +66,14 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
         nameof(CoopRow.EncarregadoName) => descending ? coops.OrderByDescending(c => c.EncarregadoName) : coops.OrderBy(c => c.EncarregadoName),
         _ => descending ? coops.OrderByDescending(c => c.Code) : coops.OrderBy(c => c.Code),
     };
+
+    /// <summary>Only text made of CNPJ characters is searched as a CNPJ, so a code like "AC-001" is not.</summary>
+    private static bool LooksLikeCnpj(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '/' or '-')
+            && trimmed.Count(char.IsAsciiDigit) >= 3;
+    }
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

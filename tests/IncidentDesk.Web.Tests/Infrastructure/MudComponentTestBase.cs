@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace IncidentDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context set up the way MudBlazor components need it (stack notes, gotcha 6): loose JS interop,
+/// the MudBlazor services, a rendered <see cref="MudPopoverProvider"/> (MudSelect opens its list in it), and
+/// the app's real localization (Resources/SharedResource*.resx of the Web assembly) in pt-BR, the product's
+/// default language, so the tests assert the Portuguese strings and date formats the desk actually shows.
+/// </summary>
+public abstract class MudComponentTestBase : BunitContext
+{
+    protected static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    private readonly CultureInfo _originalCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _originalUiCulture = CultureInfo.CurrentUICulture;
+    private IRenderedComponent<MudPopoverProvider>? _popoverProvider;
+
+    protected MudComponentTestBase()
+    {
+        UsePtBr();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+    }
+
+    /// <summary>The popover provider, rendered by the first <see cref="RenderWithMud{TComponent}"/>.</summary>
+    protected IRenderedComponent<MudPopoverProvider> PopoverProvider =>
+        _popoverProvider ?? throw new InvalidOperationException("Render a component with RenderWithMud first.");
+
+    /// <summary>
+    /// Renders the popover provider (once) and then the component. Services must all be registered before
+    /// the first render, so subclasses add theirs in their constructor and render only inside tests.
+    /// </summary>
+    protected IRenderedComponent<TComponent> RenderWithMud<TComponent>(
+        Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        // Culture lives in an async-local: set it again on the test's own flow, which renders and awaits.
+        UsePtBr();
+        _popoverProvider ??= Render<MudPopoverProvider>();
+        return parameters is null ? Render<TComponent>() : Render(parameters);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        RestoreCulture();
+        base.Dispose(disposing);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        RestoreCulture();
+        await base.DisposeAsyncCore();
+    }
+
+    private static void UsePtBr()
+    {
+        CultureInfo.CurrentCulture = PtBr;
+        CultureInfo.CurrentUICulture = PtBr;
+    }
+
+    private void RestoreCulture()
+    {
+        CultureInfo.CurrentCulture = _originalCulture;
+        CultureInfo.CurrentUICulture = _originalUiCulture;
+    }
+}
