@@ -21,6 +21,8 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,7 +8,10 @@ using Microsoft.Extensions.WebEncoders;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Data.Seeding;
+using IncidentDesk.Web.Api;
 using IncidentDesk.Web.Features.Account;
+using IncidentDesk.Web.Features.Admin;
+using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
@@ -71,6 +74,11 @@ internal static class HostingExtensions
         services.AddScoped<IncidentService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserPreferencesService>();
+        services.AddScoped<Features.Audit.AuditLog>();
+        services.AddScoped<Features.Audit.AuditTrailService>();
+        services.AddAdministration();
+        services.AddPersonalAccessTokens();
+        services.AddApi();
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<AccountBootstrapper>();
     }
@@ -99,6 +107,7 @@ internal static class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseCurrentUser();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -106,6 +115,8 @@ internal static class HostingExtensions
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
+        app.MapAdministration();
+        app.MapApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Services.GetRequiredService<FirstRunSetup>().AnnounceWhenStarted(app);

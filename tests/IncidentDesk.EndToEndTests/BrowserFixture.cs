@@ -1,7 +1,4 @@
-using IncidentDesk.Data.Identity;
 using IncidentDesk.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
@@ -14,6 +11,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IncidentDeskHost Host { get; } = new();
+
+    /// <summary>The bootstrap officer, enrolled in 2FA as they would be after their first sign-in.</summary>
+    public TestAccount Officer { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Screenshots land beside the test binaries, in screenshots/.</summary>
@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Host.Start();
+        Officer = await TestAccounts.EnrolBootstrapOfficerAsync(Host);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,19 +45,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
-    }
-
-    /// <summary>A further officer account, for tests that change per-user state.</summary>
-    public async Task<(string Email, string Password)> CreateOfficerAsync(string email)
-    {
-        using var scope = Host.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-        var password = $"pw-{Guid.NewGuid():N}";
-        var result = await users.CreateAsync(user, password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, "PrivacyOfficer");
-        return (email, password);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,9 +15,12 @@ public sealed class CoopDirectoryJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await page.ScreenshotAsync("01-sign-in");
 
-        await page.GetByLabel("E-mail").FillAsync(IncidentDeskHost.OfficerEmail);
-        await page.GetByLabel("Senha").FillAsync(browser.Host.OfficerPassword);
+        await page.GetByLabel("E-mail").FillAsync(browser.Officer.Email);
+        await page.GetByLabel("Senha").FillAsync(browser.Officer.Password);
         await page.GetByTestId("sign-in").ClickAsync();
+        await page.ScreenshotAsync("01b-two-factor");
+        await page.GetByLabel("Código").FillAsync(Totp.Code(browser.Officer.AuthenticatorKey!));
+        await page.GetByTestId("verify-code").ClickAsync();
         await page.WaitUntilInteractiveAsync();
 
         await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(IncidentDeskHost.OfficerName);

@@ -1,4 +1,5 @@
 using IncidentDesk.Data.Seeding;
+using IncidentDesk.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,9 +51,9 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
     public async Task English_and_dark_theme_are_remembered_for_the_user()
     {
         // Its own account: the choices it makes must not leak into the other tests' sessions.
-        var (email, password) = await browser.CreateOfficerAsync("preferencias@federacao.example");
+        var officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer");
         var page = await browser.NewPageAsync();
-        await page.SignInAsync(email, password, "/incidents");
+        await page.SignInAsync(officer, "/incidents");
 
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Tema claro");

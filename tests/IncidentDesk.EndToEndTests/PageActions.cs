@@ -11,14 +11,21 @@ internal static class PageActions
         page.Locator("[data-testid=app-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     public static Task SignInAsync(this IPage page, BrowserFixture browser, string path = "/") =>
-        page.SignInAsync(IncidentDeskHost.OfficerEmail, browser.Host.OfficerPassword, path);
+        page.SignInAsync(browser.Officer, path);
 
-    public static async Task SignInAsync(this IPage page, string email, string password, string path = "/")
+    /// <summary>E-mail and password, then the authenticator code when the account has 2FA.</summary>
+    public static async Task SignInAsync(this IPage page, TestAccount account, string path = "/")
     {
         await page.GotoAsync(path);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Senha").FillAsync(password);
+        await page.GetByLabel("E-mail").FillAsync(account.Email);
+        await page.GetByLabel("Senha").FillAsync(account.Password);
         await page.GetByTestId("sign-in").ClickAsync();
+        if (account.AuthenticatorKey is not null)
+        {
+            await page.GetByLabel("Código").FillAsync(Totp.Code(account.AuthenticatorKey));
+            await page.GetByTestId("verify-code").ClickAsync();
+        }
+
         await page.WaitUntilInteractiveAsync();
     }
 

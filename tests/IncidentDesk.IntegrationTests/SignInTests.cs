@@ -6,18 +6,72 @@ namespace IncidentDesk.IntegrationTests;
 public sealed class SignInTests(AppFixture app)
 {
     [Fact]
-    public async Task Bootstrap_officer_signs_in_and_reaches_the_coop_directory()
+    public async Task Officer_with_two_factor_signs_in_with_the_code_and_reaches_the_coop_directory()
     {
+        var officer = await TestAccounts.CreateAsync(app.Host, "PrivacyOfficer");
         using var client = app.Host.CreateBrowserClient();
         var ct = TestContext.Current.CancellationToken;
 
-        using var login = await SignIn.PostLoginAsync(client, IncidentDeskHost.OfficerEmail, app.Host.OfficerPassword, "/coops");
+        using var login = await SignIn.SignInAsync(client, officer, "/coops");
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(new Uri(app.Host.BaseAddress, "/coops"), new Uri(app.Host.BaseAddress, login.Headers.Location!));
         using var page = await client.GetAsync(new Uri("coops", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Cooperativas", await page.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officer_without_two_factor_reaches_no_data_page_until_enrolled()
+    {
+        var officer = await TestAccounts.CreateAsync(app.Host, "PrivacyOfficer", twoFactor: false);
+        using var client = app.Host.CreateBrowserClient();
+        var ct = TestContext.Current.CancellationToken;
+        using var login = await SignIn.SignInAsync(client, officer);
+
+        foreach (var path in new[] { "", "coops", "incidents/1" })
+        {
+            using var page = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Equal("/account/two-factor", new Uri(app.Host.BaseAddress, page.Headers.Location!).AbsolutePath);
+        }
+
+        using var enrol = await client.GetAsync(new Uri("account/two-factor", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
+        Assert.Contains("data-testid=\"authenticator-key\"", await enrol.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Liaison_without_two_factor_may_work()
+    {
+        var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
+        using var client = app.Host.CreateBrowserClient();
+        using var login = await SignIn.SignInAsync(client, liaison);
+
+        using var page = await client.GetAsync(new Uri("incidents", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_authenticator_code_is_refused()
+    {
+        var officer = await TestAccounts.CreateAsync(app.Host, "PrivacyOfficer");
+        using var client = app.Host.CreateBrowserClient();
+        var ct = TestContext.Current.CancellationToken;
+        using var login = await SignIn.PostLoginAsync(client, officer.Email, officer.Password);
+        var page = await client.GetStringAsync(login.Headers.Location!, ct);
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login-2fa",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+            ["Input.Code"] = Totp.Code(officer.AuthenticatorKey!, DateTimeOffset.UtcNow.AddHours(-1)),
+        });
+        using var response = await client.PostAsync(login.Headers.Location!, content, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Código inválido", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,13 +21,32 @@ public static partial class SignIn
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    public static async Task SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Password, then the authenticator code when the account has 2FA; returns the last response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, TestAccount account, string? returnUrl = null)
     {
-        using var response = await PostLoginAsync(client, email, password);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(account);
+        var response = await PostLoginAsync(client, account.Email, account.Password, returnUrl);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}.");
         }
+
+        var next = response.Headers.Location!;
+        if (!next.OriginalString.Contains("/account/login-2fa", StringComparison.Ordinal) || account.AuthenticatorKey is null)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var page = await client.GetStringAsync(next);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login-2fa",
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+            ["Input.Code"] = Totp.Code(account.AuthenticatorKey),
+        });
+        return await client.PostAsync(next, content);
     }
 
     public static string AntiforgeryToken(string html) =>

@@ -7,6 +7,9 @@ namespace IncidentDesk.Core.Audit;
 public sealed class AuditEntry
 {
     public long Id { get; set; }
+
+    /// <summary>1, 2, 3… with no gap: a deleted entry shows as a jump even at the end of a page.</summary>
+    public long Sequence { get; set; }
     public DateTime AtUtc { get; set; }
     public string? ActorId { get; set; }
     public required string ActorName { get; set; }

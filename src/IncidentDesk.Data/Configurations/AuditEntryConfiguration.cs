@@ -16,7 +16,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.ClientIp).HasMaxLength(64);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.HasIndex(a => a.Sequence).IsUnique();
         b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => a.ActorId);
+        b.HasIndex(a => a.Action);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
     }
 }

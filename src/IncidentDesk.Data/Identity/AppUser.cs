@@ -13,4 +13,12 @@ public sealed class AppUser : IdentityUser
     public string? Culture { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The one co-op a CoopLiaison acts for; null for officers and auditors.</summary>
+    public int? CoopId { get; set; }
+
+    /// <summary>False once an officer deactivated the account: no sign-in, no token, live sessions end.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTime? DeactivatedAtUtc { get; set; }
 }

@@ -16,6 +16,11 @@ internal sealed class AppUserClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        identity.AddClaim(new Claim(CurrentUser.TwoFactorClaim, user.TwoFactorEnabled ? "true" : "false"));
+        if (user.CoopId is { } coopId)
+        {
+            identity.AddClaim(new Claim(CurrentUser.CoopIdClaim, coopId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
 }

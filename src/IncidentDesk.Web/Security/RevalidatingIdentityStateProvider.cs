@@ -11,24 +11,58 @@ namespace IncidentDesk.Web.Security;
 /// Re-checks the security stamp of a connected circuit's user, so a deactivated user or a changed
 /// password ends open circuits too, not only new requests.
 /// </summary>
-internal sealed class RevalidatingIdentityStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuthenticationStateProvider
 {
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly SessionTerminator _terminator;
+
+    public RevalidatingIdentityStateProvider(
+        ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options, SessionTerminator terminator)
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _options = options;
+        _terminator = terminator;
+        _terminator.Terminated += OnTerminated;
+    }
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null)
+        if (user is null || !user.IsActive)
         {
             return false;
         }
 
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var principalStamp = authenticationState.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await userManager.GetSecurityStampAsync(user);
+    }
+
+    private async void OnTerminated(string userId)
+    {
+        try
+        {
+            var state = await GetAuthenticationStateAsync();
+            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+            {
+                SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The circuit has no authentication state yet (or any more): nothing to end.
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _terminator.Terminated -= OnTerminated;
+        base.Dispose(disposing);
     }
 }

@@ -1,6 +1,7 @@
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -34,13 +35,23 @@ internal static class SecurityExtensions
             o.SlidingExpiration = true;
         });
 
-        // Deny by default: every endpoint and page needs a signed-in user unless it opts out explicitly.
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Deny by default: every endpoint and page needs a signed-in user (with 2FA where the role requires it)
+        // unless it opts out explicitly.
+        Policies.Add(services.AddAuthorizationBuilder());
+        services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledRequirement>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();
+
+        // The security stamp is checked on every request, so deactivation and "sign out everywhere" act at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<SessionTerminator>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddHttpContextAccessor();
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means "active" here (ActiveUserConfirmation): deactivated accounts cannot sign in.
+                o.SignIn.RequireConfirmedAccount = true;
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
@@ -56,6 +67,7 @@ internal static class SecurityExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
             .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>()
+            .AddUserConfirmation<ActiveUserConfirmation>()
             .AddDefaultTokenProviders();
 
         return services;

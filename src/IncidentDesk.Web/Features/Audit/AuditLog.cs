@@ -1,0 +1,87 @@
+using IncidentDesk.Core.Audit;
+using IncidentDesk.Data;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Web.Features.Audit;
+
+/// <summary>What one audit line says happened.</summary>
+public sealed record AuditRecord(string Action, string? EntityType = null, string? EntityId = null, string? Changes = null);
+
+/// <summary>Who did it, when it is not the signed-in user (the command line, a failed sign-in's e-mail).</summary>
+public sealed record AuditActor(string? Id, string Name);
+
+/// <summary>
+/// The only way anything is written to the audit trail. Entries are sealed onto the hash chain
+/// (<see cref="AuditChain"/>) inside the same transaction as the change they describe.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, TimeProvider time)
+{
+    // One chain, one writer at a time in this process: two appends must never read the same previous hash.
+    // (SQLite allows a single writer anyway; the PostgreSQL scale-out will take a database advisory lock.)
+    private static readonly SemaphoreSlim Writer = new(1, 1);
+
+    /// <summary>Appends one entry on its own (sign-ins, denied access, Identity operations).</summary>
+    public async Task AppendAsync(AuditRecord record, AuditActor? actor = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SaveChangesAsync(db, record, actor, cancellationToken);
+    }
+
+    /// <summary>Records an attempt to reach something the user may not see (answered as "not found").</summary>
+    public Task DeniedAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
+        AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Saves the context's pending changes together with their audit entries, in one transaction:
+    /// one entry per changed entity with its before/after values, or the single <paramref name="summary"/>
+    /// when the caller describes a bulk operation itself.
+    /// </summary>
+    public async Task SaveChangesAsync(
+        IncidentDeskDbContext db, AuditRecord? summary = null, AuditActor? actor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var captured = summary is null ? AuditChanges.Capture(db.ChangeTracker) : [];
+        await Writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            await db.SaveChangesAsync(cancellationToken);
+
+            var previous = await db.AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+            var records = summary is null ? captured.Select(c => c.ToRecord()) : [summary];
+            foreach (var record in records)
+            {
+                var entry = NewEntry(record, actor);
+                AuditChain.Seal(entry, previous);
+                db.AuditEntries.Add(entry);
+                previous = entry;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
+    private AuditEntry NewEntry(AuditRecord record, AuditActor? actor) => new()
+    {
+        AtUtc = time.GetUtcNow().UtcDateTime,
+        ActorId = actor is null ? user.UserId : actor.Id,
+        ActorName = actor?.Name ?? user.Name,
+        Action = record.Action,
+        EntityType = record.EntityType,
+        EntityId = record.EntityId,
+        Changes = record.Changes,
+        ClientIp = user.ClientIp,
+    };
+}

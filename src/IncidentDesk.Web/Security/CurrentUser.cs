@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace IncidentDesk.Web.Security;
+
+/// <summary>
+/// Who is acting in this scope (an HTTP request, or one user's circuit), as every feature service sees it.
+/// Set by <see cref="CurrentUserMiddleware"/> for requests and <see cref="CurrentUserCircuitHandler"/> for circuits,
+/// so services authorize the same way whether a page, an API endpoint or the hub calls them.
+/// </summary>
+public sealed class CurrentUser
+{
+    public const string CoopIdClaim = "incidentdesk:coop_id";
+    public const string TwoFactorClaim = "incidentdesk:2fa";
+
+    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+    public string? ClientIp { get; set; }
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public string? UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    public string Name => Principal.Identity?.Name ?? "anonymous";
+    public bool IsOfficer => Principal.IsInRole(AppRoles.PrivacyOfficer);
+    public bool IsAuditor => Principal.IsInRole(AppRoles.Auditor);
+    public bool IsLiaison => Principal.IsInRole(AppRoles.CoopLiaison);
+
+    /// <summary>The liaison's co-op; null for everyone else (and for a liaison without one, who then sees nothing).</summary>
+    public int? CoopId =>
+        int.TryParse(Principal.FindFirstValue(CoopIdClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>Officers and auditors read across the federation; a liaison reads only their own co-op.</summary>
+    public bool SeesAllCoops => IsOfficer || IsAuditor;
+
+    public bool CanReadCoop(int coopId) => SeesAllCoops || (IsLiaison && CoopId == coopId);
+
+    /// <summary>Officers change anything; a liaison only their own co-op's work; auditors nothing.</summary>
+    public bool CanWriteForCoop(int coopId) => IsOfficer || (IsLiaison && CoopId == coopId);
+
+    public void Set(ClaimsPrincipal principal) => Principal = principal;
+}
