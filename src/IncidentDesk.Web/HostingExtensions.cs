@@ -57,7 +57,8 @@ internal static class HostingExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddScoped<DatabaseSeeder>();
 
-        services.AddIncidentDeskSecurity();
+        services.AddIncidentDeskSecurity(builder.Environment);
+        services.AddIncidentDeskRateLimits();
         // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid.
         services.AddDataProtection().SetApplicationName("IncidentDesk");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
@@ -107,6 +108,7 @@ internal static class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseCurrentUser();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -12,6 +12,8 @@ public sealed class IncidentDeskOptions
     public string KeysFolder { get; set; } = "data/keys";
 
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public Security.RateLimitOptions RateLimits { get; set; } = new();
 }
 
 /// <summary>Creates the first privacy officer on an unattended install; ignored once any user exists.</summary>

@@ -1,8 +1,18 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace IncidentDesk.Web.Security;
+
+/// <summary>Per-minute permits per client address (<c>IncidentDesk:RateLimits</c>).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Form posts to sign-in, 2FA, setup and invitation acceptance: slows password and code guessing.</summary>
+    public int AccountPerMinute { get; set; } = 20;
+
+    public int ApiPerMinute { get; set; } = 600;
+}
 
 /// <summary>
 /// Rate limits per client address: sign-in and invitation acceptance (guessing), the API (abuse).
@@ -13,9 +23,12 @@ public static class RateLimits
     public const string Account = "account";
     public const string Api = "api";
 
-    public static IServiceCollection AddIncidentDeskRateLimits(this IServiceCollection services, int accountPermitsPerMinute = 20, int apiPermitsPerMinute = 600) =>
-        services.AddRateLimiter(o =>
+    public static IServiceCollection AddIncidentDeskRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<IncidentDeskOptions>>((o, options) =>
         {
+            var limits = options.Value.RateLimits;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
@@ -23,9 +36,14 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(Account, context => PerClient(context, accountPermitsPerMinute));
-            o.AddPolicy(Api, context => PerClient(context, apiPermitsPerMinute));
+            // Reading a form is free; only submissions count against the account limit.
+            o.AddPolicy(Account, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : PerClient(context, limits.AccountPerMinute));
+            o.AddPolicy(Api, context => PerClient(context, limits.ApiPerMinute));
         });
+        return services;
+    }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(

@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using IncidentDesk.Core.Coops;
+using System.Globalization;
+using System.Security.Claims;
 using IncidentDesk.Data;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +29,35 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
     {
         _database = database;
         Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopDirectoryService>();
+        Services.AddScoped(_ => Viewer);
+    }
+
+    /// <summary>The person looking at the grid: a privacy officer unless a test says otherwise.</summary>
+    private CurrentUser Viewer { get; } = As(new Claim(ClaimTypes.Role, AppRoles.PrivacyOfficer));
+
+    private static CurrentUser As(params Claim[] claims)
+    {
+        var user = new CurrentUser();
+        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "viewer"), new Claim(ClaimTypes.Name, "viewer@federacao.example"), .. claims], "test")));
+        return user;
+    }
+
+    [Fact]
+    public async Task A_liaison_sees_only_their_own_coop()
+    {
+        await using var db = _database.CreateContext();
+        var own = await db.Coops.AsNoTracking().SingleAsync(c => c.Code == "AC-002", Cancellation);
+        Viewer.Set(As(new Claim(ClaimTypes.Role, AppRoles.CoopLiaison),
+            new Claim(CurrentUser.CoopIdClaim, own.Id.ToString(CultureInfo.InvariantCulture))).Principal);
+
+        var cut = RenderWithMud<CoopGrid>();
+
+        cut.WaitForAssertion(() => Assert.Equal("AC-002", Assert.Single(Cells(cut, "Código"))), Patience);
+        Assert.Equal("1 cooperativa", cut.Find("[data-testid=coop-count]").TextContent.Trim());
     }
 
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;

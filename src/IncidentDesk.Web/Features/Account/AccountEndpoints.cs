@@ -1,17 +1,49 @@
+using System.Security.Claims;
 using IncidentDesk.Data.Identity;
+using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace IncidentDesk.Web.Features.Account;
 
 internal static class AccountEndpoints
 {
-    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Sign-out needs only a session (an officer whose 2FA is pending must still be able to leave).
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, AuditLog audit) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            await audit.AppendAsync(new AuditRecord(AuditActions.SignedOut));
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(SecurityExtensions.LoginPath);
-        });
+            return Results.LocalRedirect(SecurityExtensions.LoginPath);
+        }).RequireAuthorization(Policies.SignedIn);
+
+        // Every cookie of this user dies at its next request (new security stamp) and live circuits end now.
+        endpoints.MapPost("/account/logout-everywhere", async (HttpContext context, IAntiforgery antiforgery,
+            ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionTerminator sessions, AuditLog audit) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            if (await users.GetUserAsync(principal) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await audit.AppendAsync(new AuditRecord(AuditActions.SignedOutEverywhere, "User", user.Id));
+                sessions.Terminate(user.Id);
+            }
+
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(SecurityExtensions.LoginPath);
+        }).RequireAuthorization(Policies.SignedIn);
+    }
 
     /// <summary>Only same-site paths are followed after sign-in (no open redirect).</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Data;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Coops;
@@ -12,8 +16,11 @@ public sealed record CoopRow(
 
 public sealed record CoopPage(IReadOnlyList<CoopRow> Rows, int TotalCount);
 
-/// <summary>Reads the co-op directory; paging, sorting and filtering happen in SQL so 340 rows (or more) stay cheap.</summary>
-public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext> dbFactory)
+/// <summary>
+/// Reads the co-op directory; paging, sorting and filtering happen in SQL so 340 rows (or more) stay cheap.
+/// Officers and auditors see the whole federation; a liaison sees only their own co-op.
+/// </summary>
+public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit)
 {
     public const int MaxPageSize = 500;
 
@@ -21,7 +28,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var coops = db.Coops.AsNoTracking();
+        var coops = Visible(db);
 
         if (!string.IsNullOrWhiteSpace(query.Uf))
         {
@@ -44,17 +51,46 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
         var rows = await Sort(coops, query.SortBy, query.Descending)
             .Skip(Math.Max(query.Page, 0) * pageSize)
             .Take(pageSize)
-            .Select(c => new CoopRow(
-                c.Id, c.Code, c.Name, c.Cnpj, c.Uf, c.City, c.Federation!.Name,
-                c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone, c.IsActive))
+            .Select(ToRow)
             .ToListAsync(cancellationToken);
         return new CoopPage(rows, total);
     }
 
-    public async Task<IReadOnlyList<string>> ListUfsAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many active co-ops the caller can see, and in how many UFs.</summary>
+    public async Task<(int ActiveCoops, int Ufs)> CountActiveAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Coops.Select(c => c.Uf).Distinct().OrderBy(uf => uf).ToListAsync(cancellationToken);
+        var active = Visible(db).Where(c => c.IsActive);
+        return (await active.CountAsync(cancellationToken), await active.Select(c => c.Uf).Distinct().CountAsync(cancellationToken));
+    }
+
+    /// <summary>One co-op, or null when it does not exist or is not the caller's to see (the attempt is audited).</summary>
+    public async Task<CoopRow?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await Visible(db).Where(c => c.Id == id).Select(ToRow).FirstOrDefaultAsync(cancellationToken);
+        if (row is null && await db.Coops.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            await audit.DeniedAsync(nameof(Coop), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+
+        return row;
+    }
+
+    private static readonly Expression<Func<Coop, CoopRow>> ToRow = c => new CoopRow(
+        c.Id, c.Code, c.Name, c.Cnpj, c.Uf, c.City, c.Federation!.Name,
+        c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone, c.IsActive);
+
+    private IQueryable<Coop> Visible(IncidentDeskDbContext db)
+    {
+        var coops = db.Coops.AsNoTracking();
+        if (user.SeesAllCoops)
+        {
+            return coops;
+        }
+
+        var own = user.IsLiaison ? user.CoopId : null;
+        return own is { } coopId ? coops.Where(c => c.Id == coopId) : coops.Where(_ => false);
     }
 
     private static IQueryable<Coop> Sort(IQueryable<Coop> coops, string? sortBy, bool descending) => sortBy switch

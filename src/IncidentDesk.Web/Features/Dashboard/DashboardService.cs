@@ -1,24 +1,21 @@
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Incidents;
-using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Web.Features.Coops;
 
 namespace IncidentDesk.Web.Features.Dashboard;
 
 public sealed record DashboardSnapshot(int ActiveCoops, int Ufs, IReadOnlyList<IncidentSummary> OpenIncidents);
 
-public sealed class DashboardService(IDbContextFactory<IncidentDeskDbContext> dbFactory)
+/// <summary>The dashboard's figures, scoped like the services they summarise (a liaison sees their co-op only).</summary>
+public sealed class DashboardService(CoopDirectoryService coops, IncidentService incidents)
 {
     public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var activeCoops = await db.Coops.CountAsync(c => c.IsActive, cancellationToken);
-        var ufs = await db.Coops.Select(c => c.Uf).Distinct().CountAsync(cancellationToken);
-        var open = await db.Incidents.AsNoTracking()
-            .Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed)
+        var (activeCoops, ufs) = await coops.CountActiveAsync(cancellationToken);
+        var open = (await incidents.ListAsync(cancellationToken))
+            .Where(i => i.Status is not (IncidentStatus.Closed or IncidentStatus.Dismissed))
             .OrderByDescending(i => i.Severity).ThenByDescending(i => i.ReportedAtUtc)
-            .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Status, i.Severity, i.Source, i.ReportedAtUtc, i.Involvements.Count))
-            .ToListAsync(cancellationToken);
+            .ToList();
         return new DashboardSnapshot(activeCoops, ufs, open);
     }
 }

@@ -1,0 +1,87 @@
+namespace IncidentDesk.IntegrationTests.Security;
+
+/// <summary>What a person in each role gets from one endpoint.</summary>
+public enum Outcome
+{
+    /// <summary>200 with the content.</summary>
+    Ok,
+
+    /// <summary>302 to the sign-in page.</summary>
+    ToSignIn,
+
+    /// <summary>302 to "access denied" (signed in, wrong role).</summary>
+    Denied,
+
+    /// <summary>404: the object is not theirs, and its existence is not confirmed.</summary>
+    NotFound,
+
+    /// <summary>401 from the API (no or bad bearer token).</summary>
+    Unauthorized,
+
+    /// <summary>400: a state-changing post without its antiforgery token.</summary>
+    BadRequest,
+
+    /// <summary>302 somewhere harmless (e.g. back to the page named in returnUrl).</summary>
+    Redirect,
+}
+
+/// <summary>One row: the route as the app maps it, how to call it, and the outcome per role.</summary>
+public sealed record MatrixRow(
+    string Method, string Pattern, string Path,
+    Outcome Anonymous, Outcome LiaisonA, Outcome LiaisonB, Outcome Auditor, Outcome Officer)
+{
+    public Outcome For(string role) => role switch
+    {
+        "Anonymous" => Anonymous,
+        "LiaisonA" => LiaisonA,
+        "LiaisonB" => LiaisonB,
+        "Auditor" => Auditor,
+        "Officer" => Officer,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    public bool IsApi => Pattern.StartsWith("api/", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The expected answer of every endpoint to every role, written as data. Liaison A works for SP-004 (involved
+/// in the reference incident); liaison B for RJ-001 (not involved). {incident} is the reference incident,
+/// {coopA} is SP-004's id. A route the app maps without a row here fails <see cref="AuthorizationMatrixTests"/>.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private const Outcome Ok = Outcome.Ok, In = Outcome.ToSignIn, No = Outcome.Denied, Nf = Outcome.NotFound,
+        Un = Outcome.Unauthorized, Bad = Outcome.BadRequest, Re = Outcome.Redirect;
+
+    public static readonly IReadOnlyList<MatrixRow> Rows =
+    [
+        //                                                                anonymous liaisonA liaisonB auditor officer
+        new("GET", "", "", In, Ok, Ok, Ok, Ok),
+        new("GET", "coops", "coops", In, Ok, Ok, Ok, Ok),
+        new("GET", "incidents", "incidents", In, Ok, Ok, Ok, Ok),
+        new("GET", "incidents/{Id:int}", "incidents/{incident}", In, Ok, Nf, Ok, Ok),
+        new("GET", "my-tasks", "my-tasks", In, Ok, Ok, Ok, Ok),
+        new("GET", "audit", "audit", In, No, No, Ok, Ok),
+        new("GET", "admin", "admin", In, No, No, No, Ok),
+        new("GET", "not-found", "not-found", In, Ok, Ok, Ok, Ok),
+        new("GET", "error", "error", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "health", "health", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "account/login", "account/login", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "account/login-2fa", "account/login-2fa", Re, Re, Re, Re, Re),
+        new("GET", "account/setup", "account/setup", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "account/access-denied", "account/access-denied", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "account/two-factor", "account/two-factor", In, Ok, Ok, Ok, Ok),
+        new("GET", "account/tokens", "account/tokens", In, Ok, Ok, Ok, Ok),
+        new("GET", "account/invitation", "account/invitation?token=unknown", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "preferences/culture", "preferences/culture?culture=pt-BR&returnUrl=%2F", Re, Re, Re, Re, Re),
+        new("POST", "account/logout", "account/logout", In, Bad, Bad, Bad, Bad),
+        new("POST", "account/logout-everywhere", "account/logout-everywhere", In, Bad, Bad, Bad, Bad),
+        new("GET", "api/me", "api/me", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/coops", "api/coops", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/coops/{id:int}", "api/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
+        new("GET", "api/incidents", "api/incidents", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/incidents/{id:int}", "api/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+    ];
+
+    public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];
+}
