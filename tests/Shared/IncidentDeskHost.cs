@@ -16,14 +16,17 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public const string OfficerEmail = "encarregado@federacao.example";
     public const string OfficerName = "Ana Encarregada";
 
-    public IncidentDeskHost(bool bootstrapOfficer = true, bool seedDemo = true)
+    /// <param name="settings">Extra configuration (e.g. a tiny rate limit), applied last so it wins.</param>
+    public IncidentDeskHost(bool bootstrapOfficer = true, bool seedDemo = true, IDictionary<string, string?>? settings = null)
     {
         BootstrapOfficer = bootstrapOfficer;
         SeedDemo = seedDemo;
+        Settings = settings is null ? new Dictionary<string, string?>() : new Dictionary<string, string?>(settings);
     }
 
     public bool BootstrapOfficer { get; }
     public bool SeedDemo { get; }
+    public IReadOnlyDictionary<string, string?> Settings { get; }
     public string OfficerPassword { get; } = $"pw-{Guid.NewGuid():N}";
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("incidentdesk-tests-").FullName;
     public string DatabasePath => Path.Combine(DataFolder, "incidentdesk.db");
@@ -58,11 +61,21 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:IncidentDesk", $"Data Source={DatabasePath}");
         builder.UseSetting("IncidentDesk:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("IncidentDesk:SeedDemo", SeedDemo ? "true" : "false");
+        // Every test signs in from 127.0.0.1; the real per-address limit is tested with a host of its own.
+        if (!Settings.ContainsKey("IncidentDesk:RateLimits:AccountPerMinute"))
+        {
+            builder.UseSetting("IncidentDesk:RateLimits:AccountPerMinute", "100000");
+        }
         if (BootstrapOfficer)
         {
             builder.UseSetting("IncidentDesk:Bootstrap:OfficerEmail", OfficerEmail);
             builder.UseSetting("IncidentDesk:Bootstrap:OfficerPassword", OfficerPassword);
             builder.UseSetting("IncidentDesk:Bootstrap:OfficerName", OfficerName);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using IncidentDesk.Data;
+using IncidentDesk.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentDesk.Web.Features.Tokens;
+
+/// <summary>
+/// <c>Authorization: Bearer idk_…</c>: finds the token by its hash and signs the request in as the token's
+/// owner, with the very claims a sign-in would give them (role, co-op, 2FA), so the API authorizes like the pages.
+/// </summary>
+internal sealed partial class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IDbContextFactory<IncidentDeskDbContext> dbFactory,
+    UserManager<AppUser> users,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public const string TokenIdClaim = "incidentdesk:token_id";
+
+    // Recording every use would turn each API read into a write; a minute is precise enough for "last used".
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var secret = header[BearerPrefix.Length..].Trim();
+        if (!secret.StartsWith(AccessTokenSecrets.TokenPrefix, StringComparison.Ordinal))
+        {
+            return Reject("malformed");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+        var hash = AccessTokenSecrets.Hash(secret);
+        var token = await db.PersonalAccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token is null)
+        {
+            return Reject("unknown");
+        }
+
+        if (token.RevokedAtUtc is not null)
+        {
+            return Reject("revoked", token.Id);
+        }
+
+        if (token.ExpiresAtUtc <= now)
+        {
+            return Reject("expired", token.Id);
+        }
+
+        var owner = await users.FindByIdAsync(token.UserId);
+        if (owner is null || !owner.IsActive)
+        {
+            return Reject("owner inactive", token.Id);
+        }
+
+        await RecordUseAsync(db, token, now);
+        var person = await claimsFactory.CreateAsync(owner);
+        var identity = new ClaimsIdentity(person.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers[HeaderNames.WWWAuthenticate] = SchemeName;
+        return Task.CompletedTask;
+    }
+
+    private async Task RecordUseAsync(IncidentDeskDbContext db, PersonalAccessToken token, DateTime now)
+    {
+        if (token.LastUsedAtUtc is { } last && now - last < LastUsedPrecision)
+        {
+            return;
+        }
+
+        // Conditional, so parallel requests of one client write once; bookkeeping, not an audited change.
+        var threshold = now - LastUsedPrecision;
+        await db.PersonalAccessTokens
+            .Where(t => t.Id == token.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < threshold))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), Context.RequestAborted);
+    }
+
+    private AuthenticateResult Reject(string reason, int? tokenId = null)
+    {
+        LogRejected(Logger, reason, tokenId, Context.Connection.RemoteIpAddress?.ToString());
+        return AuthenticateResult.Fail("Invalid personal access token.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Personal access token rejected ({Reason}, token {TokenId}) from {ClientIp}")]
+    private static partial void LogRejected(ILogger logger, string reason, int? tokenId, string? clientIp);
+}
