@@ -17,7 +17,9 @@ public static class Policies
     public static void Add(AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // A bare [Authorize] means the same as no attribute at all: signed in, 2FA where the role requires it.
         builder.SetFallbackPolicy(Fallback)
+            .SetDefaultPolicy(Fallback)
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Officer, p => p.Combine(Fallback).RequireRole(AppRoles.PrivacyOfficer))
             .AddPolicy(OfficerOrAuditor, p => p.Combine(Fallback).RequireRole(AppRoles.PrivacyOfficer, AppRoles.Auditor));
