@@ -3,12 +3,17 @@ using IncidentDesk.Web.Operators;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIncidentDesk();
+var isOperatorCommand = OperatorCommandLine.IsCommand(args);
+if (isOperatorCommand)
+{
+    OperatorCommandLine.QuietLogging(builder.Logging);
+}
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (OperatorCommandLine.IsCommand(args))
+if (isOperatorCommand)
 {
-    return await OperatorCommandLine.RunAsync(app, args);
+    return await OperatorCommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
 app.UseIncidentDesk();

@@ -1,12 +1,84 @@
+using IncidentDesk.Web.Features.Audit;
+using Microsoft.Extensions.Logging.Console;
+
 namespace IncidentDesk.Web.Operators;
 
 /// <summary>
 /// The operators' command line (<c>dotnet run --project src/IncidentDesk.Web -- users …</c> / <c>-- audit verify</c>):
-/// same entry point and database as the app, never reachable over HTTP.
+/// same entry point and database as the app, for automation and break-glass recovery. It runs on the
+/// server's own console, never over HTTP, and every command is audited as <c>cli:&lt;OS user&gt;</c>.
 /// </summary>
 internal static class OperatorCommandLine
 {
-    public static bool IsCommand(string[] args) => false;
+    public const int Done = 0;
+    public const int Refused = 1;
+    public const int ChainBroken = 2;
+    public const int UsageError = 64;
 
-    public static Task<int> RunAsync(WebApplication app, string[] args) => Task.FromResult(0);
+    public const string Usage = """
+        IncidentDesk operators' command line
+
+          users list
+          users add --email E --role R [--coop CODE] [--name N]   (password: first line of standard input)
+          users token --email E --name N [--expires-days D]         (prints a new personal access token once)
+          users reset-2fa --email E                                 (the user enrols an authenticator again)
+          users deactivate --email E                                (no sign-in, tokens revoked, sessions end)
+          audit verify                                              (walks the audit hash chain)
+
+        Roles: PrivacyOfficer (or officer), CoopLiaison (or liaison; needs --coop), Auditor.
+        Exit codes: 0 done, 1 refused (nothing written), 2 audit chain broken, 64 usage error.
+        """;
+
+    private static readonly Dictionary<string, Func<IOperatorCommand>> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["users list"] = () => new UsersListCommand(),
+        ["users add"] = () => new UsersAddCommand(),
+        ["users token"] = () => new UsersTokenCommand(),
+        ["users reset-2fa"] = () => new UsersResetTwoFactorCommand(),
+        ["users deactivate"] = () => new UsersDeactivateCommand(),
+        ["audit verify"] = () => new AuditVerifyCommand(),
+    };
+
+    public static bool IsCommand(string[] args) =>
+        args is [var first, ..] && (string.Equals(first, "users", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(first, "audit", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A command's output is its result: the log stays quiet and goes to standard error.</summary>
+    public static void QuietLogging(ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.SetMinimumLevel(LogLevel.Warning).AddFilter((string?)null, LogLevel.Warning);
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    public static async Task<int> RunAsync(
+        IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            var name = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
+            if (!Commands.TryGetValue(name, out var create))
+            {
+                throw new UsageException(args.Length >= 2 ? $"Unknown command '{name}'." : "Which command?");
+            }
+
+            var command = create();
+            var options = CommandOptions.Parse(args[2..], command.Options);
+            await using var scope = services.CreateAsyncScope();
+            var actor = new AuditActor(null, $"cli:{Environment.UserName}");
+            var context = new OperatorContext(scope.ServiceProvider, options, input, output, error, actor);
+            return await command.RunAsync(context, cancellationToken);
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync();
+            await error.WriteLineAsync(Usage);
+            return UsageError;
+        }
+    }
 }

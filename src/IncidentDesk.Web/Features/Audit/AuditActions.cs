@@ -26,4 +26,5 @@ public static class AuditActions
     public const string AuditVerified = "Audit.Verified";
     public const string Exported = "Export";
     public const string PreferencesChanged = "Preferences.Changed";
+    public const string UsersListed = "Users.Listed";
 }

@@ -1,17 +1,54 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Data;
+using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Audit;
 
-/// <summary>Reads and verifies the audit trail. Who may read it is checked by the callers' policies (officers, auditors).</summary>
-public sealed class AuditTrailService(IDbContextFactory<IncidentDeskDbContext> dbFactory, AuditLog audit)
+/// <summary>
+/// Reads and verifies the audit trail. Only privacy officers and auditors may read it; the check lives
+/// here, so a page, an API endpoint or the hub cannot forget it. The operators' command line, which runs
+/// on the server outside HTTP, verifies on behalf of an explicit <see cref="AuditActor"/>.
+/// </summary>
+public sealed class AuditTrailService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, AuditLog audit, CurrentUser user)
 {
+    public const int MaxPageSize = 200;
+    public const string EntityName = "AuditTrail";
     private const int Batch = 5_000;
 
-    /// <summary>Walks the whole chain in sequence order, in batches, and records that it was checked.</summary>
+    /// <summary>One page of entries, newest first, filtered in SQL.</summary>
+    /// <exception cref="UnauthorizedAccessException">The caller is neither an officer nor an auditor (the attempt is audited).</exception>
+    public async Task<AuditSearchResult> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureMayReadAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+
+        var total = await entries.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var rows = await entries
+            .OrderByDescending(e => e.Sequence)
+            .Skip(Math.Max(query.Page, 0) * pageSize)
+            .Take(pageSize)
+            .Select(e => new AuditRow(e.Id, e.Sequence, e.AtUtc, e.ActorId, e.ActorName, e.Action,
+                e.EntityType, e.EntityId, e.Changes, e.ClientIp))
+            .ToListAsync(cancellationToken);
+        return new AuditSearchResult(rows, total);
+    }
+
+    /// <summary>
+    /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
+    /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
+        if (actor is null)
+        {
+            await EnsureMayReadAsync(cancellationToken);
+        }
+
         var verifier = new AuditChainVerifier();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -36,4 +73,68 @@ public sealed class AuditTrailService(IDbContextFactory<IncidentDeskDbContext> d
             actor, cancellationToken);
         return result;
     }
+
+    private async Task EnsureMayReadAsync(CancellationToken cancellationToken)
+    {
+        if (user.IsOfficer || user.IsAuditor)
+        {
+            return;
+        }
+
+        await audit.DeniedAsync(EntityName, "*", cancellationToken);
+        throw new UnauthorizedAccessException("Only privacy officers and auditors may read the audit trail.");
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            var pattern = $"%{EscapeLike(query.Actor.Trim())}%";
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName, pattern, "\\") || e.ActorId == query.Actor.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            var action = query.Action.Trim();
+            if (action.EndsWith('*'))
+            {
+                var prefix = $"{EscapeLike(action.TrimEnd('*'))}%";
+                entries = entries.Where(e => EF.Functions.Like(e.Action, prefix, "\\"));
+            }
+            else
+            {
+                var family = $"{EscapeLike(action)}.%";
+                entries = entries.Where(e => e.Action == action || EF.Functions.Like(e.Action, family, "\\"));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            var type = query.EntityType.Trim();
+            entries = entries.Where(e => e.EntityType == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        {
+            var id = query.EntityId.Trim();
+            entries = entries.Where(e => e.EntityId == id);
+        }
+
+        if (query.FromUtc is { } from)
+        {
+            entries = entries.Where(e => e.AtUtc >= from);
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            entries = entries.Where(e => e.AtUtc < to);
+        }
+
+        return entries;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 }

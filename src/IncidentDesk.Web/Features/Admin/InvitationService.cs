@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Net.Mail;
+using IncidentDesk.Data;
+using IncidentDesk.Data.Identity;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Tokens;
+using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using static IncidentDesk.Web.Features.Admin.AdminAudit;
+
+namespace IncidentDesk.Web.Features.Admin;
+
+/// <summary>
+/// Invitations: officers invite a person with a role (and, for a liaison, a co-op); the person accepts
+/// through a single-use link valid 72 h and chooses a password. Only the link token's SHA-256 is stored.
+/// </summary>
+public sealed partial class InvitationService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    ILookupNormalizer normalizer,
+    CurrentUser user,
+    AuditLog audit,
+    TimeProvider time,
+    IStringLocalizerFactory localizers)
+{
+    private readonly IStringLocalizer l = localizers.Create(typeof(AdminResource));
+
+    public const string AcceptPath = "/account/invitation";
+    public static readonly TimeSpan Validity = TimeSpan.FromHours(72);
+    private const int MaxEmailLength = 256;
+    private const int MaxNameLength = 200;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<AdminResult<InvitationLink>> InviteAsync(string email, string role, int? coopId, CancellationToken cancellationToken = default)
+    {
+        await DemandOfficerAsync(null, cancellationToken);
+        var address = ParseEmail(email);
+        if (address is null)
+        {
+            return AdminResult.Failed<InvitationLink>(l["Invite.InvalidEmail"].Value);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var problem = await CheckRoleAndCoopAsync(db, role, coopId, cancellationToken)
+            ?? await CheckEmailFreeAsync(db, address, cancellationToken);
+        if (problem is not null)
+        {
+            return AdminResult.Failed<InvitationLink>(problem);
+        }
+
+        var token = AccessTokenSecrets.NewSecret();
+        var now = Now;
+        var invitation = new Invitation
+        {
+            Email = address,
+            Role = role,
+            CoopId = coopId,
+            TokenHash = AccessTokenSecrets.Hash(token),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + Validity,
+            InvitedByUserId = user.UserId!,
+        };
+        db.Invitations.Add(invitation);
+        // Audited as "Invitation.Created" (entity type + verb) with every field, the token hash redacted.
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        return AdminResult.Success(new InvitationLink(invitation.Id, address, LinkFor(token), invitation.ExpiresAtUtc));
+    }
+
+    public async Task<IReadOnlyList<InvitationRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await DemandOfficerAsync(null, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from i in db.Invitations.AsNoTracking()
+            join c in db.Coops on i.CoopId equals c.Id into coops
+            from c in coops.DefaultIfEmpty()
+            join u in db.Users on i.InvitedByUserId equals u.Id into inviters
+            from u in inviters.DefaultIfEmpty()
+            orderby i.Id descending
+            select new { Invitation = i, CoopCode = c.Code, CoopName = c.Name, InvitedBy = u.DisplayName })
+            .ToListAsync(cancellationToken);
+        var now = Now;
+        return [.. rows.Select(r => new InvitationRow(
+            r.Invitation.Id, r.Invitation.Email, r.Invitation.Role, r.CoopCode, r.CoopName, r.InvitedBy,
+            r.Invitation.CreatedAtUtc, r.Invitation.ExpiresAtUtc, StatusOf(r.Invitation, now)))];
+    }
+
+    public async Task<AdminResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await DemandOfficerAsync(id, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var problem = NotOpen(invitation);
+        if (problem is not null)
+        {
+            return AdminResult.Fail(problem);
+        }
+
+        invitation!.RevokedAtUtc = Now;
+        await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationRevoked, InvitationEntity, Key(id),
+            Json(("RevokedAtUtc", Change(null, invitation.RevokedAtUtc)))), cancellationToken: cancellationToken);
+        return AdminResult.Ok;
+    }
+
+    /// <summary>A new link and a new 72 h: the previous link stops working at once.</summary>
+    public async Task<AdminResult<InvitationLink>> ResendAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await DemandOfficerAsync(id, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var problem = NotOpen(invitation) ?? await CheckNoAccountAsync(db, invitation!.Email, cancellationToken);
+        if (problem is not null)
+        {
+            return AdminResult.Failed<InvitationLink>(problem);
+        }
+
+        var token = AccessTokenSecrets.NewSecret();
+        var previousExpiry = invitation!.ExpiresAtUtc;
+        invitation.TokenHash = AccessTokenSecrets.Hash(token);
+        invitation.ExpiresAtUtc = Now + Validity;
+        await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationResent, InvitationEntity, Key(id),
+            Json(("ExpiresAtUtc", Change(previousExpiry, invitation.ExpiresAtUtc)), ("TokenHash", Change("***", "***")))),
+            cancellationToken: cancellationToken);
+        return AdminResult.Success(new InvitationLink(id, invitation.Email, LinkFor(token), invitation.ExpiresAtUtc));
+    }
+
+    public static InvitationStatus StatusOf(Invitation invitation, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return invitation switch
+        {
+            { AcceptedAtUtc: not null } => InvitationStatus.Accepted,
+            { RevokedAtUtc: not null } => InvitationStatus.Revoked,
+            _ when invitation.ExpiresAtUtc <= nowUtc => InvitationStatus.Expired,
+            _ => InvitationStatus.Pending,
+        };
+    }
+
+    private string? NotOpen(Invitation? invitation) => invitation is null ? l["Invite.NotFound"].Value
+        : StatusOf(invitation, Now) switch
+        {
+            InvitationStatus.Accepted => l["Invite.AlreadyAccepted"].Value,
+            InvitationStatus.Revoked => l["Invite.AlreadyRevoked"].Value,
+            _ => null,
+        };
+
+    private async Task<string?> CheckRoleAndCoopAsync(IncidentDeskDbContext db, string role, int? coopId, CancellationToken cancellationToken)
+    {
+        if (!AppRoles.All.Contains(role, StringComparer.Ordinal))
+        {
+            return l["Invite.InvalidRole"].Value;
+        }
+
+        if (role != AppRoles.CoopLiaison)
+        {
+            return coopId is null ? null : l["Invite.CoopOnlyForLiaison"].Value;
+        }
+
+        if (coopId is not { } id)
+        {
+            return l["Invite.CoopRequired"].Value;
+        }
+
+        return await db.Coops.AnyAsync(c => c.Id == id, cancellationToken) ? null : l["Invite.CoopNotFound"].Value;
+    }
+
+    private async Task<string?> CheckEmailFreeAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var open = await db.Invitations
+            .Where(i => i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)
+            .Select(i => i.Email).ToListAsync(cancellationToken);
+        return await CheckNoAccountAsync(db, email, cancellationToken)
+            ?? (open.Contains(email, StringComparer.OrdinalIgnoreCase) ? l["Invite.AlreadyPending", email].Value : null);
+    }
+
+    private async Task<string?> CheckNoAccountAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.NormalizeEmail(email);
+        var existing = await db.Users.Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.IsActive }).FirstOrDefaultAsync(cancellationToken);
+        return existing switch
+        {
+            null => null,
+            { IsActive: true } => l["Invite.AccountExists", email].Value,
+            _ => l["Invite.AccountDeactivated", email].Value,
+        };
+    }
+
+    /// <summary>Only officers administer invitations; anyone else is refused and the attempt audited.</summary>
+    private async Task DemandOfficerAsync(int? invitationId, CancellationToken cancellationToken)
+    {
+        if (user.IsOfficer)
+        {
+            return;
+        }
+
+        await audit.AppendAsync(new AuditRecord(AuditActions.AccessDenied, InvitationEntity, invitationId is { } id ? Key(id) : null), cancellationToken: cancellationToken);
+        throw new UnauthorizedAccessException("Only privacy officers administer invitations.");
+    }
+
+    private static string? ParseEmail(string? email)
+    {
+        var trimmed = email?.Trim() ?? "";
+        return trimmed.Length is > 0 and <= MaxEmailLength
+            && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && address.Host.Contains('.', StringComparison.Ordinal)
+            ? trimmed
+            : null;
+    }
+
+    private static string LinkFor(string token) => $"{AcceptPath}?token={Uri.EscapeDataString(token)}";
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
