@@ -21,6 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Two cores shared with the other suites: give assertions the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Host.Start();
         Officer = await TestAccounts.EnrolBootstrapOfficerAsync(Host);
         _playwright = await Playwright.CreateAsync();
