@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Admin;
-using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
@@ -19,13 +18,9 @@ public sealed partial class SessionEndTests(BrowserFixture browser)
         await page.SignInAsync(liaison, "/coops");
         await Expect(page.GetByTestId("coop-count")).ToHaveTextAsync("1 cooperativa");
 
-        await using (var scope = browser.Host.Services.CreateAsyncScope())
+        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var officer = await users.FindByEmailAsync(browser.Officer.Email);
-            scope.ServiceProvider.GetRequiredService<CurrentUser>()
-                .Set(await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(officer!));
-            var target = await users.FindByEmailAsync(liaison.Email);
+            var target = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(liaison.Email);
             var result = await scope.ServiceProvider.GetRequiredService<UserAdministrationService>().DeactivateAsync(target!.Id, TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         }

@@ -13,16 +13,7 @@ namespace IncidentDesk.IntegrationTests.Admin;
 /// <summary>What the administration tests do again and again: act as someone, accept a link, read the audit trail.</summary>
 internal static class AdminTestKit
 {
-    /// <summary>A service scope acting as <paramref name="email"/>, as a request or circuit of theirs would.</summary>
-    public static async Task<AsyncServiceScope> ActingAsAsync(IncidentDeskHost host, string email)
-    {
-        var scope = host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal);
-        return scope;
-    }
+    public static Task<AsyncServiceScope> ActingAsAsync(IncidentDeskHost host, string email) => host.ActingAsAsync(email);
 
     public static Task<AsyncServiceScope> AsOfficerAsync(IncidentDeskHost host) => ActingAsAsync(host, IncidentDeskHost.OfficerEmail);
 

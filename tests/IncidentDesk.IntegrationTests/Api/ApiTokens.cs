@@ -23,16 +23,6 @@ internal static class ApiTokens
             .CreateForUserAsync(user.Id, "integration test", days, new AuditActor(null, "integration test"));
     }
 
-    /// <summary>A service scope in which the given person is the signed-in user (as in their circuit).</summary>
-    public static async Task<AsyncServiceScope> ActingAsAsync(IncidentDeskHost host, string email)
-    {
-        var scope = host.Services.CreateAsyncScope();
-        var user = await FindAsync(scope.ServiceProvider, email);
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal);
-        return scope;
-    }
-
     public static HttpClient Client(IncidentDeskHost host, string? token)
     {
         host.Start();

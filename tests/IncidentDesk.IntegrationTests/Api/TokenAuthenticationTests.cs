@@ -18,7 +18,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
     {
         var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
         CreatedToken created;
-        await using (var scope = await ApiTokens.ActingAsAsync(app.Host, liaison.Email))
+        await using (var scope = await app.Host.ActingAsAsync(liaison.Email))
         {
             created = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync("Planilha", 30, Ct);
         }
@@ -67,7 +67,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await using (var scope = await ApiTokens.ActingAsAsync(app.Host, liaison.Email))
+        await using (var scope = await app.Host.ActingAsAsync(liaison.Email))
         {
             Assert.True(await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().RevokeAsync(created.Token.Id, Ct));
         }

@@ -19,7 +19,7 @@ public sealed class TokenRevocationTests(AppFixture app)
         var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
         var officerToken = await ApiTokens.CreateAsync(app.Host, officer);
 
-        await using (var scope = await ApiTokens.ActingAsAsync(app.Host, liaison.Email))
+        await using (var scope = await app.Host.ActingAsAsync(liaison.Email))
         {
             var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>();
             Assert.False(await tokens.RevokeAsync(officerToken.Token.Id, Ct));
@@ -45,7 +45,7 @@ public sealed class TokenRevocationTests(AppFixture app)
         var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
         var liaisonToken = await ApiTokens.CreateAsync(app.Host, liaison);
 
-        await using (var scope = await ApiTokens.ActingAsAsync(app.Host, officer.Email))
+        await using (var scope = await app.Host.ActingAsAsync(officer.Email))
         {
             Assert.True(await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().RevokeAsync(liaisonToken.Token.Id, Ct));
         }
@@ -64,7 +64,7 @@ public sealed class TokenRevocationTests(AppFixture app)
         var revoked = await ApiTokens.CreateAsync(app.Host, liaison);
         var someoneElses = await ApiTokens.CreateAsync(app.Host, other);
 
-        await using var scope = await ApiTokens.ActingAsAsync(app.Host, liaison.Email);
+        await using var scope = await app.Host.ActingAsAsync(liaison.Email);
         var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>();
         Assert.True(await tokens.RevokeAsync(revoked.Token.Id, Ct));
         var mine = await tokens.ListMineAsync(Ct);
@@ -82,7 +82,7 @@ public sealed class TokenRevocationTests(AppFixture app)
     public async Task Invalid_names_and_validities_are_refused_and_nothing_is_written(string name, int days)
     {
         var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
-        await using var scope = await ApiTokens.ActingAsAsync(app.Host, liaison.Email);
+        await using var scope = await app.Host.ActingAsAsync(liaison.Email);
         var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>();
 
         await Assert.ThrowsAsync<ArgumentException>(() => tokens.CreateAsync(name, days, Ct));
@@ -93,7 +93,7 @@ public sealed class TokenRevocationTests(AppFixture app)
     public async Task An_officer_still_owing_two_factor_enrolment_cannot_create_a_token()
     {
         var officer = await TestAccounts.CreateAsync(app.Host, "PrivacyOfficer", twoFactor: false);
-        await using var scope = await ApiTokens.ActingAsAsync(app.Host, officer.Email);
+        await using var scope = await app.Host.ActingAsAsync(officer.Email);
         var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.CreateAsync("sem 2FA", 30, Ct));

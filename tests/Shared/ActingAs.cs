@@ -1,0 +1,24 @@
+using IncidentDesk.Data.Identity;
+using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.Testing;
+
+/// <summary>A DI scope in which a given person is the current user, as in a request or circuit of theirs.</summary>
+public static class ActingAs
+{
+    public static async Task<AsyncServiceScope> ActingAsAsync(this IncidentDeskHost host, string email)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal);
+        return scope;
+    }
+
+    public static Task<AsyncServiceScope> ActingAsAsync(this IncidentDeskHost host, TestAccount account) =>
+        host.ActingAsAsync((account ?? throw new ArgumentNullException(nameof(account))).Email);
+}
