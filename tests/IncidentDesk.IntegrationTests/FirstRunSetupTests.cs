@@ -43,6 +43,8 @@ public sealed class FirstRunSetupTests
         Assert.NotNull(officer);
         Assert.True(await users.IsInRoleAsync(officer, "PrivacyOfficer"));
         Assert.False(setup.IsOpen);
+        var db = scope.ServiceProvider.GetRequiredService<IncidentDesk.Data.IncidentDeskDbContext>();
+        Assert.Single(db.AuditEntries, e => e.Action == "User.Created" && e.EntityId == officer.Id && e.ActorName == "system:setup-link");
         var reused = await client.GetStringAsync(new Uri(path, UriKind.Relative), ct);
         Assert.Contains("data-testid=\"setup-invalid\"", reused, StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using IncidentDesk.Data.Identity;
+using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ internal sealed partial class AccountBootstrapper(
     IOptions<IncidentDeskOptions> options,
     FirstRunSetup setup,
     TimeProvider time,
+    AuditLog audit,
     ILogger<AccountBootstrapper> logger)
 {
     public async Task EnsureFirstAccountAsync()
@@ -33,7 +36,7 @@ internal sealed partial class AccountBootstrapper(
         var bootstrap = options.Value.Bootstrap;
         if (!string.IsNullOrWhiteSpace(bootstrap.OfficerEmail) && !string.IsNullOrEmpty(bootstrap.OfficerPassword))
         {
-            var result = await CreateOfficerAsync(bootstrap.OfficerEmail, bootstrap.OfficerName, bootstrap.OfficerPassword);
+            var result = await CreateOfficerAsync(bootstrap.OfficerEmail, bootstrap.OfficerName, bootstrap.OfficerPassword, "bootstrap");
             if (result.Succeeded)
             {
                 LogBootstrapCreated(logger, bootstrap.OfficerEmail);
@@ -46,7 +49,8 @@ internal sealed partial class AccountBootstrapper(
         setup.Open();
     }
 
-    public async Task<IdentityResult> CreateOfficerAsync(string email, string? displayName, string password)
+    /// <summary>Creates the first privacy officer (bootstrap settings or the one-time setup link), audited.</summary>
+    public async Task<IdentityResult> CreateOfficerAsync(string email, string? displayName, string password, string via)
     {
         var user = new AppUser
         {
@@ -57,7 +61,20 @@ internal sealed partial class AccountBootstrapper(
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);
-        return result.Succeeded ? await users.AddToRoleAsync(user, AppRoles.PrivacyOfficer) : result;
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, AppRoles.PrivacyOfficer);
+        }
+
+        if (result.Succeeded)
+        {
+            await audit.AppendAsync(
+                new AuditRecord(AuditActions.UserCreated, "User", user.Id,
+                    JsonSerializer.Serialize(new { user.Email, Role = AppRoles.PrivacyOfficer, Via = via })),
+                new AuditActor(null, $"system:{via}"));
+        }
+
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first privacy officer {Email} from the bootstrap configuration.")]
