@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentDesk.Data.Migrations
 {
     [DbContext(typeof(IncidentDeskDbContext))]
-    [Migration("20261128112617_AccountsAndAuditChain")]
-    partial class AccountsAndAuditChain
+    [Migration("20261128121535_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
