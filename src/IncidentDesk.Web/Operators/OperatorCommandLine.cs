@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Security;
 using Microsoft.Extensions.Logging.Console;
 
 namespace IncidentDesk.Web.Operators;
@@ -51,6 +53,14 @@ internal static class OperatorCommandLine
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
+    private static ClaimsPrincipal OperatorPrincipal(string name) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, name),
+            new Claim(ClaimTypes.Role, AppRoles.PrivacyOfficer),
+            new Claim(CurrentUser.TwoFactorClaim, "true"),
+        ],
+        authenticationType: "operator-cli"));
+
     public static async Task<int> RunAsync(
         IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
@@ -70,6 +80,8 @@ internal static class OperatorCommandLine
             var options = CommandOptions.Parse(args[2..], command.Options);
             await using var scope = services.CreateAsyncScope();
             var actor = new AuditActor(null, $"cli:{Environment.UserName}");
+            // The operator acts with an officer's authority, so commands reuse the feature services and their rules.
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(OperatorPrincipal(actor.Name));
             var context = new OperatorContext(scope.ServiceProvider, options, input, output, error, actor);
             return await command.RunAsync(context, cancellationToken);
         }

@@ -1,13 +1,12 @@
+using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Admin;
-using IncidentDesk.Web.Features.Audit;
-using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Operators;
 
 /// <summary>
-/// <c>users deactivate --email E</c>: no more sign-in, a new security stamp (cookies refused at the next
-/// request, circuits at their next revalidation), every personal access token revoked.
+/// <c>users deactivate --email E</c>: the same deactivation as the Admin page (no more sign-in, a new security
+/// stamp, live sessions ended, every personal access token revoked), run by the operator.
 /// </summary>
 internal sealed class UsersDeactivateCommand : IOperatorCommand
 {
@@ -16,8 +15,7 @@ internal sealed class UsersDeactivateCommand : IOperatorCommand
     public async Task<int> RunAsync(OperatorContext context, CancellationToken cancellationToken)
     {
         var email = context.Options.Required("email");
-        var accounts = new OperatorAccounts(context);
-        var user = await accounts.FindAsync(email);
+        var user = await new OperatorAccounts(context).FindAsync(email);
         if (user is null)
         {
             return await context.FailAsync($"No account with e-mail {email}.");
@@ -29,32 +27,15 @@ internal sealed class UsersDeactivateCommand : IOperatorCommand
             return OperatorCommandLine.Done;
         }
 
-        var now = accounts.NowUtc;
-        var revoked = new List<int>();
-        var failure = await accounts.CommitAsync(
-            async () =>
-            {
-                var tokens = await accounts.Db.PersonalAccessTokens
-                    .Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync(cancellationToken);
-                tokens.ForEach(t => t.RevokedAtUtc = now);
-                revoked.AddRange(tokens.Select(t => t.Id));
-                user.IsActive = false;
-                user.DeactivatedAtUtc = now;
-                // Saves the user and the revoked tokens (same context) with the new stamp.
-                return await accounts.Users.UpdateSecurityStampAsync(user);
-            },
-            () => new AuditRecord(AuditActions.UserDeactivated, AdminAudit.UserEntity, user.Id, AdminAudit.Json(
-                ("IsActive", AdminAudit.Change(true, false)),
-                ("DeactivatedAtUtc", AdminAudit.Change(null, now)),
-                ("RevokedTokenIds", revoked.ToArray()))),
-            cancellationToken);
-        if (failure is not null)
+        var tokens = await context.Services.GetRequiredService<IncidentDeskDbContext>().PersonalAccessTokens
+            .CountAsync(t => t.UserId == user.Id && t.RevokedAtUtc == null, cancellationToken);
+        var result = await context.Services.GetRequiredService<UserAdministrationService>().DeactivateAsync(user.Id, cancellationToken);
+        if (!result.Succeeded)
         {
-            return await context.FailAsync($"The account was not deactivated: {failure}");
+            return await context.FailAsync($"The account was not deactivated: {string.Join(" ", result.Errors)}");
         }
 
-        context.Services.GetRequiredService<SessionTerminator>().Terminate(user.Id);
-        await context.Output.WriteLineAsync($"Deactivated {email}; {revoked.Count} token(s) revoked.");
+        await context.Output.WriteLineAsync($"Deactivated {email}; {tokens} token(s) revoked.");
         return OperatorCommandLine.Done;
     }
 }
