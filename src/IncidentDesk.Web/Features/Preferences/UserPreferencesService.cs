@@ -26,12 +26,6 @@ public sealed class UserPreferencesService(IDbContextFactory<IncidentDeskDbConte
         }
     }
 
-    public async Task<string?> GetCultureAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.Culture).FirstOrDefaultAsync(cancellationToken);
-    }
-
     public async Task SetCultureAsync(string userId, string culture, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
