@@ -4,7 +4,21 @@ using System.Text;
 
 namespace IncidentDesk.Core.Audit;
 
-public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, long? FirstBrokenId, string? Problem)
+/// <summary>Why an entry does not fit the chain.</summary>
+public enum AuditBreak
+{
+    /// <summary>The sequence jumps: an entry before this one was deleted.</summary>
+    MissingEntry,
+
+    /// <summary>The entry does not point at the hash of the entry before it (reordered or replaced).</summary>
+    BrokenLink,
+
+    /// <summary>The entry's content no longer matches its own hash (edited).</summary>
+    Altered,
+}
+
+public sealed record AuditVerification(
+    bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, long? FirstBrokenId, string? Problem, AuditBreak? Break = null)
 {
     public static AuditVerification Intact(long count) => new(true, count, null, null, null);
 }
@@ -91,14 +105,15 @@ public sealed class AuditChainVerifier
             return false;
         }
 
-        var problem =
-            entry.Sequence != _expectedSequence ? $"sequence {entry.Sequence} where {_expectedSequence} was expected (an entry is missing)"
-            : entry.PreviousHash != _previousHash ? "previous hash does not match the entry before it"
-            : entry.Hash != AuditChain.ComputeHash(_previousHash, entry) ? "content does not match its hash (the entry was altered)"
+        (AuditBreak Kind, string Text)? problem =
+            entry.Sequence != _expectedSequence
+                ? (AuditBreak.MissingEntry, $"sequence {entry.Sequence} where {_expectedSequence} was expected (an entry is missing)")
+            : entry.PreviousHash != _previousHash ? (AuditBreak.BrokenLink, "previous hash does not match the entry before it")
+            : entry.Hash != AuditChain.ComputeHash(_previousHash, entry) ? (AuditBreak.Altered, "content does not match its hash (the entry was altered)")
             : null;
-        if (problem is not null)
+        if (problem is { } found)
         {
-            _broken = new AuditVerification(false, _count, _expectedSequence, entry.Id, problem);
+            _broken = new AuditVerification(false, _count, _expectedSequence, entry.Id, found.Text, found.Kind);
             return false;
         }
 

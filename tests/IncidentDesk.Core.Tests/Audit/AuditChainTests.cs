@@ -80,6 +80,7 @@ public sealed class AuditChainTests
         Assert.Equal(middle.Id, result.FirstBrokenId);
         Assert.Equal(2, result.EntriesChecked);
         Assert.False(string.IsNullOrWhiteSpace(result.Problem));
+        Assert.NotNull(result.Break);
     }
 
     [Fact]
@@ -106,6 +107,7 @@ public sealed class AuditChainTests
         Assert.Equal(3, result.FirstBrokenSequence);
         Assert.Equal(successor.Id, result.FirstBrokenId);
         Assert.Contains("missing", result.Problem, StringComparison.Ordinal);
+        Assert.Equal(AuditBreak.MissingEntry, result.Break);
     }
 
     [Fact]

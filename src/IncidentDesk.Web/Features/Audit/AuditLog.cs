@@ -77,11 +77,14 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
     {
         AtUtc = time.GetUtcNow().UtcDateTime,
         ActorId = actor is null ? user.UserId : actor.Id,
-        ActorName = actor?.Name ?? user.Name,
+        // A failed sign-in records the e-mail as typed: bounded, since anyone can type anything there.
+        ActorName = Truncate(actor?.Name ?? user.Name, 256),
         Action = record.Action,
         EntityType = record.EntityType,
         EntityId = record.EntityId,
         Changes = record.Changes,
         ClientIp = user.ClientIp,
     };
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
