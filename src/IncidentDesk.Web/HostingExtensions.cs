@@ -119,7 +119,8 @@ internal static class HostingExtensions
         app.MapPreferenceEndpoints();
         app.MapAdministration();
         app.MapApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 
         app.Services.GetRequiredService<FirstRunSetup>().AnnounceWhenStarted(app);
     }

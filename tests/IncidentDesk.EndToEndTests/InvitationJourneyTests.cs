@@ -25,8 +25,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
         var dialog = officer.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("E-mail").FillAsync(email);
         await Expect(dialog.GetByTestId("invite-role")).ToContainTextAsync("Ponto focal da cooperativa");
-        await dialog.GetByLabel("Cooperativa").FillAsync("RJ-001");
-        await officer.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^RJ-001 — ") }).ClickAsync();
+        await officer.PickAsync(dialog.GetByLabel("Cooperativa"), "RJ-001", new Regex("^RJ-001 — "));
         await ShotAsync(officer, "21a-invite-form");
         await dialog.GetByTestId("invite-create").ClickAsync();
 
@@ -87,8 +86,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
 
         await row.GetByTestId("change-coop").ClickAsync();
         var dialog = officer.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Cooperativa").FillAsync("GO-001");
-        await officer.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^GO-001 — ") }).ClickAsync();
+        await officer.PickAsync(dialog.GetByLabel("Cooperativa"), "GO-001", new Regex("^GO-001 — "));
         await ShotAsync(officer, "24-change-coop");
         await dialog.GetByTestId("change-coop-save").ClickAsync();
         await Expect(row).ToContainTextAsync("GO-001");

@@ -1,4 +1,5 @@
 using IncidentDesk.Testing;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace IncidentDesk.EndToEndTests;
@@ -31,4 +32,30 @@ internal static class PageActions
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    /// <summary>
+    /// Types into an autocomplete like a person (key by key) and picks the matching option. Under load the
+    /// first search can race the debounce, so the typing is repeated once the list fails to show the option.
+    /// </summary>
+    public static async Task PickAsync(this IPage page, ILocator input, string text, Regex option)
+    {
+        var choice = page.GetByRole(AriaRole.Option, new() { NameRegex = option });
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(text);
+            try
+            {
+                await choice.First.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // The list did not show the option yet: type again.
+            }
+        }
+
+        await choice.First.ClickAsync();
+    }
 }
