@@ -73,6 +73,9 @@ internal static class HostingExtensions
 
         services.AddScoped<CoopDirectoryService>();
         services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentRegisterService>();
+        services.AddScoped<KeyFigureService>();
+        services.AddScoped<InvolvementService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();
