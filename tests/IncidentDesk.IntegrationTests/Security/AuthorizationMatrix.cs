@@ -60,6 +60,7 @@ public static class AuthorizationMatrix
         new("GET", "coops", "coops", In, Ok, Ok, Ok, Ok),
         new("GET", "incidents", "incidents", In, Ok, Ok, Ok, Ok),
         new("GET", "incidents/{Id:int}", "incidents/{incident}", In, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/new", "incidents/new", In, No, No, No, Ok),
         new("GET", "my-tasks", "my-tasks", In, Ok, Ok, Ok, Ok),
         new("GET", "audit", "audit", In, No, No, Ok, Ok),
         new("GET", "admin", "admin", In, No, No, No, Ok),

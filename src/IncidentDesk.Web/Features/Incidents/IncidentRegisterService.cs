@@ -1,15 +1,262 @@
+using System.Globalization;
+using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Incidents;
 
-/// <summary>Placeholder: being written.</summary>
+/// <summary>
+/// Write side of the incident register: intake of a new report and status changes along the workflow.
+/// Only privacy officers write; everyone else is refused (and the attempt audited). Every change is saved
+/// through <see cref="AuditLog"/> together with an automatic, immutable timeline event.
+/// </summary>
 public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
 {
-    internal IDbContextFactory<IncidentDeskDbContext> DbFactory => dbFactory;
-    internal CurrentUser User => user;
-    internal AuditLog Audit => audit;
-    internal TimeProvider Time => time;
+    public const int MaxTitle = 300;
+    public const int MaxSummary = 8000;
+    public const int MaxReporterField = 200;
+    public const int MaxAffectedSystems = 2000;
+
+    private const int ReferenceAttempts = 3;
+
+    /// <summary>Validates a draft and registers it as a new incident in status Reported.</summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<IncidentCreateResult> CreateAsync(IncidentDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await RequireOfficerAsync("new", cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
+        if (errors.Count > 0)
+        {
+            return IncidentCreateResult.Failed(errors);
+        }
+
+        var year = (reportedAtUtc + PartialDate.BrasiliaOffset).Year;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertAsync(draft, year, reportedAtUtc, discovered, knowledgeAtUtc, now, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+            {
+                // Another officer took the same reference a moment earlier (unique index): take the next one.
+            }
+        }
+    }
+
+    /// <summary>Moves an incident along the workflow (<see cref="IncidentWorkflow"/>); refusals change nothing.</summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<IncidentTransitionResult> TransitionAsync(
+        int incidentId, IncidentStatus to, string? reason, CancellationToken cancellationToken = default)
+    {
+        await RequireOfficerAsync(incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return new IncidentTransitionResult(null, NotFound: true);
+        }
+
+        var from = incident.Status;
+        var check = IncidentWorkflow.Check(from, to, reason);
+        if (!check.Allowed)
+        {
+            return new IncidentTransitionResult(check.Refusal);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        incident.Status = to;
+        incident.UpdatedAtUtc = now;
+        db.TimelineEvents.Add(AutomaticEvent(incident.Id, now, IncidentRecordText.StatusChanged(from, to), note));
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        return new IncidentTransitionResult(null);
+    }
+
+    private async Task<IncidentCreateResult> InsertAsync(
+        IncidentDraft draft, int year, DateTime reportedAtUtc, PartialDate? discovered, DateTime knowledgeAtUtc, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var prefix = $"{IncidentReference.Prefix}{year.ToString("D4", CultureInfo.InvariantCulture)}-";
+        var existing = await db.Incidents.AsNoTracking()
+            .Where(i => i.Reference.StartsWith(prefix))
+            .Select(i => i.Reference)
+            .ToListAsync(cancellationToken);
+        var reference = IncidentReference.Next(year, existing).ToString();
+
+        var incident = new Incident
+        {
+            Reference = reference,
+            Title = draft.Title.Trim(),
+            Summary = draft.Summary.Trim(),
+            Status = IncidentStatus.Reported,
+            Severity = draft.Severity,
+            Source = draft.Source,
+            ReporterName = Optional(draft.ReporterName),
+            ReporterOrganisation = Optional(draft.ReporterOrganisation),
+            ReporterContact = Optional(draft.ReporterContact),
+            ReportedAtUtc = reportedAtUtc,
+            DiscoveredAtUtc = discovered?.Utc,
+            DiscoveredAtPrecision = discovered?.Precision ?? TimePrecision.Exact,
+            KnowledgeAtUtc = knowledgeAtUtc,
+            AffectedSystems = draft.AffectedSystems?.Trim() ?? "",
+            DataCategories = draft.DataCategories,
+            DataSubjectCategories = draft.DataSubjectCategories,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Incidents.Add(incident);
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+
+        // Added once the incident has its id, so the audit entry of the event names the right incident.
+        db.TimelineEvents.Add(AutomaticEvent(incident.Id, now, IncidentRecordText.Registered,
+            IncidentRecordText.RegisteredDescription(reference, draft.Source)));
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IncidentCreateResult(incident.Id, reference, new Dictionary<string, string>());
+    }
+
+    private static TimelineEvent AutomaticEvent(int incidentId, DateTime now, string title, string? description) => new()
+    {
+        IncidentId = incidentId,
+        OccurredAtUtc = now,
+        Precision = TimePrecision.Exact,
+        Title = title,
+        Description = description,
+        Source = IncidentRecordText.Source,
+        Kind = TimelineEventKind.Action,
+        SharedWithCoops = false,
+        RecordedAtUtc = now,
+    };
+
+    private static Dictionary<string, string> Validate(
+        IncidentDraft draft, DateTime now, out DateTime reportedAtUtc, out PartialDate? discovered, out DateTime knowledgeAtUtc)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        reportedAtUtc = default;
+        discovered = null;
+        knowledgeAtUtc = default;
+
+        Text(errors, IntakeField.Title, draft.Title, MaxTitle, required: true);
+        Text(errors, IntakeField.Summary, draft.Summary, MaxSummary, required: true);
+        Text(errors, IntakeField.ReporterName, draft.ReporterName, MaxReporterField, required: false);
+        Text(errors, IntakeField.ReporterOrganisation, draft.ReporterOrganisation, MaxReporterField, required: false);
+        Text(errors, IntakeField.ReporterContact, draft.ReporterContact, MaxReporterField, required: false);
+        Text(errors, IntakeField.AffectedSystems, draft.AffectedSystems, MaxAffectedSystems, required: false);
+        if (!Enum.IsDefined(draft.Source))
+        {
+            errors[IntakeField.Source] = IntakeError.Unknown;
+        }
+
+        if (!Enum.IsDefined(draft.Severity))
+        {
+            errors[IntakeField.Severity] = IntakeError.Unknown;
+        }
+
+        var reported = Moment(errors, IntakeField.ReportedAt, draft.ReportedAtLocal, now, required: true);
+        if (reported is { } r)
+        {
+            reportedAtUtc = r;
+        }
+
+        if (draft.DiscoveredAt is { } d)
+        {
+            if (PartialDate.Validate(d.Year, d.Month, d.Day, d.Time, d.Precision) is not null)
+            {
+                errors[IntakeField.DiscoveredAt] = IntakeError.InvalidDate;
+            }
+            else
+            {
+                var date = PartialDate.FromLocal(d.Year, d.Month, d.Day, d.Time, d.Precision);
+                if (date.IsInFuture(now))
+                {
+                    errors[IntakeField.DiscoveredAt] = IntakeError.InFuture;
+                }
+                else if (reported is { } reportedUtc && date.Utc > reportedUtc)
+                {
+                    // The stored instant is the start of the known period: "March" is fine for a report in March.
+                    errors[IntakeField.DiscoveredAt] = IntakeError.AfterReported;
+                }
+                else
+                {
+                    discovered = date;
+                }
+            }
+        }
+
+        if (draft.KnowledgeAtLocal is null)
+        {
+            knowledgeAtUtc = reportedAtUtc;
+        }
+        else if (Moment(errors, IntakeField.KnowledgeAt, draft.KnowledgeAtLocal, now, required: false) is { } k)
+        {
+            knowledgeAtUtc = k;
+        }
+
+        return errors;
+    }
+
+    private static DateTime? Moment(Dictionary<string, string> errors, string field, DateTime? local, DateTime now, bool required)
+    {
+        if (local is not { } value)
+        {
+            if (required)
+            {
+                errors[field] = IntakeError.Required;
+            }
+
+            return null;
+        }
+
+        if (value.Year is < PartialDate.MinYear or > PartialDate.MaxYear)
+        {
+            errors[field] = IntakeError.InvalidDate;
+            return null;
+        }
+
+        var date = PartialDate.FromLocal(value.Year, value.Month, value.Day, TimeOnly.FromDateTime(value), TimePrecision.Exact);
+        if (date.IsInFuture(now))
+        {
+            errors[field] = IntakeError.InFuture;
+            return null;
+        }
+
+        return date.Utc;
+    }
+
+    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (required && trimmed.Length == 0)
+        {
+            errors[field] = IntakeError.Required;
+        }
+        else if (trimmed.Length > max)
+        {
+            errors[field] = IntakeError.TooLong;
+        }
+    }
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private async Task RequireOfficerAsync(string entityId, CancellationToken cancellationToken)
+    {
+        if (!user.IsOfficer)
+        {
+            await audit.DeniedAsync(nameof(Incident), entityId, cancellationToken);
+            throw new UnauthorizedAccessException("Only privacy officers register incidents and change their status.");
+        }
+    }
 }

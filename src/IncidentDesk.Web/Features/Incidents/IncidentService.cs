@@ -20,6 +20,40 @@ public sealed record InvolvementView(int CoopId, string Code, string Name, strin
 public sealed record TimelineItem(
     DateTime OccurredAtUtc, TimePrecision Precision, string Title, string? Description, string Source, TimelineEventKind Kind);
 
+/// <summary>The columns the incident list can be sorted by; the default is the newest report first.</summary>
+public enum IncidentSort
+{
+    ReportedAt = 0,
+    Reference = 1,
+    Title = 2,
+    Status = 3,
+    Severity = 4,
+}
+
+/// <summary>
+/// One page of the incident list. Empty sets and nulls mean "no filter". <see cref="From"/> and <see cref="To"/> are
+/// calendar days in Brasília time, both inclusive. <see cref="Page"/> counts from 0.
+/// </summary>
+public sealed record IncidentQuery
+{
+    public const int MaxPageSize = 100;
+
+    public string? Text { get; init; }
+    public IReadOnlyCollection<IncidentStatus>? Statuses { get; init; }
+    public IReadOnlyCollection<IncidentSeverity>? Severities { get; init; }
+    public ReportSource? Source { get; init; }
+    public int? CoopId { get; init; }
+    public string? Uf { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public IncidentSort Sort { get; init; } = IncidentSort.ReportedAt;
+    public bool Descending { get; init; } = true;
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Rows, int TotalCount);
+
 public sealed record IncidentOverview(
     IncidentSummary Summary,
     string Description,
@@ -48,6 +82,75 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             .OrderByDescending(i => i.ReportedAtUtc)
             .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Status, i.Severity, i.Source, i.ReportedAtUtc, i.Involvements.Count))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The incident list: filtering, sorting and paging happen in SQL, within what the caller may see (a liaison
+    /// only incidents involving their co-op). Text is matched literally (<c>%</c> and <c>_</c> included),
+    /// case-insensitively for ASCII letters, in the title, summary and reference.
+    /// </summary>
+    public async Task<IncidentPage> SearchAsync(IncidentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incidents = Visible(db);
+
+        if (query.Statuses is { Count: > 0 })
+        {
+            var statuses = query.Statuses.Distinct().ToList();
+            incidents = incidents.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (query.Severities is { Count: > 0 })
+        {
+            var severities = query.Severities.Distinct().ToList();
+            incidents = incidents.Where(i => severities.Contains(i.Severity));
+        }
+
+        if (query.Source is { } source)
+        {
+            incidents = incidents.Where(i => i.Source == source);
+        }
+
+        if (query.CoopId is { } coopId)
+        {
+            incidents = incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Uf))
+        {
+            var uf = query.Uf.Trim().ToUpperInvariant();
+            incidents = incidents.Where(i => i.Involvements.Any(v => v.Coop!.Uf == uf));
+        }
+
+        if (query.From is { } from)
+        {
+            var fromUtc = BrasiliaDayStartUtc(from);
+            incidents = incidents.Where(i => i.ReportedAtUtc >= fromUtc);
+        }
+
+        if (query.To is { } to)
+        {
+            var beforeUtc = BrasiliaDayStartUtc(to.AddDays(1));
+            incidents = incidents.Where(i => i.ReportedAtUtc < beforeUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = $"%{EscapeLike(query.Text.Trim())}%";
+            incidents = incidents.Where(i =>
+                EF.Functions.Like(i.Title, pattern, "\\") || EF.Functions.Like(i.Summary, pattern, "\\")
+                || EF.Functions.Like(i.Reference, pattern, "\\"));
+        }
+
+        var total = await incidents.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, IncidentQuery.MaxPageSize);
+        var rows = await Sort(incidents, query.Sort, query.Descending)
+            .Skip(Math.Max(query.Page, 0) * pageSize)
+            .Take(pageSize)
+            .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Status, i.Severity, i.Source, i.ReportedAtUtc, i.Involvements.Count))
+            .ToListAsync(cancellationToken);
+        return new IncidentPage(rows, total);
     }
 
     public async Task<IncidentOverview?> GetOverviewAsync(int id, CancellationToken cancellationToken = default)
@@ -92,6 +195,25 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             [.. timeline.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
                 .Select(e => new TimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind))]);
     }
+
+    /// <summary>The UTC instant at which a Brasília calendar day begins (Brasília is UTC−3 all year).</summary>
+    private static DateTime BrasiliaDayStartUtc(DateOnly day) =>
+        DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - PartialDate.BrasiliaOffset, DateTimeKind.Utc);
+
+    // Ties are broken by id so that paging is stable when many incidents share a value.
+    private static IQueryable<Incident> Sort(IQueryable<Incident> incidents, IncidentSort sort, bool descending) => sort switch
+    {
+        IncidentSort.Reference => descending ? incidents.OrderByDescending(i => i.Reference).ThenByDescending(i => i.Id) : incidents.OrderBy(i => i.Reference).ThenBy(i => i.Id),
+        IncidentSort.Title => descending ? incidents.OrderByDescending(i => i.Title).ThenByDescending(i => i.Id) : incidents.OrderBy(i => i.Title).ThenBy(i => i.Id),
+        IncidentSort.Status => descending ? incidents.OrderByDescending(i => i.Status).ThenByDescending(i => i.ReportedAtUtc).ThenByDescending(i => i.Id) : incidents.OrderBy(i => i.Status).ThenByDescending(i => i.ReportedAtUtc).ThenByDescending(i => i.Id),
+        IncidentSort.Severity => descending ? incidents.OrderByDescending(i => i.Severity).ThenByDescending(i => i.ReportedAtUtc).ThenByDescending(i => i.Id) : incidents.OrderBy(i => i.Severity).ThenByDescending(i => i.ReportedAtUtc).ThenByDescending(i => i.Id),
+        _ => descending ? incidents.OrderByDescending(i => i.ReportedAtUtc).ThenByDescending(i => i.Id) : incidents.OrderBy(i => i.ReportedAtUtc).ThenBy(i => i.Id),
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 
     private IQueryable<Incident> Visible(IncidentDeskDbContext db)
     {

@@ -1,0 +1,112 @@
+using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Incidents;
+
+namespace IncidentDesk.Web.Features.Incidents.Intake;
+
+/// <summary>A moment as entered in Brasília time, known only as precisely as the report says.</summary>
+public sealed record PartialDateInput(int Year, int Month, int? Day, TimeOnly? Time, TimePrecision Precision);
+
+/// <summary>What an officer types when a report comes in. Times are Brasília wall-clock times.</summary>
+public sealed class IncidentDraft
+{
+    public ReportSource Source { get; set; } = ReportSource.SecurityResearcher;
+    public string? ReporterName { get; set; }
+    public string? ReporterOrganisation { get; set; }
+    public string? ReporterContact { get; set; }
+
+    /// <summary>When the report reached the federation (Brasília time); required.</summary>
+    public DateTime? ReportedAtLocal { get; set; }
+
+    /// <summary>When the problem was discovered; null when nobody knows yet.</summary>
+    public PartialDateInput? DiscoveredAt { get; set; }
+
+    /// <summary>When the federation learned personal data was affected (Brasília time); defaults to the report time.</summary>
+    public DateTime? KnowledgeAtLocal { get; set; }
+
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? AffectedSystems { get; set; }
+    public DataCategories DataCategories { get; set; }
+    public DataSubjectCategories DataSubjectCategories { get; set; }
+    public IncidentSeverity Severity { get; set; } = IncidentSeverity.Medium;
+}
+
+/// <summary>Names of the draft's fields, as error keys.</summary>
+public static class IntakeField
+{
+    public const string Title = nameof(IncidentDraft.Title);
+    public const string Summary = nameof(IncidentDraft.Summary);
+    public const string ReporterName = nameof(IncidentDraft.ReporterName);
+    public const string ReporterOrganisation = nameof(IncidentDraft.ReporterOrganisation);
+    public const string ReporterContact = nameof(IncidentDraft.ReporterContact);
+    public const string AffectedSystems = nameof(IncidentDraft.AffectedSystems);
+    public const string ReportedAt = "ReportedAt";
+    public const string DiscoveredAt = "DiscoveredAt";
+    public const string KnowledgeAt = "KnowledgeAt";
+    public const string Source = nameof(IncidentDraft.Source);
+    public const string Severity = nameof(IncidentDraft.Severity);
+}
+
+/// <summary>Why a field was refused; the page words each in the user's language (IntakeResource "Error.{code}").</summary>
+public static class IntakeError
+{
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+    public const string InFuture = "InFuture";
+    public const string AfterReported = "AfterReported";
+    public const string InvalidDate = "InvalidDate";
+    public const string Unknown = "Unknown";
+}
+
+/// <summary>Either the new incident's id and reference, or an error code per field.</summary>
+public sealed record IncidentCreateResult(int? Id, string? Reference, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0 && Id is not null;
+
+    public static IncidentCreateResult Failed(IReadOnlyDictionary<string, string> errors) => new(null, null, errors);
+}
+
+/// <summary>The outcome of a status change: done, refused by the workflow, or no such incident.</summary>
+public sealed record IncidentTransitionResult(TransitionRefusal? Refusal, bool NotFound = false)
+{
+    public bool Succeeded => Refusal is null && !NotFound;
+}
+
+/// <summary>
+/// Texts written into the record itself (automatic timeline events). They are kept in Brazilian Portuguese,
+/// the record's language, whatever the language of the person acting: the timeline is what the ANPD reads.
+/// </summary>
+public static class IncidentRecordText
+{
+    public const string Source = "IncidentDesk";
+    public const string Registered = "Incidente registrado";
+
+    public static string RegisteredDescription(string reference, ReportSource source) =>
+        $"Registrado como {reference} a partir de relato de origem \"{SourceName(source)}\".";
+
+    public static string StatusChanged(IncidentStatus from, IncidentStatus to) =>
+        $"Situação alterada: {StatusName(from)} → {StatusName(to)}";
+
+    public static string StatusName(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Reported => "Relatado",
+        IncidentStatus.Triage => "Triagem",
+        IncidentStatus.Investigating => "Em investigação",
+        IncidentStatus.Contained => "Contido",
+        IncidentStatus.Notifying => "Notificando",
+        IncidentStatus.Closed => "Encerrado",
+        IncidentStatus.Dismissed => "Descartado",
+        _ => status.ToString(),
+    };
+
+    public static string SourceName(ReportSource source) => source switch
+    {
+        ReportSource.SecurityResearcher => "Pesquisador de segurança",
+        ReportSource.Press => "Imprensa",
+        ReportSource.InternalDetection => "Detecção interna",
+        ReportSource.OperatorNotice => "Aviso de operador/fornecedor",
+        ReportSource.DataSubjectComplaint => "Reclamação de titular",
+        ReportSource.RegulatorInquiry => "Ofício da ANPD",
+        _ => "Outra",
+    };
+}
