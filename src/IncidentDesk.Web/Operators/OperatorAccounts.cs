@@ -28,14 +28,15 @@ internal sealed class OperatorAccounts(OperatorContext context)
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(record);
-        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var audit = context.Services.GetRequiredService<AuditLog>();
+        await using var transaction = await audit.BeginTransactionAsync(Db, cancellationToken);
         var result = await steps();
         if (!result.Succeeded)
         {
             return string.Join(" ", result.Errors.Select(e => e.Description));
         }
 
-        await context.Services.GetRequiredService<AuditLog>().SaveChangesAsync(Db, record(), context.Actor, cancellationToken);
+        await audit.SaveChangesAsync(Db, record(), context.Actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

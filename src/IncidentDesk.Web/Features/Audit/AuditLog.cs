@@ -21,6 +21,35 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
     // (SQLite allows a single writer anyway; the PostgreSQL scale-out will take a database advisory lock.)
     private static readonly SemaphoreSlim Writer = new(1, 1);
 
+    // Contexts whose unit of work already holds the writer (see BeginTransactionAsync): their saves must not wait for it again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IncidentDeskDbContext, object> Holders = [];
+
+    /// <summary>
+    /// A transaction spanning several saves (e.g. insert, then events naming the new id). The audit writer is taken
+    /// FIRST, then the database transaction: taking them in the other order would let two writers each hold one and
+    /// wait for the other until SQLite's busy timeout.
+    /// </summary>
+    public async Task<AuditedTransaction> BeginTransactionAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await Writer.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            Holders.AddOrUpdate(db, transaction);
+            return new AuditedTransaction(transaction, () =>
+            {
+                Holders.Remove(db);
+                Writer.Release();
+            });
+        }
+        catch
+        {
+            Writer.Release();
+            throw;
+        }
+    }
+
     /// <summary>Appends one entry on its own (sign-ins, denied access, Identity operations).</summary>
     public async Task AppendAsync(AuditRecord record, AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
@@ -42,7 +71,12 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(db);
         var captured = summary is null ? AuditChanges.Capture(db.ChangeTracker) : [];
-        await Writer.WaitAsync(cancellationToken);
+        var ownsWriter = !Holders.TryGetValue(db, out _);
+        if (ownsWriter)
+        {
+            await Writer.WaitAsync(cancellationToken);
+        }
+
         try
         {
             await using var transaction = db.Database.CurrentTransaction is null
@@ -69,7 +103,10 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
         }
         finally
         {
-            Writer.Release();
+            if (ownsWriter)
+            {
+                Writer.Release();
+            }
         }
     }
 

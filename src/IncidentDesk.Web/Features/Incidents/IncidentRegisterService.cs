@@ -87,7 +87,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
 
         var prefix = $"{IncidentReference.Prefix}{year.ToString("D4", CultureInfo.InvariantCulture)}-";
         var existing = await db.Incidents.AsNoTracking()

@@ -240,7 +240,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
         AddEvent(db, involvement.IncidentId, string.Join("; ", titles), string.Join("\n", description));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         if (knowledgeChanged)
         {
