@@ -85,7 +85,7 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         Assert.Equal("Incidente registrado", registered.Title);
         Assert.Equal(TimelineEventKind.Action, registered.Kind);
         Assert.False(registered.SharedWithCoops);
-        Assert.Equal("IncidentDesk", registered.Source);
+        Assert.StartsWith("IncidentDesk · ", registered.Source, StringComparison.Ordinal);
         var id = result.Id!.Value.ToString(CultureInfo.InvariantCulture);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "Incident.Created" && e.EntityId == id, Ct));
         var eventId = registered.Id.ToString(CultureInfo.InvariantCulture);

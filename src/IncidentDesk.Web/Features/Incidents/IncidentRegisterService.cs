@@ -77,7 +77,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         incident.Status = to;
         incident.UpdatedAtUtc = now;
-        db.TimelineEvents.Add(AutomaticEvent(incident.Id, now, IncidentRecordText.StatusChanged(from, to), note));
+        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         return new IncidentTransitionResult(null);
     }
@@ -121,25 +121,12 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
 
         // Added once the incident has its id, so the audit entry of the event names the right incident.
-        db.TimelineEvents.Add(AutomaticEvent(incident.Id, now, IncidentRecordText.Registered,
-            IncidentRecordText.RegisteredDescription(reference, draft.Source)));
+        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, now, IncidentRecordText.Registered,
+            IncidentRecordText.RegisteredDescription(reference, draft.Source), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IncidentCreateResult(incident.Id, reference, new Dictionary<string, string>());
     }
-
-    private static TimelineEvent AutomaticEvent(int incidentId, DateTime now, string title, string? description) => new()
-    {
-        IncidentId = incidentId,
-        OccurredAtUtc = now,
-        Precision = TimePrecision.Exact,
-        Title = title,
-        Description = description,
-        Source = IncidentRecordText.Source,
-        Kind = TimelineEventKind.Action,
-        SharedWithCoops = false,
-        RecordedAtUtc = now,
-    };
 
     private static Dictionary<string, string> Validate(
         IncidentDraft draft, DateTime now, out DateTime reportedAtUtc, out PartialDate? discovered, out DateTime knowledgeAtUtc)

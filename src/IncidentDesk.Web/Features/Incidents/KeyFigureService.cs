@@ -229,22 +229,8 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         figure.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
     }
 
-    private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            IncidentId = incidentId,
-            OccurredAtUtc = now,
-            RecordedAtUtc = now,
-            Precision = TimePrecision.Exact,
-            Kind = TimelineEventKind.Action,
-            SharedWithCoops = false,
-            Title = AutoEventText.Limit(title, AutoEventText.TitleMax),
-            Description = description is null ? null : AutoEventText.Limit(description, AutoEventText.DescriptionMax),
-            Source = AutoEventText.Limit($"IncidentDesk · {user.Name}", AutoEventText.SourceMax),
-        });
-    }
+    private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
+        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, time.GetUtcNow().UtcDateTime, title, description, user.Name));
 
     private async Task RequireOfficerAsync(string entityType, int id, CancellationToken cancellationToken)
     {

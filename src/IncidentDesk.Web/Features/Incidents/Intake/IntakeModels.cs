@@ -78,7 +78,6 @@ public sealed record IncidentTransitionResult(TransitionRefusal? Refusal, bool N
 /// </summary>
 public static class IncidentRecordText
 {
-    public const string Source = "IncidentDesk";
     public const string Registered = "Incidente registrado";
 
     public static string RegisteredDescription(string reference, ReportSource source) =>
