@@ -11,7 +11,7 @@ namespace IncidentDesk.EndToEndTests;
 public sealed class FiguresAndCoopsJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Officer_records_a_claimed_figure_and_brings_in_every_coop_of_a_uf()
+    public async Task Officer_records_a_claimed_figure_brings_in_every_coop_of_a_uf_and_adds_a_fact_to_the_timeline()
     {
         int incidentId;
         await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
@@ -55,5 +55,16 @@ public sealed class FiguresAndCoopsJourneyTests(BrowserFixture browser)
 
         await Expect(page.GetByTestId("involvements").Locator("tbody tr")).ToHaveCountAsync(4);
         await page.ScreenshotAsync("44-coops-added");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Linha do tempo" }).ClickAsync();
+        await page.GetByTestId("timeline-add").ClickAsync();
+        await page.GetByTestId("event-title").FillAsync("Pesquisadores notificam a federação");
+        await page.GetByTestId("event-precision").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Dia", Exact = true }).ClickAsync();
+        await page.GetByTestId("event-source").FillAsync("E-mail dos pesquisadores");
+        await page.ScreenshotAsync("45-manual-event");
+        await page.GetByTestId("event-save").ClickAsync();
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Pesquisadores notificam a federação");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Fonte: E-mail dos pesquisadores");
     }
 }
