@@ -11,22 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
-/// <summary>A host of its own: these tests create incidents, and the shared host must keep only the reference incident.</summary>
-public sealed class IntakeHostFixture : IAsyncLifetime
-{
-    public IncidentDeskHost Host { get; } = new();
-
-    public ValueTask InitializeAsync()
-    {
-        Host.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
-}
-
 /// <summary>Intake of a new report (officers only), its validation, reference numbers and the audit trail.</summary>
-public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
+public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentDesk.IntegrationTests.Incidents;
 
 /// <summary>Status changes through the register: only what the workflow allows, each one on the timeline and audited.</summary>
-public sealed class IntakeTransitionTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
+public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
-public sealed class InvolvementServiceTests(KeyFigureHostFixture fixture) : IClassFixture<KeyFigureHostFixture>
+public sealed class InvolvementServiceTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
 {
     [Fact]
     public async Task Bulk_add_by_uf_adds_exactly_that_ufs_active_coops_skips_the_involved_one_and_writes_one_summary_and_one_event()

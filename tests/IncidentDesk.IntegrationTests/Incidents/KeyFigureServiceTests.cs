@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
-public sealed class KeyFigureServiceTests(KeyFigureHostFixture fixture) : IClassFixture<KeyFigureHostFixture>
+public sealed class KeyFigureServiceTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
 {
     private static readonly DateOnly Past = new(2026, 4, 7);
 

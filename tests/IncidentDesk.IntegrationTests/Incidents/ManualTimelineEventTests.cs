@@ -13,31 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
-/// <summary>A host of its own: these tests add events to the reference incident, which the shared host must keep unchanged.</summary>
-public sealed class ManualTimelineHostFixture : IAsyncLifetime
-{
-    public IncidentDeskHost Host { get; } = new();
-
-    public IncidentDeskDbContext CreateDb() =>
-        Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
-
-    public async Task<int> ReferenceIncidentIdAsync()
-    {
-        await using var db = CreateDb();
-        return await db.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync();
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _ = Host.Services;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
-}
-
 /// <summary>Facts an officer adds to an incident's timeline by hand: validation, precision, sharing with co-ops, access.</summary>
-public sealed class ManualTimelineEventTests(ManualTimelineHostFixture fixture) : IClassFixture<ManualTimelineHostFixture>
+public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

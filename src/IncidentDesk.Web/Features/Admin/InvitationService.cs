@@ -36,7 +36,7 @@ public sealed partial class InvitationService(
 
     public async Task<AdminResult<InvitationLink>> InviteAsync(string email, string role, int? coopId, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(null, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, InvitationEntity, null, cancellationToken);
         var address = ParseEmail(email);
         if (address is null)
         {
@@ -71,7 +71,7 @@ public sealed partial class InvitationService(
 
     public async Task<IReadOnlyList<InvitationRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(null, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, InvitationEntity, null, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (
             from i in db.Invitations.AsNoTracking()
@@ -90,7 +90,7 @@ public sealed partial class InvitationService(
 
     public async Task<AdminResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(id, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var problem = NotOpen(invitation);
@@ -108,7 +108,7 @@ public sealed partial class InvitationService(
     /// <summary>A new link and a new 72 h: the previous link stops working at once.</summary>
     public async Task<AdminResult<InvitationLink>> ResendAsync(int id, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(id, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var problem = NotOpen(invitation) ?? await CheckNoAccountAsync(db, invitation!.Email, cancellationToken);
@@ -188,18 +188,6 @@ public sealed partial class InvitationService(
             { IsActive: true } => l["Invite.AccountExists", email].Value,
             _ => l["Invite.AccountDeactivated", email].Value,
         };
-    }
-
-    /// <summary>Only officers administer invitations; anyone else is refused and the attempt audited.</summary>
-    private async Task DemandOfficerAsync(int? invitationId, CancellationToken cancellationToken)
-    {
-        if (user.IsOfficer)
-        {
-            return;
-        }
-
-        await audit.AppendAsync(new AuditRecord(AuditActions.AccessDenied, InvitationEntity, invitationId is { } id ? Key(id) : null), cancellationToken: cancellationToken);
-        throw new UnauthorizedAccessException("Only privacy officers administer invitations.");
     }
 
     private static string? ParseEmail(string? email)

@@ -42,7 +42,7 @@ public sealed class UserAdministrationService(
 
     public async Task<IReadOnlyList<UserRow>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(null, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, UserEntity, null, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var roles = await (
             from ur in db.UserRoles
@@ -64,7 +64,7 @@ public sealed class UserAdministrationService(
     /// <summary>Active co-ops matching a code or name fragment, for the liaison pickers.</summary>
     public async Task<IReadOnlyList<CoopChoice>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(null, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, UserEntity, null, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
@@ -83,7 +83,7 @@ public sealed class UserAdministrationService(
     /// </summary>
     public async Task<AdminResult> DeactivateAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(userId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, UserEntity, userId, cancellationToken);
         if (string.Equals(userId, user.UserId, StringComparison.Ordinal))
         {
             return AdminResult.Fail(l["Users.CannotDeactivateSelf"].Value);
@@ -129,7 +129,7 @@ public sealed class UserAdministrationService(
     /// <summary>Moves a liaison to another co-op; they sign in again so their scope follows at once.</summary>
     public async Task<AdminResult> ChangeCoopAsync(string userId, int coopId, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(userId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, UserEntity, userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.Coops.AsNoTracking().Where(c => c.Id == coopId).Select(c => new { c.Id, c.Code }).FirstOrDefaultAsync(cancellationToken);
         if (target is null)
@@ -174,16 +174,5 @@ public sealed class UserAdministrationService(
         await audit.AppendAsync(new AuditRecord(AuditActions.UserCoopChanged, UserEntity, userId, Json(
             ("CoopId", Change(previousId, coopId)), ("CoopCode", Change(previousCode, target.Code)))), cancellationToken: cancellationToken);
         return AdminResult.Ok;
-    }
-
-    private async Task DemandOfficerAsync(string? userId, CancellationToken cancellationToken)
-    {
-        if (user.IsOfficer)
-        {
-            return;
-        }
-
-        await audit.AppendAsync(new AuditRecord(AuditActions.AccessDenied, UserEntity, userId), cancellationToken: cancellationToken);
-        throw new UnauthorizedAccessException("Only privacy officers administer users.");
     }
 }

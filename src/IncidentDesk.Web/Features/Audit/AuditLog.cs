@@ -62,6 +62,19 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
         AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
 
     /// <summary>
+    /// Lets the caller go on only when <paramref name="allowed"/>; otherwise records the attempt and refuses. The one
+    /// way services say "not for you", so every refusal is audited alike.
+    /// </summary>
+    public async Task DemandAsync(bool allowed, string entityType, string? entityId, CancellationToken cancellationToken = default)
+    {
+        if (!allowed)
+        {
+            await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+            throw new UnauthorizedAccessException($"Not allowed to change {entityType} {entityId}.");
+        }
+    }
+
+    /// <summary>
     /// Saves the context's pending changes together with their audit entries, in one transaction:
     /// one entry per changed entity with its before/after values, or the single <paramref name="summary"/>
     /// when the caller describes a bulk operation itself.

@@ -30,7 +30,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
     public async Task<IncidentCreateResult> CreateAsync(IncidentDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await RequireOfficerAsync("new", cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), "new", cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
@@ -58,7 +58,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
     public async Task<IncidentTransitionResult> TransitionAsync(
         int incidentId, IncidentStatus to, string? reason, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
     public async Task<ManualEventResult> AddEventAsync(int incidentId, ManualEventInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await RequireOfficerAsync(incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -296,13 +296,4 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private async Task RequireOfficerAsync(string entityId, CancellationToken cancellationToken)
-    {
-        if (!user.IsOfficer)
-        {
-            await audit.DeniedAsync(nameof(Incident), entityId, cancellationToken);
-            throw new UnauthorizedAccessException("Only privacy officers register incidents and change their status.");
-        }
-    }
 }

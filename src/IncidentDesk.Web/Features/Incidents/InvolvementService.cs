@@ -51,7 +51,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     /// <summary>Active co-ops whose code, name or city contains the text (officers), for the add dialog.</summary>
     public async Task<IReadOnlyList<CoopOption>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(nameof(Core.Coops.Coop), 0, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Core.Coops.Coop), null, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
@@ -67,7 +67,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     /// <summary>The federations with their active co-op counts (officers), for the bulk add.</summary>
     public async Task<IReadOnlyList<FederationOption>> FederationsAsync(CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync("Federation", 0, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, "Federation", null, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Federations.AsNoTracking().OrderBy(f => f.Uf).ThenBy(f => f.Name)
             .Select(f => new FederationOption(f.Id, f.Code, f.Name, f.Uf, db.Coops.Count(c => c.FederationId == f.Id && c.IsActive)))
@@ -79,7 +79,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         int incidentId, IReadOnlyCollection<int> coopIds, InvolvementRole role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(coopIds);
-        await RequireOfficerAsync(nameof(Incident), incidentId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         if (coopIds.Count == 0)
         {
             return IncidentWriteResult.Fail(FigureErrors.NoCoops);
@@ -99,7 +99,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     /// <summary>Adds every active co-op of a UF.</summary>
     public async Task<IncidentWriteResult> AddByUfAsync(int incidentId, string uf, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(nameof(Incident), incidentId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var code = uf?.Trim().ToUpperInvariant() ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Coops.AsNoTracking().Where(c => c.Uf == code && c.IsActive).Select(c => c.Id).ToListAsync(cancellationToken);
@@ -115,7 +115,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     public async Task<IncidentWriteResult> AddByFederationAsync(
         int incidentId, int federationId, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(nameof(Incident), incidentId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(f => f.Id == federationId, cancellationToken);
         if (federation is null)
@@ -132,7 +132,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     /// <summary>Adds every active co-op of the federation system.</summary>
     public async Task<IncidentWriteResult> AddAllAsync(int incidentId, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(nameof(Incident), incidentId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Coops.AsNoTracking().Where(c => c.IsActive).Select(c => c.Id).ToListAsync(cancellationToken);
         return await AddCoreAsync(db, incidentId, ids, role, new Criterion("All", "*", "do sistema (todas)"), cancellationToken);
@@ -146,7 +146,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         int involvementId, InvolvementRole role, DateTime? knowledgeAtUtc, string? reason, string? notes,
         CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(EntityType, involvementId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await db.CoopInvolvements.Include(v => v.Coop).FirstOrDefaultAsync(v => v.Id == involvementId, cancellationToken);
         if (involvement is null)
@@ -257,7 +257,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
     public async Task<IncidentWriteResult> RemoveAsync(int involvementId, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(EntityType, involvementId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await db.CoopInvolvements.Include(v => v.Coop).FirstOrDefaultAsync(v => v.Id == involvementId, cancellationToken);
         if (involvement is null)
@@ -338,13 +338,4 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, time.GetUtcNow().UtcDateTime, title, description, user.Name));
-
-    private async Task RequireOfficerAsync(string entityType, int id, CancellationToken cancellationToken)
-    {
-        if (!user.IsOfficer)
-        {
-            await audit.DeniedAsync(entityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            throw new UnauthorizedAccessException("Only privacy officers change co-op involvement.");
-        }
-    }
 }

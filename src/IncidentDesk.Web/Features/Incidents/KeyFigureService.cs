@@ -41,7 +41,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     public async Task<IncidentWriteResult> AddAsync(int incidentId, KeyFigureInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await RequireOfficerAsync(nameof(Incident), incidentId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var errors = Validate(input);
         if (errors.Count > 0)
         {
@@ -75,7 +75,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     public async Task<IncidentWriteResult> UpdateAsync(int figureId, KeyFigureInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await RequireOfficerAsync(EntityType, figureId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var errors = Validate(input);
         if (errors.Count > 0)
         {
@@ -110,7 +110,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
 
     public async Task<IncidentWriteResult> DeleteAsync(int figureId, CancellationToken cancellationToken = default)
     {
-        await RequireOfficerAsync(EntityType, figureId, cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var figure = await db.KeyFigures.FirstOrDefaultAsync(f => f.Id == figureId, cancellationToken);
         if (figure is null)
@@ -231,15 +231,6 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
 
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, time.GetUtcNow().UtcDateTime, title, description, user.Name));
-
-    private async Task RequireOfficerAsync(string entityType, int id, CancellationToken cancellationToken)
-    {
-        if (!user.IsOfficer)
-        {
-            await audit.DeniedAsync(entityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            throw new UnauthorizedAccessException("Only privacy officers change key figures.");
-        }
-    }
 
     private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken)
     {

@@ -6,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentDesk.IntegrationTests.Incidents;
 
 /// <summary>
-/// A host of its own for tests that change the reference incident's figures and co-ops: the shared host's
-/// incident must keep what DatabaseTests checks.
+/// A host of its own per test class, for tests that create incidents or change the reference incident:
+/// the shared host must keep exactly what DatabaseTests checks.
 /// </summary>
-public sealed class KeyFigureHostFixture : IAsyncLifetime
+public sealed class OwnHostFixture : IAsyncLifetime
 {
     public IncidentDeskHost Host { get; } = new();
 
@@ -24,7 +24,7 @@ public sealed class KeyFigureHostFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _ = Host.Services;
+        Host.Start();
         return ValueTask.CompletedTask;
     }
 
