@@ -18,6 +18,7 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     public DbSet<KeyFigure> KeyFigures => Set<KeyFigure>();
     public DbSet<CoopInvolvement> CoopInvolvements => Set<CoopInvolvement>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -74,6 +74,7 @@ internal static class HostingExtensions
         services.AddScoped<CoopDirectoryService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentRegisterService>();
+        services.AddScoped<Features.Incidents.Timeline.TimelineService>();
         services.AddScoped<KeyFigureService>();
         services.AddScoped<InvolvementService>();
         services.AddScoped<Features.Dashboard.DashboardService>();

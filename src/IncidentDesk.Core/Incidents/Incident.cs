@@ -37,4 +37,5 @@ public sealed class Incident
     public List<KeyFigure> KeyFigures { get; } = [];
     public List<CoopInvolvement> Involvements { get; } = [];
     public List<Timeline.TimelineEvent> Timeline { get; } = [];
+    public List<Evidence> Evidence { get; } = [];
 }

@@ -19,6 +19,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasMany(i => i.KeyFigures).WithOne().HasForeignKey(f => f.IncidentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Involvements).WithOne(v => v.Incident).HasForeignKey(v => v.IncidentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -50,6 +51,26 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         b.Property(e => e.Title).HasMaxLength(300);
         b.Property(e => e.Description).HasMaxLength(8000);
         b.Property(e => e.Source).HasMaxLength(300);
+        b.Property(e => e.RecordedBy).HasMaxLength(256);
+        b.Property(e => e.EditedBy).HasMaxLength(256);
         b.HasIndex(e => new { e.IncidentId, e.OccurredAtUtc });
+    }
+}
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> b)
+    {
+        b.Property(e => e.Title).HasMaxLength(300);
+        b.Property(e => e.Description).HasMaxLength(4000);
+        b.Property(e => e.FileName).HasMaxLength(255);
+        b.Property(e => e.StoredName).HasMaxLength(64);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Url).HasMaxLength(2000);
+        b.Property(e => e.AddedById).HasMaxLength(450);
+        b.Property(e => e.AddedBy).HasMaxLength(256);
+        b.HasIndex(e => e.IncidentId);
+        b.HasIndex(e => e.StoredName).IsUnique();
     }
 }

@@ -296,6 +296,76 @@ namespace IncidentDesk.Data.Migrations
                     b.ToTable("CoopInvolvements");
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Incidents.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("SharedWithCoops")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -433,6 +503,13 @@ namespace IncidentDesk.Data.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -446,6 +523,11 @@ namespace IncidentDesk.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SharedWithCoops")
@@ -844,6 +926,15 @@ namespace IncidentDesk.Data.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Incidents.Evidence", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Incidents.KeyFigure", b =>
                 {
                     b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
@@ -950,6 +1041,8 @@ namespace IncidentDesk.Data.Migrations
 
             modelBuilder.Entity("IncidentDesk.Core.Incidents.Incident", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("Involvements");
 
                     b.Navigation("KeyFigures");

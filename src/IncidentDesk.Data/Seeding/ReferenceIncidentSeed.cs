@@ -19,6 +19,7 @@ public static class ReferenceIncidentSeed
     private const string Researchers = "Relatório dos pesquisadores de segurança";
     private const string Statement = "Comunicado do sistema cooperativo";
     private const string Press = "Imprensa";
+    private const string SeedAuthor = "IncidentDesk (dados de demonstração)";
 
     // Brasília is UTC−3 all year (no daylight saving since 2019).
     private static DateTime Brt(int month, int day, int hour = 0, int minute = 0) =>
@@ -99,6 +100,7 @@ public static class ReferenceIncidentSeed
             {
                 OccurredAtUtc = at, Precision = precision, Title = title, Source = source, Description = description,
                 Kind = TimelineEventKind.Fact, SharedWithCoops = true, RecordedAtUtc = recordedAtUtc,
+                RecordedBy = SeedAuthor,
             };
 
         return

@@ -69,7 +69,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         Assert.Equal(incident.ReportedAtUtc, incident.KnowledgeAtUtc);
         var registered = Assert.Single(incident.Timeline);
         Assert.Equal("Incidente registrado", registered.Title);
-        Assert.Equal(TimelineEventKind.Action, registered.Kind);
+        Assert.Equal(TimelineEventKind.Record, registered.Kind);
         Assert.False(registered.SharedWithCoops);
         Assert.StartsWith("IncidentDesk · ", registered.Source, StringComparison.Ordinal);
         var id = result.Id!.Value.ToString(CultureInfo.InvariantCulture);

@@ -48,7 +48,8 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
             ["Incidente registrado", "Situação alterada: Relatado → Triagem", "Situação alterada: Triagem → Em investigação"],
             timeline.Select(e => e.Title));
         Assert.Equal("Pesquisadores confirmaram o acesso", timeline[^1].Description);
-        Assert.All(timeline, e => Assert.Equal(TimelineEventKind.Action, e.Kind));
+        Assert.Equal([TimelineEventKind.Record, TimelineEventKind.Status, TimelineEventKind.Status], timeline.Select(e => e.Kind));
+        Assert.All(timeline, e => Assert.False(e.Kind.IsManual()));
         await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var updates = await db.AuditEntries.Where(e => e.Action == "Incident.Updated" && e.EntityId == entityId)

@@ -53,7 +53,7 @@ public sealed class KeyFigureServiceTests(OwnHostFixture fixture) : IClassFixtur
             .Where(e => e.IncidentId == incidentId && e.Title.Contains(label)).OrderBy(e => e.Id).ToListAsync(ct);
         Assert.Equal(3, events.Count);
         Assert.All(events, e => Assert.False(e.SharedWithCoops));
-        Assert.All(events, e => Assert.Equal(Core.Timeline.TimelineEventKind.Action, e.Kind));
+        Assert.All(events, e => Assert.Equal(Core.Timeline.TimelineEventKind.Figure, e.Kind));
         Assert.StartsWith("Número registrado:", events[0].Title, StringComparison.Ordinal);
         Assert.Equal($"Número atualizado: {label} — 150.000 (Alegado → Confirmado)", events[1].Title);
         Assert.StartsWith("Número removido:", events[2].Title, StringComparison.Ordinal);

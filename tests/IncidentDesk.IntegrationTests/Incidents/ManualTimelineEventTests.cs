@@ -28,7 +28,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
     {
         var officer = await TestAccounts.CreateAsync(fixture.Host, AppRoles.PrivacyOfficer);
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().AddEventAsync(incidentId, input, Ct);
+        return await scope.ServiceProvider.GetRequiredService<TimelineService>().AddEventAsync(incidentId, input, Ct);
     }
 
     private async Task<IReadOnlyList<TimelineItem>> LiaisonTimelineAsync(int incidentId)
@@ -132,8 +132,8 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
         var title = $"Tentativa {Guid.NewGuid():N}";
         await using (var scope = await fixture.Host.ActingAsAsync(account))
         {
-            var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => register.AddEventAsync(incidentId, Input(title, shared: true), Ct));
+            var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => timeline.AddEventAsync(incidentId, Input(title, shared: true), Ct));
         }
 
         await using var db = fixture.CreateDb();

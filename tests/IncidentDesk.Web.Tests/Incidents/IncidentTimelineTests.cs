@@ -13,19 +13,21 @@ namespace IncidentDesk.Web.Tests.Incidents;
 public sealed class IncidentTimelineTests : MudComponentTestBase
 {
     // Brasília is UTC−3 all year: Brasília midnight is 03:00 UTC, which is how approximate dates are stored.
-    private static readonly TimelineItem ReportReceived = new(
+    private static readonly DateTime Recorded = new(2026, 4, 25, 12, 0, 0, DateTimeKind.Utc);
+
+    private static readonly TimelineItem ReportReceived = new(1,
         new DateTime(2026, 4, 6, 20, 0, 0, DateTimeKind.Utc), TimePrecision.Exact,
         "Federação recebe a notificação dos pesquisadores", "Ciência de que dados pessoais foram afetados.",
-        "E-mail dos pesquisadores à federação", TimelineEventKind.Fact);
+        "E-mail dos pesquisadores à federação", TimelineEventKind.Fact, true, Recorded, "officer@example.org", null);
 
-    private static readonly TimelineItem InstanceFound = new(
+    private static readonly TimelineItem InstanceFound = new(2,
         new DateTime(2026, 3, 1, 3, 0, 0, DateTimeKind.Utc), TimePrecision.Month,
         "Pesquisadores encontram instância Kafka exposta", "Tráfego do chatbot \"Sara\" sem autenticação.",
-        "Relatório dos pesquisadores de segurança", TimelineEventKind.Fact);
+        "Relatório dos pesquisadores de segurança", TimelineEventKind.Fact, true, Recorded, "officer@example.org", null);
 
-    private static readonly TimelineItem InstanceClosed = new(
+    private static readonly TimelineItem InstanceClosed = new(3,
         new DateTime(2026, 4, 7, 3, 0, 0, DateTimeKind.Utc), TimePrecision.Day,
-        "Instância exposta é fechada", null, "Imprensa", TimelineEventKind.Action);
+        "Instância exposta é fechada", null, "Imprensa", TimelineEventKind.Action, true, Recorded, "officer@example.org", null);
 
     [Fact]
     public void RendersEveryEventInTheOrderGiven()

@@ -5,7 +5,6 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents.Intake;
-using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,67 +77,9 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         incident.Status = to;
         incident.UpdatedAtUtc = now;
-        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
+        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Status, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         return new IncidentTransitionResult(null);
-    }
-
-    /// <summary>Adds a fact to an incident's timeline (Kind Fact, at the precision the sources allow); refusals store nothing.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<ManualEventResult> AddEventAsync(int incidentId, ManualEventInput input, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        Text(errors, TimelineField.Title, input.Title, ManualEventLimits.Title, required: true);
-        Text(errors, TimelineField.Description, input.Description, ManualEventLimits.Description, required: false);
-        Text(errors, TimelineField.Source, input.Source, ManualEventLimits.Source, required: true);
-        PartialDate? occurred = null;
-        if (input.OccurredAt is not { } d)
-        {
-            errors[TimelineField.OccurredAt] = TimelineError.Required;
-        }
-        else if (!Enum.IsDefined(d.Precision) || PartialDate.Validate(d.Year, d.Month, d.Day, d.Time, d.Precision) is not null)
-        {
-            errors[TimelineField.OccurredAt] = TimelineError.InvalidDate;
-        }
-        else
-        {
-            occurred = PartialDate.FromLocal(d.Year, d.Month, d.Day, d.Time, d.Precision);
-            if (occurred.IsInFuture(now))
-            {
-                errors[TimelineField.OccurredAt] = TimelineError.InFuture;
-            }
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
-        {
-            return new ManualEventResult(null, errors, NotFound: true);
-        }
-
-        if (errors.Count > 0 || occurred is null)
-        {
-            return new ManualEventResult(null, errors);
-        }
-
-        var entry = new TimelineEvent
-        {
-            IncidentId = incidentId,
-            OccurredAtUtc = occurred.Utc,
-            Precision = occurred.Precision,
-            Title = input.Title!.Trim(),
-            Description = Optional(input.Description),
-            Source = input.Source!.Trim(),
-            Kind = TimelineEventKind.Fact,
-            SharedWithCoops = input.SharedWithCoops,
-            RecordedAtUtc = now,
-        };
-        db.TimelineEvents.Add(entry);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        return new ManualEventResult(entry.Id, errors);
     }
 
     private async Task<IncidentCreateResult> InsertAsync(
@@ -180,7 +121,7 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
 
         // Added once the incident has its id, so the audit entry of the event names the right incident.
-        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, now, IncidentRecordText.Registered,
+        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Registered,
             IncidentRecordText.RegisteredDescription(reference, draft.Source), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -282,18 +223,8 @@ public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbCont
         return date.Utc;
     }
 
-    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (required && trimmed.Length == 0)
-        {
-            errors[field] = IntakeError.Required;
-        }
-        else if (trimmed.Length > max)
-        {
-            errors[field] = IntakeError.TooLong;
-        }
-    }
+    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required) =>
+        FieldRules.Text(errors, field, value, max, required);
 
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Optional(string? value) => FieldRules.Optional(value);
 }

@@ -17,8 +17,13 @@ public sealed record KeyFigureView(string Label, decimal Value, string Unit, Fig
 
 public sealed record InvolvementView(int CoopId, string Code, string Name, string Uf, InvolvementRole Role, DateTime KnowledgeAtUtc, string? Notes);
 
+/// <summary>One timeline entry as shown and exported; <see cref="EditedAtUtc"/> is set once a manual event was edited.</summary>
 public sealed record TimelineItem(
-    DateTime OccurredAtUtc, TimePrecision Precision, string Title, string? Description, string Source, TimelineEventKind Kind);
+    int Id, DateTime OccurredAtUtc, TimePrecision Precision, string Title, string? Description, string Source, TimelineEventKind Kind,
+    bool SharedWithCoops, DateTime RecordedAtUtc, string RecordedBy, DateTime? EditedAtUtc)
+{
+    public bool IsManual => Kind.IsManual();
+}
 
 /// <summary>The columns the incident list can be sorted by; the default is the newest report first.</summary>
 public enum IncidentSort
@@ -193,7 +198,8 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             [.. involvements.OrderBy(v => v.Coop!.Code)
                 .Select(v => new InvolvementView(v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Role, v.KnowledgeAtUtc, v.Notes))],
             [.. timeline.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
-                .Select(e => new TimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind))]);
+                .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
+                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc))]);
     }
 
     /// <summary>The UTC instant at which a Brasília calendar day begins (Brasília is UTC−3 all year).</summary>

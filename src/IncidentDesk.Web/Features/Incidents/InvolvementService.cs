@@ -337,5 +337,5 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     }
 
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
-        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, time.GetUtcNow().UtcDateTime, title, description, user.Name));
+        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Involvement, time.GetUtcNow().UtcDateTime, title, description, user.Name));
 }

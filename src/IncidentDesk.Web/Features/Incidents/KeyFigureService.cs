@@ -230,7 +230,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     }
 
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
-        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, time.GetUtcNow().UtcDateTime, title, description, user.Name));
+        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Figure, time.GetUtcNow().UtcDateTime, title, description, user.Name));
 
     private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,23 @@
+namespace IncidentDesk.Web.Features.Incidents;
+
+/// <summary>The length and presence checks every incident form shares; error codes are worded by each form's resources.</summary>
+internal static class FieldRules
+{
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+
+    public static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (required && trimmed.Length == 0)
+        {
+            errors[field] = Required;
+        }
+        else if (trimmed.Length > max)
+        {
+            errors[field] = TooLong;
+        }
+    }
+
+    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
