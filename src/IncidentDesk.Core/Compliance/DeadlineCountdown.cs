@@ -1,3 +1,5 @@
+using IncidentDesk.Core.Common;
+
 namespace IncidentDesk.Core.Compliance;
 
 /// <summary>How close a deadline is, as the desk colours it: green, amber (≤ 1 business day left), red (today), overdue.</summary>
@@ -16,14 +18,14 @@ public sealed record DeadlineCountdown(DeadlineUrgency Urgency, int BusinessDays
     public static DeadlineCountdown At(DateOnly dueDay, DateTime nowUtc, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var endsAtUtc = LgpdDeadline.EndOfDayUtc(dueDay);
+        var endsAtUtc = Brasilia.EndOfDayUtc(dueDay);
         var hours = (endsAtUtc - nowUtc).TotalHours;
         if (hours <= 0)
         {
             return new DeadlineCountdown(DeadlineUrgency.Overdue, 0, hours);
         }
 
-        var today = LgpdDeadlines.BrasiliaDay(nowUtc);
+        var today = Brasilia.Day(nowUtc);
         var left = calendar.BusinessDaysBetween(today, dueDay, DeadlineMode.Working);
         var urgency = today == dueDay ? DeadlineUrgency.DueToday : left <= 1 ? DeadlineUrgency.Soon : DeadlineUrgency.OnTrack;
         return new DeadlineCountdown(urgency, left, hours);

@@ -26,12 +26,9 @@ public sealed record LgpdDeadline(
     DeadlineKind Kind, DateOnly Start, int BusinessDays, DateOnly Working, DateOnly LatestDefensible, string Rule)
 {
     /// <summary>The first instant after the working deadline (midnight at the end of the day, Brasília time, in UTC).</summary>
-    public DateTime WorkingEndsAtUtc => EndOfDayUtc(Working);
+    public DateTime WorkingEndsAtUtc => Brasilia.EndOfDayUtc(Working);
 
-    public DateTime LatestDefensibleEndsAtUtc => EndOfDayUtc(LatestDefensible);
-
-    internal static DateTime EndOfDayUtc(DateOnly day) =>
-        DateTime.SpecifyKind(day.AddDays(1).ToDateTime(TimeOnly.MinValue) - PartialDate.BrasiliaOffset, DateTimeKind.Utc);
+    public DateTime LatestDefensibleEndsAtUtc => Brasilia.EndOfDayUtc(LatestDefensible);
 }
 
 /// <summary>The LGPD incident deadlines of one controller (R15 arts. 6 and 9; counting per R1 art. 8).</summary>
@@ -52,7 +49,7 @@ public static class LgpdDeadlines
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var factor = smallAgent ? 2 : 1;
-        var start = BrasiliaDay(knowledgeAtUtc);
+        var start = Brasilia.Day(knowledgeAtUtc);
         var anpd = Compute(DeadlineKind.AnpdCommunication, start, AnpdBusinessDays * factor, calendar,
             smallAgent ? "R15 art. 6 caput, §1, §8" : "R15 art. 6 caput, §1");
         var subjects = Compute(DeadlineKind.SubjectNotice, start, SubjectBusinessDays * factor, calendar,
@@ -68,15 +65,12 @@ public static class LgpdDeadlines
         List<LgpdDeadline> deadlines = [anpd, subjects, declaration];
         if (communicationFiledAtUtc is { } filed)
         {
-            deadlines.Add(Compute(DeadlineKind.ComplementaryInformation, BrasiliaDay(filed), ComplementaryBusinessDays * factor,
+            deadlines.Add(Compute(DeadlineKind.ComplementaryInformation, Brasilia.Day(filed), ComplementaryBusinessDays * factor,
                 calendar, smallAgent ? "R15 art. 6 §3, §8" : "R15 art. 6 §3"));
         }
 
         return deadlines;
     }
-
-    /// <summary>The Brasília calendar day of a UTC instant (Brasília has kept UTC−3 all year since 2019).</summary>
-    public static DateOnly BrasiliaDay(DateTime utc) => DateOnly.FromDateTime(utc + PartialDate.BrasiliaOffset);
 
     private static LgpdDeadline Compute(DeadlineKind kind, DateOnly start, int days, BusinessCalendar calendar, string rule) =>
         new(kind, start, days,
