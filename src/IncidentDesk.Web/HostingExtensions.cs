@@ -16,6 +16,7 @@ using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Preferences;
+using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -84,6 +85,7 @@ internal static class HostingExtensions
         services.AddAdministration();
         services.AddPersonalAccessTokens();
         services.AddApi();
+        services.AddLiveUpdates();
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<AccountBootstrapper>();
     }
@@ -123,6 +125,7 @@ internal static class HostingExtensions
         app.MapPreferenceEndpoints();
         app.MapAdministration();
         app.MapApi();
+        app.MapLiveUpdates();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

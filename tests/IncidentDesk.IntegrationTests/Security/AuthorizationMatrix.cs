@@ -40,7 +40,8 @@ public sealed record MatrixRow(
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    public bool IsApi => Pattern.StartsWith("api/", StringComparison.Ordinal);
+    /// <summary>The API and the hub: called with a bearer token, never with the browser session.</summary>
+    public bool IsApi => Pattern.StartsWith("api/", StringComparison.Ordinal) || Pattern.StartsWith("hubs/", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -82,6 +83,9 @@ public static class AuthorizationMatrix
         new("GET", "api/coops/{id:int}", "api/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
         new("GET", "api/incidents", "api/incidents", Un, Ok, Ok, Ok, Ok),
         new("GET", "api/incidents/{id:int}", "api/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+        new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
+        // A plain GET without a connection id is a malformed hub request once authenticated.
+        new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

@@ -33,13 +33,11 @@ internal sealed partial class BearerTokenHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (ReadSecret() is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var secret = header[BearerPrefix.Length..].Trim();
         if (!secret.StartsWith(AccessTokenSecrets.TokenPrefix, StringComparison.Ordinal))
         {
             return Reject("malformed");
@@ -75,6 +73,24 @@ internal sealed partial class BearerTokenHandler(
         var identity = new ClaimsIdentity(person.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// The Authorization header; for the hub also <c>?access_token=</c>, because browsers cannot set headers on a
+    /// WebSocket (the SignalR convention). Only the hub's path accepts it, so tokens stay out of other URLs.
+    /// </summary>
+    private string? ReadSecret()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return header[BearerPrefix.Length..].Trim();
+        }
+
+        return Request.Path.StartsWithSegments(Hubs.IncidentsHub.Path, StringComparison.OrdinalIgnoreCase)
+            && Request.Query["access_token"] is [{ Length: > 0 } fromQuery]
+            ? fromQuery
+            : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

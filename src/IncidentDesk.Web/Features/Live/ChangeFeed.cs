@@ -1,0 +1,69 @@
+namespace IncidentDesk.Web.Features.Live;
+
+/// <summary>
+/// The one stream of committed changes that open pages (circuits) and the SignalR hub listen to. Services publish after
+/// their transaction commits. In one process this is <see cref="InProcessChangeFeed"/>; across instances it crosses
+/// through Redis (scale-out).
+/// </summary>
+public interface IChangeFeed
+{
+    Task PublishAsync(DeskChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <paramref name="listener"/> for every change until the returned handle is disposed.</summary>
+    IDisposable Subscribe(Func<DeskChange, Task> listener);
+}
+
+/// <summary>
+/// Fan-out to this process's listeners. A listener that throws is logged and skipped — one broken page must never stop
+/// a liaison's update from reaching everyone else, nor fail the write that published it.
+/// </summary>
+internal sealed partial class InProcessChangeFeed(ILogger<InProcessChangeFeed> logger) : IChangeFeed
+{
+    private readonly Lock _gate = new();
+    private Func<DeskChange, Task>[] _listeners = [];
+
+    public async Task PublishAsync(DeskChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        foreach (var listener in Volatile.Read(ref _listeners))
+        {
+            try
+            {
+                await listener(change);
+            }
+#pragma warning disable CA1031 // A listener's failure is its own; the publisher must go on.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(logger, exception, change.Kind, change.IncidentId);
+            }
+        }
+    }
+
+    public IDisposable Subscribe(Func<DeskChange, Task> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_gate)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+
+        return new Subscription(() =>
+        {
+            lock (_gate)
+            {
+                _listeners = [.. _listeners.Where(l => l != listener)];
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change listener failed on {Kind} of incident {IncidentId}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, ChangeKind kind, int incidentId);
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}
