@@ -19,7 +19,10 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     public DbSet<CoopInvolvement> CoopInvolvements => Set<CoopInvolvement>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Playbook> Playbooks => Set<Playbook>();
+    public DbSet<PlaybookStep> PlaybookSteps => Set<PlaybookStep>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
     public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

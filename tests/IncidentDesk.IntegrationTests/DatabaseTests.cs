@@ -102,4 +102,19 @@ public sealed class DatabaseTests(AppFixture app)
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Seed_loads_the_exposed_message_broker_playbook_with_the_eight_tasks_of_the_reference_case()
+    {
+        await using var db = CreateDb();
+        var playbook = await db.Playbooks.Include(p => p.Steps)
+            .SingleAsync(p => p.Name == PlaybookSeed.ExposedBrokerName, TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, playbook.Steps.Count);
+        Assert.Equal(Enumerable.Range(1, 8), playbook.Steps.OrderBy(s => s.Order).Select(s => s.Order));
+        var first = playbook.Steps.Single(s => s.Order == 1);
+        Assert.Equal(Core.Campaigns.TaskAnswerType.YesNo, first.AnswerType);
+        Assert.True(first.EvidenceRequired);
+        Assert.All(playbook.Steps, s => Assert.InRange(s.DueInBusinessDays, 1, 5));
+    }
 }

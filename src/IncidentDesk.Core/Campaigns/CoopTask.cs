@@ -13,13 +13,19 @@ public enum CoopTaskStatus
 public sealed class CoopTask
 {
     public int Id { get; set; }
+    public int CampaignTaskId { get; set; }
+    public CampaignTask? CampaignTask { get; set; }
+
+    /// <summary>Denormalised from the task so the progress matrix reads one campaign's 340 × N cells by index.</summary>
     public int CampaignId { get; set; }
     public int CoopId { get; set; }
-    public required string Title { get; set; }
-    public string Instructions { get; set; } = "";
-    public DateTime? DueAtUtc { get; set; }
     public CoopTaskStatus Status { get; set; }
+
+    /// <summary>The answer in its stored form (<see cref="TaskStatusRules.Normalise"/>).</summary>
     public string? Answer { get; set; }
+
+    /// <summary>The reason, justification or note given with the latest status change.</summary>
+    public string? Note { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public string? UpdatedBy { get; set; }
 

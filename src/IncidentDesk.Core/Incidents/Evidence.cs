@@ -36,6 +36,10 @@ public sealed class Evidence
     /// <summary>The address of a link (http or https only).</summary>
     public string? Url { get; set; }
 
+    /// <summary>Set when a co-op handed it in as the answer to one of its tasks (then it is that co-op's).</summary>
+    public int? CoopTaskId { get; set; }
+    public int? CoopId { get; set; }
+
     /// <summary>Whether liaisons of involved co-ops may see and download it.</summary>
     public bool SharedWithCoops { get; set; }
 

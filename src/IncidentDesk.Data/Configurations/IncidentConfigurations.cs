@@ -72,5 +72,8 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         b.Property(e => e.AddedBy).HasMaxLength(256);
         b.HasIndex(e => e.IncidentId);
         b.HasIndex(e => e.StoredName).IsUnique();
+        b.HasIndex(e => e.CoopTaskId);
+        b.HasOne<Core.Campaigns.CoopTask>().WithMany().HasForeignKey(e => e.CoopTaskId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Coops.Coop>().WithMany().HasForeignKey(e => e.CoopId).OnDelete(DeleteBehavior.Restrict);
     }
 }

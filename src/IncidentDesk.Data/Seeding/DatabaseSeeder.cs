@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Data.Seeding;
 
-/// <summary>Fills an empty database with the demo directory and, optionally, the reference incident. Idempotent.</summary>
+/// <summary>Fills an empty database with the demo directory, the starter playbook and, optionally, the reference incident. Idempotent.</summary>
 public sealed class DatabaseSeeder(IncidentDeskDbContext db, TimeProvider time)
 {
     public async Task SeedAsync(bool includeDemoIncident, CancellationToken cancellationToken = default)
@@ -11,6 +11,12 @@ public sealed class DatabaseSeeder(IncidentDeskDbContext db, TimeProvider time)
         if (!await db.Coops.AnyAsync(cancellationToken))
         {
             db.Federations.AddRange(DemoDirectory.Build());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.Playbooks.AnyAsync(cancellationToken))
+        {
+            db.Playbooks.Add(PlaybookSeed.ExposedMessageBroker(time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
         }
 
