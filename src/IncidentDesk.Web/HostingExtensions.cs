@@ -36,6 +36,8 @@ internal static class HostingExtensions
         var services = builder.Services;
         services.Configure<IncidentDeskOptions>(builder.Configuration.GetSection(IncidentDeskOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        // Extra closures configured by officers join the calendar with the LGPD engine; until then, the national calendar.
+        services.AddSingleton(Core.Compliance.BusinessCalendar.Default);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -78,6 +80,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Incidents.Timeline.TimelineService>();
         services.AddScoped<KeyFigureService>();
         services.AddScoped<InvolvementService>();
+        services.AddScoped<Features.Campaigns.CampaignService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Compliance;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
+using IncidentDesk.Data;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Web.Features.Campaigns;
+
+/// <summary>
+/// Fans tasks out across the federation. A launch is one transaction for all co-ops × tasks, one audit entry and one
+/// timeline event: it happens completely or not at all.
+/// </summary>
+public sealed class CampaignService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
+    BusinessCalendar calendar, IChangeFeed feed)
+{
+    public const string LaunchedAction = "Campaign.Launched";
+
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<CampaignLaunchResult> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), launch.IncidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == launch.IncidentId, cancellationToken);
+        if (incident is null)
+        {
+            return new CampaignLaunchResult(null, 0, 0, new Dictionary<string, string>(), NotFound: true);
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (incident.Status is IncidentStatus.Closed or IncidentStatus.Dismissed)
+        {
+            errors[CampaignField.Incident] = CampaignError.IncidentClosed;
+        }
+
+        FieldRules.Text(errors, CampaignField.Title, launch.Title, CampaignLimits.Title, required: true);
+        var tasks = await TasksAsync(db, launch, errors, cancellationToken);
+        var coopIds = await AudienceAsync(db, launch, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return CampaignLaunchResult.Failed(errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var campaign = new Campaign
+        {
+            IncidentId = incident.Id, Title = launch.Title!.Trim(), PlaybookId = launch.PlaybookId, Audience = launch.Audience,
+            AudienceFilter = FieldRules.Optional(launch.AudienceFilter)?.ToUpperInvariant(), LaunchedAtUtc = now, LaunchedBy = user.Name,
+        };
+        var order = 0;
+        campaign.Tasks.AddRange(tasks.Select(input => new CampaignTask
+        {
+            Order = ++order, Title = input.Title!.Trim(), Instructions = input.Instructions?.Trim() ?? "",
+            DueAtUtc = TaskDueDate.Compute(now, input.DueInBusinessDays, calendar),
+            EvidenceRequired = input.EvidenceRequired, AnswerType = input.AnswerType,
+        }));
+
+        await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
+        {
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync(cancellationToken);
+            db.CoopTasks.AddRange(campaign.Tasks.SelectMany(task => coopIds.Select(coopId => new CoopTask
+            {
+                CampaignTaskId = task.Id, CampaignId = campaign.Id, CoopId = coopId, Status = CoopTaskStatus.Open,
+                UpdatedAtUtc = now, UpdatedBy = user.Name,
+            })));
+            db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Task, now,
+                $"Campanha lançada: {campaign.Title}", LaunchDescription(campaign, coopIds.Count), user.Name));
+
+            // One entry for the whole launch (what, to whom, how many), not one per co-op task.
+            await audit.SaveChangesAsync(db, new AuditRecord(LaunchedAction, nameof(Campaign),
+                campaign.Id.ToString(CultureInfo.InvariantCulture), Summary(campaign, coopIds.Count)), cancellationToken: cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await feed.PublishAsync(new DeskChange(ChangeKind.Campaign, incident.Id, null, campaign.Id, user.Name, now), cancellationToken);
+        return new CampaignLaunchResult(campaign.Id, campaign.Tasks.Count, coopIds.Count, errors);
+    }
+
+    private static async Task<IReadOnlyList<CampaignTaskInput>> TasksAsync(
+        IncidentDeskDbContext db, CampaignLaunch launch, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CampaignTaskInput> tasks = launch.Tasks ?? [];
+        if (launch.PlaybookId is { } playbookId)
+        {
+            var steps = await db.PlaybookSteps.AsNoTracking().Where(s => s.PlaybookId == playbookId)
+                .OrderBy(s => s.Order).ToListAsync(cancellationToken);
+            if (steps.Count == 0 || !await db.Playbooks.AnyAsync(p => p.Id == playbookId && !p.IsArchived, cancellationToken))
+            {
+                errors[CampaignField.Playbook] = CampaignError.Unknown;
+                return [];
+            }
+
+            tasks = [.. steps.Select(s => new CampaignTaskInput(s.Title, s.Instructions, s.DueInBusinessDays, s.EvidenceRequired, s.AnswerType)), .. tasks];
+        }
+
+        if (tasks.Count == 0)
+        {
+            errors[CampaignField.Tasks] = CampaignError.Required;
+        }
+        else if (tasks.Count > CampaignLimits.MaxTasks)
+        {
+            errors[CampaignField.Tasks] = CampaignError.TooManyTasks;
+        }
+
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var task = tasks[i];
+            FieldRules.Text(errors, CampaignField.Task(i, "Title"), task.Title, CampaignLimits.Title, required: true);
+            FieldRules.Text(errors, CampaignField.Task(i, "Instructions"), task.Instructions, CampaignLimits.Instructions, required: false);
+            if (task.DueInBusinessDays is < 0 or > CampaignLimits.MaxDueInBusinessDays)
+            {
+                errors[CampaignField.Task(i, "DueInBusinessDays")] = CampaignError.OutOfRange;
+            }
+
+            if (!Enum.IsDefined(task.AnswerType))
+            {
+                errors[CampaignField.Task(i, "AnswerType")] = CampaignError.Unknown;
+            }
+        }
+
+        return tasks;
+    }
+
+    private static async Task<List<int>> AudienceAsync(
+        IncidentDeskDbContext db, CampaignLaunch launch, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var filter = launch.AudienceFilter?.Trim().ToUpperInvariant();
+        var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
+        IQueryable<int>? ids = launch.Audience switch
+        {
+            CampaignAudience.AllCoops => coops.Select(c => c.Id),
+            CampaignAudience.InvolvedCoops => db.CoopInvolvements.AsNoTracking()
+                .Where(v => v.IncidentId == launch.IncidentId && v.Role != InvolvementRole.NotAffected).Select(v => v.CoopId),
+            CampaignAudience.Uf when Core.Coops.BrazilianStates.IsValidUf(filter) => coops.Where(c => c.Uf == filter).Select(c => c.Id),
+            CampaignAudience.Federation when !string.IsNullOrEmpty(filter) =>
+                coops.Where(c => c.Federation!.Code == filter).Select(c => c.Id),
+            _ => null,
+        };
+        if (ids is null)
+        {
+            errors[CampaignField.Audience] = CampaignError.Unknown;
+            return [];
+        }
+
+        var list = await ids.OrderBy(id => id).ToListAsync(cancellationToken);
+        if (list.Count == 0)
+        {
+            errors[CampaignField.Audience] = CampaignError.NoCoops;
+        }
+
+        return list;
+    }
+
+    private static string LaunchDescription(Campaign campaign, int coops) => string.Create(CultureInfo.GetCultureInfo("pt-BR"),
+        $"{campaign.Tasks.Count} tarefa(s) para {coops} cooperativa(s): {string.Join("; ", campaign.Tasks.Select(t => t.Title))}");
+
+    private static string Summary(Campaign campaign, int coops) => JsonSerializer.Serialize(new
+    {
+        campaign.IncidentId, campaign.Title, campaign.PlaybookId, Audience = campaign.Audience.ToString(), campaign.AudienceFilter,
+        Tasks = campaign.Tasks.Count, Coops = coops, CoopTasks = campaign.Tasks.Count * coops,
+    });
+}
