@@ -81,6 +81,7 @@ internal static class HostingExtensions
         services.AddScoped<KeyFigureService>();
         services.AddScoped<InvolvementService>();
         services.AddScoped<Features.Campaigns.CampaignService>();
+        services.AddScoped<Features.Campaigns.CoopTaskService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();
