@@ -15,15 +15,15 @@ public sealed record IncidentInput(
     string? Summary,
     ReportSource? Source,
     IncidentSeverity? Severity,
-    string? ReporterName,
-    string? ReporterOrganisation,
-    string? ReporterContact,
     DateTimeOffset? ReportedAt,
-    PartialDateInput? DiscoveredAt,
-    DateTimeOffset? KnowledgeAt,
-    string? AffectedSystems,
-    DataCategories? DataCategories,
-    DataSubjectCategories? DataSubjectCategories)
+    string? ReporterName = null,
+    string? ReporterOrganisation = null,
+    string? ReporterContact = null,
+    PartialDateInput? DiscoveredAt = null,
+    DateTimeOffset? KnowledgeAt = null,
+    string? AffectedSystems = null,
+    DataCategories? DataCategories = null,
+    DataSubjectCategories? DataSubjectCategories = null)
 {
     /// <summary>
     /// The service's draft. A missing choice becomes an undefined value, which the service refuses as "Unknown"
@@ -55,4 +55,4 @@ public sealed record IncidentInput(
 public sealed record IncidentCreated(int Id, string Reference);
 
 /// <summary>A step along the workflow; some steps (dismissing, reopening) need a reason.</summary>
-public sealed record TransitionInput(IncidentStatus? To, string? Reason);
+public sealed record TransitionInput(IncidentStatus? To, string? Reason = null);

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Localization;
 namespace IncidentDesk.Web.Api;
 
 /// <summary>Co-ops added to an incident: one, or in bulk (every active co-op of a UF, of a federation, or all of them).</summary>
-public sealed record InvolvementAddInput(int? CoopId, string? Uf, int? FederationId, bool? All, InvolvementRole? Role);
+public sealed record InvolvementAddInput(
+    int? CoopId = null, string? Uf = null, int? FederationId = null, bool? All = null, InvolvementRole? Role = null);
 
 /// <summary>How many co-ops were added (those already involved are skipped).</summary>
 public sealed record InvolvementAdded(int Added);
 
 /// <summary>A co-op's part in the incident. A different knowledge time moves its legal deadline, so it needs a reason.</summary>
-public sealed record InvolvementUpdateInput(InvolvementRole? Role, DateTimeOffset? KnowledgeAt, string? Reason, string? Notes);
+public sealed record InvolvementUpdateInput(DateTimeOffset? KnowledgeAt, InvolvementRole? Role = null, string? Reason = null, string? Notes = null);
 
 /// <summary>Which co-ops take part in an incident, in what role, since when they know.</summary>
 internal static class InvolvementEndpoints
