@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
         }
 
-        if (cell.IsApi && cell.Method is "POST" or "PUT")
+        if (cell.IsApi && cell.Method is "POST" or "PUT" or "PATCH")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         }
