@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using IncidentDesk.Web.Features.Coops;
-using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IncidentDesk.Web.Api;
 
@@ -12,26 +10,23 @@ public sealed record MeResponse(string Id, string Name, string? Email, string? R
 
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize);
 
-/// <summary>Read endpoints: thin shells over the feature services, which scope every answer to the caller.</summary>
+/// <summary>Who am I, and the co-op directory: thin shells over the feature services, which scope every answer to the caller.</summary>
 internal static class ApiEndpoints
 {
     public const int DefaultPageSize = 25;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static void MapApiEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet(ApiRoutes.Me, GetMeAsync).WithName("Api.Me");
-        api.MapGet(ApiRoutes.Coops, SearchCoopsAsync).WithName("Api.Coops");
-        api.MapGet(ApiRoutes.Coop, GetCoopAsync).WithName("Api.Coop");
-        api.MapGet(ApiRoutes.Incidents, ListIncidentsAsync).WithName("Api.Incidents");
-        api.MapGet(ApiRoutes.Incident, GetIncidentAsync).WithName("Api.Incident");
+        api.MapGet(ApiRoutes.Me, GetMeAsync).WithName("Api.Me").WithTags("Account")
+            .WithSummary("Who the token acts as").WithDescription("The token owner's name, e-mail, role and (for a liaison) co-op.");
+        api.MapGet(ApiRoutes.Coops, SearchCoopsAsync).WithName("Api.Coops").WithTags("Co-ops")
+            .WithSummary("Search the co-op directory")
+            .WithDescription("Paged (page counts from 0); a liaison sees only their own co-op.");
+        api.MapGet(ApiRoutes.Coop, GetCoopAsync).WithName("Api.Coop").WithTags("Co-ops")
+            .WithSummary("One co-op").WithDescription("404 when the co-op does not exist or is not visible to the caller.");
     }
 
-    private static async Task<IResult> GetMeAsync(CurrentUser user, CoopDirectoryService coops, CancellationToken cancellationToken)
+    private static async Task<Ok<MeResponse>> GetMeAsync(CurrentUser user, CoopDirectoryService coops, CancellationToken cancellationToken)
     {
         MeCoop? coop = null;
         if (user.CoopId is { } coopId && await coops.GetAsync(coopId, cancellationToken) is { } row)
@@ -42,24 +37,18 @@ internal static class ApiEndpoints
         var name = user.Principal.FindFirst(AppUserClaimsFactory.DisplayNameClaim)?.Value ?? user.Name;
         var email = user.Principal.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
         var role = AppRoles.All.FirstOrDefault(user.Principal.IsInRole);
-        return TypedResults.Json(new MeResponse(user.UserId!, name, email, role, coop), Json);
+        return TypedResults.Ok(new MeResponse(user.UserId!, name, email, role, coop));
     }
 
-    private static async Task<IResult> SearchCoopsAsync(
+    private static async Task<Ok<ApiPage<CoopRow>>> SearchCoopsAsync(
         CoopDirectoryService coops, string? uf, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var query = new CoopQuery(Text: q, Uf: uf, Page: Math.Max(page ?? 0, 0),
             PageSize: Math.Clamp(pageSize ?? DefaultPageSize, 1, CoopDirectoryService.MaxPageSize));
         var result = await coops.SearchAsync(query, cancellationToken);
-        return TypedResults.Json(new ApiPage<CoopRow>(result.Rows, result.TotalCount, query.Page, query.PageSize), Json);
+        return TypedResults.Ok(new ApiPage<CoopRow>(result.Rows, result.TotalCount, query.Page, query.PageSize));
     }
 
-    private static async Task<IResult> GetCoopAsync(int id, CoopDirectoryService coops, CancellationToken cancellationToken) =>
-        await coops.GetAsync(id, cancellationToken) is { } coop ? TypedResults.Json(coop, Json) : TypedResults.NotFound();
-
-    private static async Task<IResult> ListIncidentsAsync(IncidentService incidents, CancellationToken cancellationToken) =>
-        TypedResults.Json(await incidents.ListAsync(cancellationToken), Json);
-
-    private static async Task<IResult> GetIncidentAsync(int id, IncidentService incidents, CancellationToken cancellationToken) =>
-        await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Json(incident, Json) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CoopRow>, NotFound>> GetCoopAsync(int id, CoopDirectoryService coops, CancellationToken cancellationToken) =>
+        await coops.GetAsync(id, cancellationToken) is { } coop ? TypedResults.Ok(coop) : TypedResults.NotFound();
 }

@@ -1,11 +1,14 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentDesk.Web.Api;
 
-/// <summary>The JSON API under /api: the same feature services as the pages, authenticated by Bearer tokens.</summary>
+/// <summary>The JSON API under /api/v1: the same feature services as the pages, authenticated by Bearer tokens.</summary>
 internal static class ApiRegistration
 {
     /// <summary>
@@ -15,7 +18,13 @@ internal static class ApiRegistration
     public static AuthorizationPolicy Policy { get; } =
         new AuthorizationPolicyBuilder(BearerTokenHandler.SchemeName).Combine(Policies.Fallback).Build();
 
-    public static IServiceCollection AddApi(this IServiceCollection services) => services;
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        // Request and response bodies alike: camelCase (the web default) and enums by name, which stay stable if values are renumbered.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddApiDocument();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
@@ -24,21 +33,62 @@ internal static class ApiRegistration
             .RequireRateLimiting(RateLimits.Api)
             // An API client gets a bare status code (or JSON), never the HTML "not found" page.
             .WithMetadata(new NoStatusCodePages())
-            .AddEndpointFilter(ActAsTokenOwner);
+            .AddEndpointFilter(ActAsTokenOwner)
+            .AddEndpointFilter(RefuseRoleAsForbidden);
         api.MapApiEndpoints();
+        api.MapIncidentEndpoints();
+        api.MapFigureEndpoints();
+        api.MapInvolvementEndpoints();
+        api.MapTimelineEndpoints();
+        endpoints.MapApiDocument();
         return endpoints;
     }
 
     /// <summary>
     /// CurrentUser is set from the cookie principal before authorization runs; the Bearer principal exists only
-    /// once the API policy has authenticated it, so the services must be told who is acting here.
+    /// once the API policy has authenticated it, so the services must be told who is acting here. The language of
+    /// messages follows Accept-Language (pt-BR unless en-US is preferred): an API client has no culture cookie.
     /// </summary>
     private static ValueTask<object?> ActAsTokenOwner(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+        var culture = RequestedCulture(http.Request);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
         return next(context);
     }
+
+    /// <summary>
+    /// The services refuse a role that may not write by throwing (and audit the attempt). The caller is known and
+    /// roles are no secret, so the API says 403; ids the caller may not see were already answered 404 before this.
+    /// </summary>
+    private static async ValueTask<object?> RefuseRoleAsForbidden(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return ApiProblems.Forbidden(context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ApiResource>>());
+        }
+    }
+
+    private static CultureInfo RequestedCulture(HttpRequest request)
+    {
+        var preferred = request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value)
+            .FirstOrDefault(v => v is not null && HostingExtensions.SupportedCultures.Any(c => Matches(c, v)));
+        return HostingExtensions.SupportedCultures.FirstOrDefault(c => preferred is not null && Matches(c, preferred))
+            ?? HostingExtensions.SupportedCultures[0];
+    }
+
+    // "en" and "en-GB" ask for English as much as "en-US" does; "pt" for Portuguese.
+    private static bool Matches(CultureInfo culture, string tag) =>
+        string.Equals(culture.Name, tag, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(culture.TwoLetterISOLanguageName, tag.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Endpoint metadata that keeps the HTML status-code pages away from API responses.</summary>

@@ -19,7 +19,7 @@ public sealed class ApiRateLimitTests
         var answered = 0;
         for (var i = 0; i < 6 && limited is null; i++)
         {
-            var response = await client.GetAsync(new Uri("api/me", UriKind.Relative), ct);
+            var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), ct);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 limited = response;

@@ -50,7 +50,7 @@ public sealed class ApiScopingTests(ScopingFixture fixture) : IClassFixture<Scop
     {
         using var client = await LiaisonClientAsync();
 
-        var page = await client.GetFromJsonAsync<JsonElement>(new Uri("api/coops?pageSize=500", UriKind.Relative), Ct);
+        var page = await client.GetFromJsonAsync<JsonElement>(new Uri("api/v1/coops?pageSize=500", UriKind.Relative), Ct);
 
         Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
         Assert.Equal("SP-004", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("code").GetString());
@@ -63,8 +63,8 @@ public sealed class ApiScopingTests(ScopingFixture fixture) : IClassFixture<Scop
         var other = await IdOfCoopAsync("AC-001");
         var own = await IdOfCoopAsync("SP-004");
 
-        using var denied = await client.GetAsync(new Uri($"api/coops/{other}", UriKind.Relative), Ct);
-        using var allowed = await client.GetAsync(new Uri($"api/coops/{own}", UriKind.Relative), Ct);
+        using var denied = await client.GetAsync(new Uri($"api/v1/coops/{other}", UriKind.Relative), Ct);
+        using var allowed = await client.GetAsync(new Uri($"api/v1/coops/{own}", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
@@ -76,11 +76,12 @@ public sealed class ApiScopingTests(ScopingFixture fixture) : IClassFixture<Scop
     {
         using var client = await LiaisonClientAsync();
 
-        var incidents = await client.GetFromJsonAsync<JsonElement>(new Uri("api/incidents", UriKind.Relative), Ct);
+        var incidents = await client.GetFromJsonAsync<JsonElement>(new Uri("api/v1/incidents", UriKind.Relative), Ct);
 
-        var references = incidents.EnumerateArray().Select(i => i.GetProperty("reference").GetString()).ToList();
+        var references = incidents.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()).ToList();
         Assert.Equal([ReferenceIncidentSeed.Reference], references);
-        Assert.IsType<string>(incidents[0].GetProperty("status").GetString());
+        Assert.Equal(1, incidents.GetProperty("totalCount").GetInt32());
+        Assert.IsType<string>(incidents.GetProperty("items")[0].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -90,8 +91,8 @@ public sealed class ApiScopingTests(ScopingFixture fixture) : IClassFixture<Scop
         var other = await IdOfIncidentAsync(ScopingFixture.OtherIncidentReference);
         var reference = await IdOfIncidentAsync(ReferenceIncidentSeed.Reference);
 
-        using var denied = await client.GetAsync(new Uri($"api/incidents/{other}", UriKind.Relative), Ct);
-        var shared = await client.GetFromJsonAsync<JsonElement>(new Uri($"api/incidents/{reference}", UriKind.Relative), Ct);
+        using var denied = await client.GetAsync(new Uri($"api/v1/incidents/{other}", UriKind.Relative), Ct);
+        var shared = await client.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/incidents/{reference}", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         await AssertDeniedAuditedAsync("Incident", other);
@@ -106,13 +107,13 @@ public sealed class ApiScopingTests(ScopingFixture fixture) : IClassFixture<Scop
         var officer = await TestAccounts.CreateAsync(fixture.Host, "PrivacyOfficer");
         using var client = ApiTokens.Client(fixture.Host, (await ApiTokens.CreateAsync(fixture.Host, officer)).Secret);
 
-        var coops = await client.GetFromJsonAsync<JsonElement>(new Uri("api/coops?uf=SP&page=0&pageSize=5", UriKind.Relative), Ct);
-        var incidents = await client.GetFromJsonAsync<JsonElement>(new Uri("api/incidents", UriKind.Relative), Ct);
+        var coops = await client.GetFromJsonAsync<JsonElement>(new Uri("api/v1/coops?uf=SP&page=0&pageSize=5", UriKind.Relative), Ct);
+        var incidents = await client.GetFromJsonAsync<JsonElement>(new Uri("api/v1/incidents", UriKind.Relative), Ct);
 
         Assert.True(coops.GetProperty("totalCount").GetInt32() > 1);
         Assert.Equal(5, coops.GetProperty("items").GetArrayLength());
         Assert.All(coops.GetProperty("items").EnumerateArray(), c => Assert.Equal("SP", c.GetProperty("uf").GetString()));
-        Assert.Equal(2, incidents.GetArrayLength());
+        Assert.Equal(2, incidents.GetProperty("totalCount").GetInt32());
     }
 
     private async Task<HttpClient> LiaisonClientAsync()

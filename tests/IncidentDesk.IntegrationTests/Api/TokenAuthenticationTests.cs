@@ -24,7 +24,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         }
 
         using var client = ApiTokens.Client(app.Host, created.Secret);
-        using var response = await client.GetAsync(new Uri("api/me", UriKind.Relative), Ct);
+        using var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var me = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -62,7 +62,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
         var created = await ApiTokens.CreateAsync(app.Host, liaison);
         using var client = ApiTokens.Client(app.Host, created.Secret);
-        using (var before = await client.GetAsync(new Uri("api/me", UriKind.Relative), Ct))
+        using (var before = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
@@ -125,7 +125,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         var before = DateTime.UtcNow.AddSeconds(-1);
 
         using var client = ApiTokens.Client(app.Host, created.Secret);
-        using var response = await client.GetAsync(new Uri("api/incidents", UriKind.Relative), Ct);
+        using var response = await client.GetAsync(new Uri("api/v1/incidents", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = ApiTokens.Db(app.Host);
@@ -152,7 +152,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
-        foreach (var path in new[] { "api/me", "api/coops", "api/incidents" })
+        foreach (var path in new[] { "api/v1/me", "api/v1/coops", "api/v1/incidents" })
         {
             using var response = await browser.GetAsync(new Uri(path, UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -167,7 +167,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         var created = await ApiTokens.CreateAsync(app.Host, officer);
         using var client = ApiTokens.Client(app.Host, created.Secret);
 
-        using var response = await client.GetAsync(new Uri("api/coops", UriKind.Relative), Ct);
+        using var response = await client.GetAsync(new Uri("api/v1/coops", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -175,7 +175,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
 
     private static async Task AssertRefusedAsync(HttpClient client)
     {
-        using var response = await client.GetAsync(new Uri("api/me", UriKind.Relative), Ct);
+        using var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(response.Headers.Location);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");

@@ -27,7 +27,7 @@ public sealed class TokenRevocationTests(AppFixture app)
         }
 
         using var client = ApiTokens.Client(app.Host, officerToken.Secret);
-        using var stillWorks = await client.GetAsync(new Uri("api/me", UriKind.Relative), Ct);
+        using var stillWorks = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
 
         var liaisonId = await ApiTokens.UserIdAsync(app.Host, liaison.Email);
@@ -51,7 +51,7 @@ public sealed class TokenRevocationTests(AppFixture app)
         }
 
         using var client = ApiTokens.Client(app.Host, liaisonToken.Secret);
-        using var response = await client.GetAsync(new Uri("api/me", UriKind.Relative), Ct);
+        using var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 

@@ -21,6 +21,9 @@ public enum Outcome
     /// <summary>400: a state-changing post without its antiforgery token.</summary>
     BadRequest,
 
+    /// <summary>403 from the API: the caller is known, sees the object, but their role may not change it (audited).</summary>
+    Forbidden,
+
     /// <summary>302 somewhere harmless (e.g. back to the page named in returnUrl).</summary>
     Redirect,
 }
@@ -47,12 +50,12 @@ public sealed record MatrixRow(
 /// <summary>
 /// The expected answer of every endpoint to every role, written as data. Liaison A works for SP-004 (involved
 /// in the reference incident); liaison B for RJ-001 (not involved). {incident} is the reference incident,
-/// {coopA} is SP-004's id. A route the app maps without a row here fails <see cref="AuthorizationMatrixTests"/>.
+/// {coopA} is SP-004's id, {figure} the reference incident's first key figure. A route the app maps without a row here fails <see cref="AuthorizationMatrixTests"/>.
 /// </summary>
 public static class AuthorizationMatrix
 {
     private const Outcome Ok = Outcome.Ok, In = Outcome.ToSignIn, No = Outcome.Denied, Nf = Outcome.NotFound,
-        Un = Outcome.Unauthorized, Bad = Outcome.BadRequest, Re = Outcome.Redirect;
+        Un = Outcome.Unauthorized, Bad = Outcome.BadRequest, Re = Outcome.Redirect, Fb = Outcome.Forbidden;
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -78,11 +81,26 @@ public static class AuthorizationMatrix
         new("GET", "preferences/culture", "preferences/culture?culture=pt-BR&returnUrl=%2F", Re, Re, Re, Re, Re),
         new("POST", "account/logout", "account/logout", In, Bad, Bad, Bad, Bad),
         new("POST", "account/logout-everywhere", "account/logout-everywhere", In, Bad, Bad, Bad, Bad),
-        new("GET", "api/me", "api/me", Un, Ok, Ok, Ok, Ok),
-        new("GET", "api/coops", "api/coops", Un, Ok, Ok, Ok, Ok),
-        new("GET", "api/coops/{id:int}", "api/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
-        new("GET", "api/incidents", "api/incidents", Un, Ok, Ok, Ok, Ok),
-        new("GET", "api/incidents/{id:int}", "api/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/{Id:int}/edit", "incidents/{incident}/edit", In, No, No, No, Ok),
+        new("GET", "openapi/{documentName}.json", "openapi/v1.json", In, Ok, Ok, Ok, Ok),
+        // API writes are sent with an empty JSON body: an officer gets 400 (nothing changes on the shared host),
+        // a role that may not write 403, a liaison of a co-op that is not involved 404.
+        new("GET", "api/v1/me", "api/v1/me", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/v1/coops", "api/v1/coops", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/v1/coops/{id:int}", "api/v1/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
+        new("GET", "api/v1/incidents", "api/v1/incidents", Un, Ok, Ok, Ok, Ok),
+        new("POST", "api/v1/incidents", "api/v1/incidents", Un, Fb, Fb, Fb, Bad),
+        new("GET", "api/v1/incidents/{id:int}", "api/v1/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+        new("PUT", "api/v1/incidents/{id:int}", "api/v1/incidents/{incident}", Un, Fb, Nf, Fb, Bad),
+        new("POST", "api/v1/incidents/{id:int}/transitions", "api/v1/incidents/{incident}/transitions", Un, Fb, Nf, Fb, Bad),
+        new("GET", "api/v1/incidents/{id:int}/figures", "api/v1/incidents/{incident}/figures", Un, Ok, Nf, Ok, Ok),
+        new("POST", "api/v1/incidents/{id:int}/figures", "api/v1/incidents/{incident}/figures", Un, Fb, Nf, Fb, Bad),
+        new("PUT", "api/v1/incidents/{id:int}/figures/{figureId:int}", "api/v1/incidents/{incident}/figures/{figure}", Un, Fb, Nf, Fb, Bad),
+        new("GET", "api/v1/incidents/{id:int}/involvements", "api/v1/incidents/{incident}/involvements", Un, Ok, Nf, Ok, Ok),
+        new("POST", "api/v1/incidents/{id:int}/involvements", "api/v1/incidents/{incident}/involvements", Un, Fb, Nf, Fb, Bad),
+        new("PUT", "api/v1/incidents/{id:int}/involvements/{coopId:int}", "api/v1/incidents/{incident}/involvements/{coopA}", Un, Fb, Nf, Fb, Bad),
+        new("GET", "api/v1/incidents/{id:int}/timeline", "api/v1/incidents/{incident}/timeline", Un, Ok, Nf, Ok, Ok),
+        new("POST", "api/v1/incidents/{id:int}/timeline", "api/v1/incidents/{incident}/timeline", Un, Fb, Nf, Fb, Bad),
         new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
         // A plain GET without a connection id is a malformed hub request once authenticated.
         new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),

@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Dictionary<string, Caller>? _callers;
-    private static (int Incident, int CoopA) _ids;
+    private static (int Incident, int CoopA, int Figure) _ids;
 
     public static TheoryData<int, string> Cells() =>
         [.. AuthorizationMatrix.Rows.SelectMany((_, i) => AuthorizationMatrix.Roles.Select(role => (i, role)))];
@@ -29,9 +29,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var mapped = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Pattern: (e.RoutePattern.RawText ?? "").TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            // Framework endpoints (_blazor, _framework) and static files are not the app's routes.
+            // Framework endpoints (_blazor, _framework) and static files are not the app's routes; the API's document is.
             .Where(e => !e.Pattern.StartsWith('_') && !e.Pattern.Contains(":file}", StringComparison.Ordinal)
-                && !LastSegment(e.Pattern).Contains('.', StringComparison.Ordinal))
+                && (!LastSegment(e.Pattern).Contains('.', StringComparison.Ordinal) || e.Pattern.StartsWith("openapi/", StringComparison.Ordinal)))
             .ToList();
 
         var missing = mapped
@@ -51,14 +51,19 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var callers = await CallersAsync();
         var caller = callers[role];
         var path = cell.Path.Replace("{incident}", _ids.Incident.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{coopA}", _ids.CoopA.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{coopA}", _ids.CoopA.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{figure}", _ids.Figure.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(cell.Method), new Uri(path, UriKind.Relative));
         if (cell.IsApi && caller.Token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
         }
 
-        if (cell.Method == "POST")
+        if (cell.IsApi && cell.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+        else if (cell.Method == "POST")
         {
             request.Content = new FormUrlEncodedContent([]);
         }
@@ -78,6 +83,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             HttpStatusCode.NotFound => Outcome.NotFound,
             HttpStatusCode.Unauthorized => Outcome.Unauthorized,
             HttpStatusCode.BadRequest => Outcome.BadRequest,
+            HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.Redirect when target.Contains("/account/login?", StringComparison.Ordinal) => Outcome.ToSignIn,
             HttpStatusCode.Redirect when target.Contains("/account/access-denied", StringComparison.Ordinal) => Outcome.Denied,
             HttpStatusCode.Redirect => Outcome.Redirect,
@@ -100,8 +106,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var host = app.Host;
             await using (var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync())
             {
-                _ids = ((await db.Incidents.SingleAsync(i => i.Reference == ReferenceIncidentSeed.Reference)).Id,
-                    (await db.Coops.SingleAsync(c => c.Code == "SP-004")).Id);
+                var incident = (await db.Incidents.SingleAsync(i => i.Reference == ReferenceIncidentSeed.Reference)).Id;
+                _ids = (incident, (await db.Coops.SingleAsync(c => c.Code == "SP-004")).Id,
+                    await db.KeyFigures.Where(f => f.IncidentId == incident).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
             }
 
             var callers = new Dictionary<string, Caller> { ["Anonymous"] = new(host.CreateBrowserClient(), host.CreateBrowserClient(), null) };

@@ -15,7 +15,7 @@ namespace IncidentDesk.Web.Features.Incidents;
 /// Only privacy officers write; everyone else is refused (and the attempt audited). Every change is saved
 /// through <see cref="AuditLog"/> together with an automatic, immutable timeline event.
 /// </summary>
-public sealed class IncidentRegisterService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
 {
     public const int MaxTitle = 300;
     public const int MaxSummary = 8000;

@@ -72,6 +72,12 @@ public sealed record IncidentTransitionResult(TransitionRefusal? Refusal, bool N
     public bool Succeeded => Refusal is null && !NotFound;
 }
 
+/// <summary>The outcome of correcting an incident's details: saved (with the changed fields' names), an error code per field, or no such incident.</summary>
+public sealed record IncidentUpdateResult(IReadOnlyDictionary<string, string> Errors, bool NotFound = false, IReadOnlyList<string>? Changed = null)
+{
+    public bool Succeeded => Errors.Count == 0 && !NotFound;
+}
+
 /// <summary>
 /// Texts written into the record itself (automatic timeline events). They are kept in Brazilian Portuguese,
 /// the record's language, whatever the language of the person acting: the timeline is what the ANPD reads.
@@ -82,6 +88,40 @@ public static class IncidentRecordText
 
     public static string RegisteredDescription(string reference, ReportSource source) =>
         $"Registrado como {reference} a partir de relato de origem \"{SourceName(source)}\".";
+
+    public const string Updated = "Dados do incidente alterados";
+
+    public static string UpdatedDescription(IReadOnlyList<string> fields) => $"Campos alterados: {string.Join(", ", fields)}.";
+
+    /// <summary>The pt-BR names of the fields that differ between two versions of an incident's details, in form order.</summary>
+    public static IReadOnlyList<string> ChangedFields(IncidentDraft before, IncidentDraft after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changed = new List<string>();
+        void Check(bool same, string name)
+        {
+            if (!same)
+            {
+                changed.Add(name);
+            }
+        }
+
+        Check(before.Source == after.Source, "Origem do relato");
+        Check(before.ReporterName == after.ReporterName, "Nome de quem relatou");
+        Check(before.ReporterOrganisation == after.ReporterOrganisation, "Organização de quem relatou");
+        Check(before.ReporterContact == after.ReporterContact, "Contato de quem relatou");
+        Check(before.ReportedAtLocal == after.ReportedAtLocal, "Data do relato");
+        Check(before.DiscoveredAt == after.DiscoveredAt, "Data da descoberta");
+        Check(before.KnowledgeAtLocal == after.KnowledgeAtLocal, "Data da ciência");
+        Check(before.Title == after.Title, "Título");
+        Check(before.Summary == after.Summary, "Resumo");
+        Check(before.AffectedSystems == after.AffectedSystems, "Sistemas afetados");
+        Check(before.DataCategories == after.DataCategories, "Categorias de dados");
+        Check(before.DataSubjectCategories == after.DataSubjectCategories, "Categorias de titulares");
+        Check(before.Severity == after.Severity, "Gravidade");
+        return changed;
+    }
 
     public static string StatusChanged(IncidentStatus from, IncidentStatus to) =>
         $"Situação alterada: {StatusName(from)} → {StatusName(to)}";

@@ -1,0 +1,58 @@
+using IncidentDesk.Web.Features.Tokens;
+using IncidentDesk.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+
+namespace IncidentDesk.Web.Api;
+
+/// <summary>
+/// The API's own description, generated from the mapped endpoints at /openapi/v1.json. It lists only /api/v1 (the
+/// pages and account endpoints are no API). Reading it needs a signed-in person, by token or by browser session:
+/// it holds no data, only the shape of the API, and a GET cannot change anything, so the cookie is harmless here
+/// while it lets a developer open the document in the browser they are signed in with.
+/// </summary>
+internal static class ApiDocument
+{
+    public const string Name = "v1";
+    public const string Pattern = "/openapi/{documentName}.json";
+    private const string SchemeName = "Bearer";
+
+    public static AuthorizationPolicy Policy { get; } =
+        new AuthorizationPolicyBuilder(BearerTokenHandler.SchemeName, IdentityConstants.ApplicationScheme)
+            .Combine(Policies.Fallback).Build();
+
+    public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi(Name, o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith(ApiRoutes.Prefix.TrimStart('/') + "/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "IncidentDesk API",
+                    Version = Name,
+                    Description = "Incidents, key figures, co-op involvement and timeline of the federation's breach-response desk. "
+                        + "Authenticate with a personal access token (Authorization: Bearer idk_…); a token acts as its owner, "
+                        + "with the same role and co-op scoping as the pages. Messages follow Accept-Language (pt-BR default, en-US).",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "personal access token",
+                    Description = "A personal access token from My account → API access tokens, or the operators' `users token` command.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+
+    public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi(Pattern).RequireAuthorization(Policy).WithMetadata(new NoStatusCodePages());
+        return endpoints;
+    }
+}

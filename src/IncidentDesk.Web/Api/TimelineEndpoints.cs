@@ -1,0 +1,58 @@
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Timeline;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace IncidentDesk.Web.Api;
+
+/// <summary>The incident's timeline: the desk's automatic entries and the facts officers add by hand.</summary>
+internal static class TimelineEndpoints
+{
+    public static void MapTimelineEndpoints(this RouteGroupBuilder api)
+    {
+        var timeline = api.MapGroup("").WithTags("Timeline");
+        timeline.MapGet(ApiRoutes.Timeline, ListAsync).WithName("Api.Timeline")
+            .WithSummary("An incident's timeline, oldest first")
+            .WithDescription("A liaison sees only the events shared with co-ops; 404 when the incident is not visible.");
+        timeline.MapPost(ApiRoutes.Timeline, AddAsync).WithName("Api.AddTimelineEvent")
+            .WithSummary("Add a fact to the timeline (officers)")
+            .WithDescription("occurredAt is a Brasília date at its known precision (Month, Day or Exact), not in the future; title and source are required.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineItem>>, NotFound>> ListAsync(
+        int id, IncidentService incidents, CancellationToken cancellationToken) =>
+        await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident.Timeline) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<TimelineItem>, ValidationProblem, NotFound>> AddAsync(
+        int id, ManualEventInput input, IncidentService incidents, TimelineService timeline, IStringLocalizer<TimelineResource> texts,
+        IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
+    {
+        if (await incidents.GetOverviewAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await timeline.AddEventAsync(id, input, cancellationToken);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Validation(api, result.Errors.Select(e => new FieldError(ApiProblems.JsonName(e.Key), e.Value,
+                e.Value == TimelineError.TooLong ? texts["Error.TooLong", MaxLength(e.Key)] : texts[$"Error.{e.Value}"])));
+        }
+
+        var added = (await incidents.GetOverviewAsync(id, cancellationToken))?.Timeline.FirstOrDefault(e => e.Id == result.Id);
+        return added is null ? TypedResults.NotFound() : TypedResults.Created((string?)null, added);
+    }
+
+    private static int MaxLength(string field) => field switch
+    {
+        TimelineField.Title => ManualEventLimits.Title,
+        TimelineField.Source => ManualEventLimits.Source,
+        _ => ManualEventLimits.Description,
+    };
+}

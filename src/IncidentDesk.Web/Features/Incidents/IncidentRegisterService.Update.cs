@@ -1,0 +1,114 @@
+using System.Globalization;
+using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentDesk.Web.Features.Incidents;
+
+/// <summary>Correcting an incident's details after intake: same rules as intake; reference and status never change here.</summary>
+public sealed partial class IncidentRegisterService
+{
+    /// <summary>The incident's details as the intake form holds them (Brasília wall-clock times); null when there is no such incident.</summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<IncidentDraft?> GetDraftAsync(int incidentId, CancellationToken cancellationToken = default)
+    {
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        return incident is null ? null : DraftOf(incident);
+    }
+
+    /// <summary>
+    /// Validates the draft exactly as intake does and saves what changed, with an automatic timeline event naming the
+    /// changed fields (the audit trail keeps before and after). A draft without a knowledge time keeps the current one:
+    /// that time starts the legal clock, so it never moves by omission.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<IncidentUpdateResult> UpdateAsync(int incidentId, IncidentDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return new IncidentUpdateResult(errors, NotFound: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new IncidentUpdateResult(errors);
+        }
+
+        var before = DraftOf(incident);
+        incident.Title = draft.Title.Trim();
+        incident.Summary = draft.Summary.Trim();
+        incident.Severity = draft.Severity;
+        incident.Source = draft.Source;
+        incident.ReporterName = Optional(draft.ReporterName);
+        incident.ReporterOrganisation = Optional(draft.ReporterOrganisation);
+        incident.ReporterContact = Optional(draft.ReporterContact);
+        incident.ReportedAtUtc = reportedAtUtc;
+        incident.DiscoveredAtUtc = discovered?.Utc;
+        incident.DiscoveredAtPrecision = discovered?.Precision ?? TimePrecision.Exact;
+        if (draft.KnowledgeAtLocal is not null)
+        {
+            incident.KnowledgeAtUtc = knowledgeAtUtc;
+        }
+
+        incident.AffectedSystems = draft.AffectedSystems?.Trim() ?? "";
+        incident.DataCategories = draft.DataCategories;
+        incident.DataSubjectCategories = draft.DataSubjectCategories;
+
+        var changed = IncidentRecordText.ChangedFields(before, DraftOf(incident));
+        if (changed.Count == 0)
+        {
+            return new IncidentUpdateResult(errors);
+        }
+
+        incident.UpdatedAtUtc = now;
+        db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Updated,
+            IncidentRecordText.UpdatedDescription(changed), user.Name));
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        return new IncidentUpdateResult(errors, Changed: changed);
+    }
+
+    private static IncidentDraft DraftOf(Incident incident)
+    {
+        PartialDateInput? discovered = null;
+        if (incident.DiscoveredAtUtc is { } utc)
+        {
+            var local = BrasiliaTimeOf(utc);
+            discovered = incident.DiscoveredAtPrecision switch
+            {
+                TimePrecision.Month => new PartialDateInput(local.Year, local.Month, null, null, TimePrecision.Month),
+                TimePrecision.Day => new PartialDateInput(local.Year, local.Month, local.Day, null, TimePrecision.Day),
+                _ => new PartialDateInput(local.Year, local.Month, local.Day, TimeOnly.FromDateTime(local), TimePrecision.Exact),
+            };
+        }
+
+        return new IncidentDraft
+        {
+            Source = incident.Source,
+            ReporterName = incident.ReporterName,
+            ReporterOrganisation = incident.ReporterOrganisation,
+            ReporterContact = incident.ReporterContact,
+            ReportedAtLocal = BrasiliaTimeOf(incident.ReportedAtUtc),
+            DiscoveredAt = discovered,
+            KnowledgeAtLocal = BrasiliaTimeOf(incident.KnowledgeAtUtc),
+            Title = incident.Title,
+            Summary = incident.Summary,
+            AffectedSystems = incident.AffectedSystems,
+            DataCategories = incident.DataCategories,
+            DataSubjectCategories = incident.DataSubjectCategories,
+            Severity = incident.Severity,
+        };
+    }
+
+    private static DateTime BrasiliaTimeOf(DateTime utc) => DateTime.SpecifyKind(utc + PartialDate.BrasiliaOffset, DateTimeKind.Unspecified);
+}

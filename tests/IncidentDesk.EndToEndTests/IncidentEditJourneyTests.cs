@@ -1,0 +1,57 @@
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentDesk.EndToEndTests;
+
+public sealed class IncidentEditJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Officer_corrects_an_incidents_title_and_severity_and_the_timeline_says_so()
+    {
+        int incidentId;
+        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(new IncidentDraft
+            {
+                Title = "Planilha de beneficiarios em repositorio publico",
+                Summary = "Relato de pesquisador: planilha com CPFs em repositório público.",
+                ReporterName = "<script>alert(1)</script>",
+                ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
+                Severity = IncidentSeverity.Medium,
+            }, TestContext.Current.CancellationToken);
+            Assert.True(created.Succeeded, string.Join(", ", created.Errors));
+            incidentId = created.Id!.Value;
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        await page.GetByTestId("incident-edit").ClickAsync();
+
+        await page.WaitForURLAsync($"**/incidents/{incidentId}/edit");
+        var title = page.GetByLabel("Título");
+        await Expect(title).ToHaveValueAsync("Planilha de beneficiarios em repositorio publico");
+        await Expect(page.GetByLabel("Nome de quem relatou")).ToHaveValueAsync("<script>alert(1)</script>");
+
+        // The same rules as intake: an empty title is refused in place.
+        await title.FillAsync("");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Expect(page.GetByText("Campo obrigatório.").First).ToBeVisibleAsync();
+
+        await title.FillAsync("Planilha de beneficiários em repositório público");
+        await page.GetByTestId("intake-severity").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Alta" }).ClickAsync();
+        await page.ScreenshotAsync("45-edit-incident");
+        await page.GetByTestId("edit-save").ClickAsync();
+
+        await page.WaitForURLAsync($"**/incidents/{incidentId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Planilha de beneficiários em repositório público" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Linha do tempo" }).ClickAsync();
+        await Expect(page.GetByText("Dados do incidente alterados")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Campos alterados: Título, Gravidade.")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Api;
+using static IncidentDesk.IntegrationTests.Api.ApiClient;
+
+namespace IncidentDesk.IntegrationTests.Api;
+
+/// <summary>The OpenAPI document describes exactly the v1 API (nothing of the pages), and only signed-in people read it.</summary>
+public sealed partial class OpenApiDocumentTests(AppFixture app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_document_lists_every_api_route_with_a_summary_and_nothing_outside_api_v1()
+    {
+        using var client = await ForAsync(app.Host, "Auditor");
+
+        using var response = await client.GetAsync("openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await JsonAsync(response);
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name.ToUpperInvariant(), Operation: o.Value)))
+            .ToList();
+        var expected = ApiRoutes.All.Select(r => (Path: Constraint().Replace(r.Pattern, "}"), r.Method)).ToHashSet();
+        Assert.Equal(expected, documented.Select(d => (d.Path, d.Method)).ToHashSet());
+        Assert.All(documented, d => Assert.StartsWith("/api/v1/", d.Path, StringComparison.Ordinal));
+        Assert.All(documented, d => Assert.False(string.IsNullOrWhiteSpace(d.Operation.GetProperty("summary").GetString()), $"{d.Method} {d.Path}"));
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+    }
+
+    [Fact]
+    public async Task Validation_answers_are_documented_as_problem_details()
+    {
+        using var client = await ForAsync(app.Host, "Auditor");
+        using var response = await client.GetAsync("openapi/v1.json");
+        var create = (await JsonAsync(response)).GetProperty("paths").GetProperty("/api/v1/incidents").GetProperty("post");
+
+        Assert.True(create.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(create.GetProperty("responses").TryGetProperty("400", out var invalid));
+        Assert.True(invalid.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.True(create.GetProperty("responses").TryGetProperty("403", out _));
+    }
+
+    [Fact]
+    public async Task Without_a_token_or_a_session_the_document_is_not_served()
+    {
+        using var anonymous = ApiTokens.Client(app.Host, token: null);
+        using var browser = app.Host.CreateBrowserClient();
+        var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
+        (await SignIn.SignInAsync(browser, liaison)).Dispose();
+
+        using var refused = await anonymous.GetAsync(new Uri("openapi/v1.json", UriKind.Relative), Ct);
+        using var signedIn = await browser.GetAsync(new Uri("openapi/v1.json", UriKind.Relative), Ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("/api/v1", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal(JsonValueKind.Object, (await JsonAsync(signedIn)).GetProperty("paths").ValueKind);
+    }
+
+    [GeneratedRegex(":[a-z]+}")]
+    private static partial Regex Constraint();
+}
