@@ -82,6 +82,9 @@ public static class AuthorizationMatrix
         new("GET", "api/coops/{id:int}", "api/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
         new("GET", "api/incidents", "api/incidents", Un, Ok, Ok, Ok, Ok),
         new("GET", "api/incidents/{id:int}", "api/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+        // No evidence exists in the shared host: signed-in callers all get 404 (ids are never confirmed). Per-role
+        // downloads of real files (shared, unshared, other incident) are in Incidents/EvidenceDownloadTests.
+        new("GET", "incidents/{id:int}/evidence/{evidenceId:int}/download", "incidents/{incident}/evidence/2147483647/download", In, Nf, Nf, Nf, Nf),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];
