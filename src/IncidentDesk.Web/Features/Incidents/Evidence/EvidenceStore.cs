@@ -23,8 +23,9 @@ public sealed partial class EvidenceStore(IOptions<IncidentDeskOptions> options,
         get
         {
             var folder = Path.GetFullPath(options.Value.EvidenceFolder, environment.ContentRootPath);
-            var webRoot = environment.WebRootPath;
-            if (!string.IsNullOrEmpty(webRoot) && IsInside(folder, Path.GetFullPath(webRoot)))
+            // The default web root is checked too: WebRootPath is null when static assets come only from the build manifest.
+            string?[] webRoots = [environment.WebRootPath, Path.Combine(environment.ContentRootPath, "wwwroot")];
+            if (webRoots.Any(root => !string.IsNullOrEmpty(root) && IsInside(folder, Path.GetFullPath(root))))
             {
                 throw new InvalidOperationException("IncidentDesk:EvidenceFolder must not lie inside the web root.");
             }
