@@ -37,8 +37,8 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
         await page.GetByTestId("evidence-add").ClickAsync();
         await page.GetByTestId("evidence-title").FillAsync("Relatório dos pesquisadores");
         // Through the "Escolher arquivo" button and the browser's file chooser, as a person would.
-        async Task ChooseAsync(FilePayload file) =>
-            await (await page.RunAndWaitForFileChooserAsync(() => page.GetByTestId("evidence-choose").ClickAsync())).SetFilesAsync(file);
+        async Task<IFileChooser> ChooserAsync() => await page.RunAndWaitForFileChooserAsync(() => page.GetByTestId("evidence-choose").ClickAsync());
+        async Task ChooseAsync(FilePayload file) => await (await ChooserAsync()).SetFilesAsync(file);
 
         // An executable renamed to .pdf: refused with a clear message, and the typed title is still there.
         await ChooseAsync(new FilePayload
@@ -50,7 +50,22 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("evidence-file-error")).ToContainTextAsync("não corresponde à extensão");
         await Expect(page.GetByTestId("evidence-title")).ToHaveValueAsync("Relatório dos pesquisadores");
 
-        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% evidencia e2e\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+        // Over 25 MB: said at once, before anything is sent.
+        // (a file on disk: handing the browser 26 MB inline would take Playwright most of a minute)
+        var dump = Path.Combine(BrowserFixture.ScreenshotFolder, $"dump-{Guid.NewGuid():N}.pdf");
+        await using (var big = File.Create(dump))
+        {
+            big.SetLength(26 * 1024 * 1024);
+        }
+
+        await (await ChooserAsync()).SetFilesAsync(dump);
+        await Expect(page.GetByTestId("evidence-file-error")).ToContainTextAsync("maior que 25 MB");
+        File.Delete(dump);
+
+        // A few megabytes, so the upload really streams over the circuit in many chunks.
+        var pdf = new byte[3 * 1024 * 1024 + 17];
+        Random.Shared.NextBytes(pdf);
+        Encoding.ASCII.GetBytes("%PDF-1.4\n% evidencia e2e\n").CopyTo(pdf, 0);
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await ChooseAsync(new FilePayload { Name = "relatorio-pesquisadores.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Expect(page.GetByTestId("evidence-file-error")).ToHaveCountAsync(0);
@@ -61,6 +76,7 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
         var list = page.GetByTestId("evidence-list");
         await Expect(list.GetByTestId("evidence-sha256")).ToHaveTextAsync(sha);
         await Expect(list).ToContainTextAsync("relatorio-pesquisadores.pdf");
+        await Expect(list).ToContainTextAsync("3\u00A0MB");
         await Expect(list).ToContainTextAsync("Compartilhada");
         await page.ScreenshotAsync("51-evidence-list");
 
