@@ -69,6 +69,13 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await ChooseAsync(new FilePayload { Name = "relatorio-pesquisadores.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Expect(page.GetByTestId("evidence-file-error")).ToHaveCountAsync(0);
+
+        // A missing title is refused before the file is read; fixing it keeps the chosen file.
+        await page.GetByTestId("evidence-title").FillAsync("");
+        await page.GetByTestId("evidence-save").ClickAsync();
+        await Expect(page.GetByTestId("evidence-dialog")).ToContainTextAsync("Campo obrigatório.");
+        await Expect(page.GetByTestId("evidence-chosen")).ToContainTextAsync("relatorio-pesquisadores.pdf");
+        await page.GetByTestId("evidence-title").FillAsync("Relatório dos pesquisadores");
         await page.GetByTestId("evidence-shared").ClickAsync();
         await page.ScreenshotAsync("50-evidence-dialog");
         await page.GetByTestId("evidence-save").ClickAsync();
