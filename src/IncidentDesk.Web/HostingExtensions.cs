@@ -15,6 +15,7 @@ using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Features.Preferences;
 using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Security;
@@ -78,6 +79,8 @@ internal static class HostingExtensions
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentRegisterService>();
         services.AddScoped<Features.Incidents.Timeline.TimelineService>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddScoped<EvidenceService>();
         services.AddScoped<KeyFigureService>();
         services.AddScoped<InvolvementService>();
         services.AddScoped<Features.Campaigns.CampaignService>();
@@ -128,6 +131,7 @@ internal static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdministration();
+        app.MapEvidenceEndpoints();
         app.MapApi();
         app.MapLiveUpdates();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.

@@ -11,6 +11,12 @@ public sealed class IncidentDeskOptions
     /// <summary>Where data-protection keys (cookies, antiforgery) are kept; relative to the content root.</summary>
     public string KeysFolder { get; set; } = "data/keys";
 
+    /// <summary>
+    /// Where evidence files are kept; relative to the content root. Must lie outside the web root: files are only
+    /// ever handed out by the authorized download endpoint, under generated names, never by URL.
+    /// </summary>
+    public string EvidenceFolder { get; set; } = "data/evidence";
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public Security.RateLimitOptions RateLimits { get; set; } = new();

@@ -60,6 +60,7 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:IncidentDesk", $"Data Source={DatabasePath}");
         builder.UseSetting("IncidentDesk:KeysFolder", Path.Combine(DataFolder, "keys"));
+        builder.UseSetting("IncidentDesk:EvidenceFolder", Path.Combine(DataFolder, "evidence"));
         builder.UseSetting("IncidentDesk:SeedDemo", SeedDemo ? "true" : "false");
         // Every test signs in from 127.0.0.1; the real per-address limit is tested with a host of its own.
         if (!Settings.ContainsKey("IncidentDesk:RateLimits:AccountPerMinute"))

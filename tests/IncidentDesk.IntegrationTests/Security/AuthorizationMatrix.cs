@@ -104,6 +104,9 @@ public static class AuthorizationMatrix
         new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
         // A plain GET without a connection id is a malformed hub request once authenticated.
         new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),
+        // No evidence exists in the shared host: signed-in callers all get 404 (ids are never confirmed). Per-role
+        // downloads of real files (shared, unshared, other incident) are in Incidents/EvidenceDownloadTests.
+        new("GET", "incidents/{id:int}/evidence/{evidenceId:int}/download", "incidents/{incident}/evidence/2147483647/download", In, Nf, Nf, Nf, Nf),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Timeline;
+using IncidentDesk.Data;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+
+namespace IncidentDesk.Web.Features.Incidents.Evidence;
+
+/// <summary>
+/// Files and links kept as an incident's evidence (issue 4, item 8). Officers add; officers and auditors read all;
+/// a liaison reads only evidence shared with co-ops, of incidents involving their co-op. Every download is authorized
+/// here and logged, since the files may hold health data of beneficiaries.
+/// </summary>
+public sealed partial class EvidenceService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
+    EvidenceStore store, ILogger<EvidenceService> logger)
+{
+    public const string DownloadedAction = "Evidence.Downloaded";
+
+    /// <summary>The incident's evidence the caller may see, newest first; null when the incident is not theirs to see.</summary>
+    public async Task<IReadOnlyList<EvidenceItem>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await VisibleIncidents(db).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        {
+            await DenyIfExistsAsync(db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken), nameof(Incident), incidentId, cancellationToken);
+            return null;
+        }
+
+        return await Visible(db).Where(e => e.IncidentId == incidentId)
+            .OrderByDescending(e => e.AddedAtUtc).ThenByDescending(e => e.Id)
+            .Select(e => new EvidenceItem(e.Id, e.IncidentId, e.Kind, e.Title, e.Description, e.FileName, e.ContentType, e.SizeBytes,
+                e.Sha256, e.Url, e.SharedWithCoops, e.AddedBy, e.AddedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps an uploaded file: at most 25 MB, an allowlisted type whose bytes match its extension. Any refusal or failure
+    /// leaves neither a file nor a row behind.
+    /// </summary>
+    /// <param name="declaredSize">The size the browser announced; a larger one is refused before reading a byte.</param>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<EvidenceResult> AddFileAsync(
+        int incidentId, string? title, string? description, bool sharedWithCoops, string? fileName, Stream content, long declaredSize,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await DemandOfficerAsync(incidentId, cancellationToken);
+        var errors = ValidateTexts(title, description);
+        var displayName = DisplayName(fileName);
+        if (displayName is null)
+        {
+            errors[EvidenceField.File] = EvidenceError.Required;
+        }
+        else if (declaredSize > EvidenceLimits.MaxBytes)
+        {
+            errors[EvidenceField.File] = EvidenceError.TooLarge;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        {
+            return new EvidenceResult(null, errors, NotFound: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            return EvidenceResult.Fail(errors);
+        }
+
+        var staged = await store.StageAsync(content, EvidenceLimits.MaxBytes, cancellationToken);
+        if (staged is null)
+        {
+            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.TooLarge);
+        }
+
+        string? storedName = null;
+        try
+        {
+            FileCheck check;
+            await using (var stream = EvidenceStore.OpenStaged(staged))
+            {
+                check = FileSignatures.Check(displayName, stream);
+            }
+
+            if (!check.Accepted)
+            {
+                store.Discard(staged);
+                return EvidenceResult.Fail(EvidenceField.File, EvidenceError.For(check.Verdict));
+            }
+
+            storedName = store.Keep(staged);
+            var evidence = NewEvidence(incidentId, EvidenceKind.File, title!, description, sharedWithCoops);
+            evidence.FileName = displayName;
+            evidence.StoredName = storedName;
+            evidence.ContentType = check.ContentType;
+            evidence.SizeBytes = staged.SizeBytes;
+            evidence.Sha256 = staged.Sha256;
+            var details = $"Arquivo: {displayName} ({EvidenceFormat.Size(staged.SizeBytes, EvidenceFormat.PtBr)})\nSHA-256: {staged.Sha256}";
+            return await SaveAsync(db, evidence, details, cancellationToken);
+        }
+        catch
+        {
+            // Whatever failed (signature read, move, database), the store keeps nothing the register does not list.
+            store.Discard(staged);
+            if (storedName is not null)
+            {
+                store.Delete(storedName);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Keeps a link (absolute http or https address only).</summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
+    public async Task<EvidenceResult> AddLinkAsync(
+        int incidentId, string? title, string? description, bool sharedWithCoops, string? url, CancellationToken cancellationToken = default)
+    {
+        await DemandOfficerAsync(incidentId, cancellationToken);
+        var errors = ValidateTexts(title, description);
+        var address = url?.Trim() ?? "";
+        if (address.Length == 0)
+        {
+            errors[EvidenceField.Url] = EvidenceError.Required;
+        }
+        else if (address.Length > EvidenceLimits.Url)
+        {
+            errors[EvidenceField.Url] = EvidenceError.TooLong;
+        }
+        else if (!IsWebAddress(address))
+        {
+            errors[EvidenceField.Url] = EvidenceError.InvalidUrl;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        {
+            return new EvidenceResult(null, errors, NotFound: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            return EvidenceResult.Fail(errors);
+        }
+
+        var evidence = NewEvidence(incidentId, EvidenceKind.Link, title!, description, sharedWithCoops);
+        evidence.Url = address;
+        return await SaveAsync(db, evidence, $"Link: {address}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a file for download when the caller may see it (null otherwise, and an attempt at an existing one is
+    /// audited as denied). Each download is written to the audit trail. The caller disposes the stream.
+    /// </summary>
+    public async Task<EvidenceDownload?> OpenDownloadAsync(int incidentId, int evidenceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var evidence = await Visible(db)
+            .Where(e => e.Id == evidenceId && e.IncidentId == incidentId && e.Kind == EvidenceKind.File
+                && VisibleIncidents(db).Any(i => i.Id == e.IncidentId))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (evidence is null)
+        {
+            await DenyIfExistsAsync(db.Evidence.AnyAsync(e => e.Id == evidenceId, cancellationToken), nameof(Evidence), evidenceId, cancellationToken);
+            return null;
+        }
+
+        var stream = store.OpenRead(evidence.StoredName);
+        if (stream is null)
+        {
+            LogMissingFile(logger, evidence.Id);
+            return null;
+        }
+
+        try
+        {
+            await audit.AppendAsync(new AuditRecord(DownloadedAction, nameof(Evidence), Id(evidence.Id),
+                JsonSerializer.Serialize(new { IncidentId = incidentId, evidence.FileName, evidence.Sha256 })), cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+
+        return new EvidenceDownload(stream, evidence.FileName ?? "evidencia", evidence.ContentType ?? "application/octet-stream",
+            evidence.SizeBytes ?? stream.Length);
+    }
+
+    private async Task<EvidenceResult> SaveAsync(IncidentDeskDbContext db, EvidenceEntity evidence, string details, CancellationToken cancellationToken)
+    {
+        db.Evidence.Add(evidence);
+        var sharing = evidence.SharedWithCoops ? "compartilhada com as cooperativas envolvidas" : "restrita aos encarregados";
+        db.TimelineEvents.Add(AutomaticEvents.Create(evidence.IncidentId, TimelineEventKind.Evidence, evidence.AddedAtUtc,
+            $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        return new EvidenceResult(evidence.Id, new Dictionary<string, string>());
+    }
+
+    private EvidenceEntity NewEvidence(int incidentId, EvidenceKind kind, string title, string? description, bool shared) => new()
+    {
+        IncidentId = incidentId,
+        Kind = kind,
+        Title = title.Trim(),
+        Description = FieldRules.Optional(description),
+        SharedWithCoops = shared,
+        AddedById = user.UserId,
+        AddedBy = AutoEventText.Limit(user.Name, 256),
+        AddedAtUtc = time.GetUtcNow().UtcDateTime,
+    };
+
+    private Task DemandOfficerAsync(int incidentId, CancellationToken cancellationToken) =>
+        audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+
+    private static Dictionary<string, string> ValidateTexts(string? title, string? description)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        FieldRules.Text(errors, EvidenceField.Title, title, EvidenceLimits.Title, required: true);
+        FieldRules.Text(errors, EvidenceField.Description, description, EvidenceLimits.Description, required: false);
+        return errors;
+    }
+
+    /// <summary>
+    /// The name to show and to offer on download: only the last segment of whatever was sent (an API client could send
+    /// "../../x"), without control characters, bounded. It is display text only; the file on disk has a random name.
+    /// </summary>
+    internal static string? DisplayName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        var last = fileName.Replace('\\', '/').Split('/')[^1];
+        var clean = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
+        if (clean.Length == 0 || clean is "." or "..")
+        {
+            return null;
+        }
+
+        return clean.Length <= EvidenceLimits.FileName ? clean : clean[^EvidenceLimits.FileName..];
+    }
+
+    private static bool IsWebAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(uri.Host)
+        && string.IsNullOrEmpty(uri.UserInfo);
+
+    private IQueryable<Incident> VisibleIncidents(IncidentDeskDbContext db)
+    {
+        var incidents = db.Incidents.AsNoTracking();
+        if (user.SeesAllCoops)
+        {
+            return incidents;
+        }
+
+        return user.IsLiaison && user.CoopId is { } coopId
+            ? incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId))
+            : incidents.Where(_ => false);
+    }
+
+    private IQueryable<EvidenceEntity> Visible(IncidentDeskDbContext db) =>
+        user.SeesAllCoops ? db.Evidence.AsNoTracking() : db.Evidence.AsNoTracking().Where(e => e.SharedWithCoops);
+
+    private async Task DenyIfExistsAsync(Task<bool> exists, string entityType, int id, CancellationToken cancellationToken)
+    {
+        if (await exists)
+        {
+            await audit.DeniedAsync(entityType, Id(id), cancellationToken);
+        }
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Evidence {EvidenceId} is registered but its file is missing from the store")]
+    private static partial void LogMissingFile(ILogger logger, int evidenceId);
+}
