@@ -123,6 +123,7 @@ internal static class HostingExtensions
         app.MapPreferenceEndpoints();
         app.MapAdministration();
         app.MapApi();
+        Features.Incidents.Timeline.TimelineExportEndpoints.MapTimelineExports(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 
