@@ -82,6 +82,8 @@ public static class AuthorizationMatrix
         new("GET", "api/coops/{id:int}", "api/coops/{coopA}", Un, Ok, Nf, Ok, Ok),
         new("GET", "api/incidents", "api/incidents", Un, Ok, Ok, Ok, Ok),
         new("GET", "api/incidents/{id:int}", "api/incidents/{incident}", Un, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/{id:int}/timeline/csv", "incidents/{incident}/timeline/csv", In, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/{id:int}/timeline/json", "incidents/{incident}/timeline/json?kind=Fact", In, Ok, Nf, Ok, Ok),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];
