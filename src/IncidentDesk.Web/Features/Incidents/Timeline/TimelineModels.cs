@@ -82,8 +82,6 @@ public sealed record TimelineFilter(IReadOnlyCollection<TimelineEventKind>? Kind
 {
     public static TimelineFilter All { get; } = new();
 
-    public bool IsEmpty => (Kinds is null || Kinds.Count == 0) && string.IsNullOrEmpty(Source);
-
     public bool Matches(TimelineItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
