@@ -71,6 +71,33 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
     }
 
     [Fact]
+    public async Task A_seeded_event_without_a_creation_line_still_shows_its_original_version_after_an_edit()
+    {
+        var incidentId = await fixture.ReferenceIncidentIdAsync();
+        await using var db = fixture.CreateDb();
+        var seeded = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Fact && e.EditedAtUtc == null)
+            .OrderBy(e => e.Id).FirstAsync(Ct);
+        var key = seeded.Id.ToString(CultureInfo.InvariantCulture);
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(TimelineEvent) && e.EntityId == key, Ct));
+        var local = PartialDate.FromUtc(seeded.OccurredAtUtc, seeded.Precision).Local;
+        var input = new ManualEventInput(
+            new PartialDateInput(local.Year, local.Month, seeded.Precision == TimePrecision.Month ? null : local.Day,
+                seeded.Precision == TimePrecision.Exact ? TimeOnly.FromDateTime(local) : null, seeded.Precision),
+            seeded.Title + " (corrigido)", seeded.Description, seeded.Source, seeded.SharedWithCoops, seeded.Kind);
+
+        await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
+        var timeline = officer.ServiceProvider.GetRequiredService<TimelineService>();
+        Assert.True((await timeline.UpdateEventAsync(seeded.Id, input, Ct)).Succeeded);
+        var versions = await timeline.HistoryAsync(seeded.Id, Ct);
+
+        Assert.NotNull(versions);
+        Assert.Equal([seeded.Title, seeded.Title + " (corrigido)"], versions.Select(v => v.Title));
+        Assert.Equal((seeded.Source, seeded.RecordedBy), (versions[0].Source, versions[0].Who));
+        Assert.Equal(["Title"], versions[1].Changed);
+    }
+
+    [Fact]
     public async Task Saving_an_unchanged_event_marks_nothing_and_writes_no_audit_line()
     {
         var title = $"Reunião com o fornecedor {Guid.NewGuid():N}";

@@ -14,10 +14,27 @@ internal sealed record TimelineAuditEntry(string Action, DateTime AtUtc, string 
 /// </summary>
 internal static class TimelineHistory
 {
-    public static IReadOnlyList<TimelineEventVersion> Versions(IEnumerable<TimelineAuditEntry> entries)
+    /// <param name="entries">The event's Created/Updated audit lines in sequence order.</param>
+    /// <param name="current">
+    /// The event as stored now. Events written without an audit line (the demo seed, imports) have no creation entry:
+    /// their first version is then the current row with every recorded change undone ("from" values, newest first).
+    /// </param>
+    public static IReadOnlyList<TimelineEventVersion> Versions(IReadOnlyList<TimelineAuditEntry> entries, TimelineEvent? current)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         var versions = new List<TimelineEventVersion>();
         State? state = null;
+        if (current is not null && (entries.Count == 0 || !entries[0].Action.EndsWith(".Created", StringComparison.Ordinal)))
+        {
+            state = State.Of(current);
+            foreach (var entry in entries.Reverse())
+            {
+                Replay(entry.Changes, "from", state, []);
+            }
+
+            versions.Add(Version(1, current.RecordedAtUtc, current.RecordedBy, state, new HashSet<string>()));
+        }
+
         foreach (var entry in entries)
         {
             if (entry.Changes is null)
@@ -25,42 +42,58 @@ internal static class TimelineHistory
                 continue;
             }
 
-            using var json = JsonDocument.Parse(entry.Changes);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                continue;
-            }
-
             var created = entry.Action.EndsWith(".Created", StringComparison.Ordinal);
             var next = (state ?? new State()) with { };
             var changed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in json.RootElement.EnumerateObject())
-            {
-                var value = created ? property.Value : property.Value.ValueKind == JsonValueKind.Object
-                    && property.Value.TryGetProperty("to", out var to) ? to : default;
-                if (value.ValueKind == JsonValueKind.Undefined || !next.Set(property.Name, value))
-                {
-                    continue; // bookkeeping (IncidentId, RecordedBy, EditedAtUtc…), not what the event says
-                }
-
-                changed.Add(property.Name);
-            }
-
+            Replay(entry.Changes, created ? null : "to", next, changed);
             if (state is not null && changed.Count == 0)
             {
                 continue;
             }
 
             state = next;
-            versions.Add(new TimelineEventVersion(versions.Count + 1, entry.AtUtc, entry.Who, state.OccurredAtUtc, state.Precision,
-                state.Kind, state.Title, state.Description, state.Source, state.SharedWithCoops, created ? new HashSet<string>() : changed));
+            versions.Add(Version(versions.Count + 1, entry.AtUtc, entry.Who, state, created ? new HashSet<string>() : changed));
         }
 
         return versions;
     }
 
+    private static TimelineEventVersion Version(int number, DateTime atUtc, string who, State s, IReadOnlySet<string> changed) =>
+        new(number, atUtc, who, s.OccurredAtUtc, s.Precision, s.Kind, s.Title, s.Description, s.Source, s.SharedWithCoops, changed);
+
+    /// <summary>Applies one audit payload to <paramref name="state"/>: plain values (creation) or one side of each change.</summary>
+    private static void Replay(string? changes, string? side, State state, HashSet<string> changed)
+    {
+        if (changes is null)
+        {
+            return;
+        }
+
+        using var json = JsonDocument.Parse(changes);
+        if (json.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in json.RootElement.EnumerateObject())
+        {
+            var value = side is null ? property.Value : property.Value.ValueKind == JsonValueKind.Object
+                && property.Value.TryGetProperty(side, out var part) ? part : default;
+            if (value.ValueKind != JsonValueKind.Undefined && state.Set(property.Name, value))
+            {
+                changed.Add(property.Name); // bookkeeping (IncidentId, RecordedBy, EditedAtUtc…) is not what the event says
+            }
+        }
+    }
+
     private sealed record State
     {
+        public static State Of(TimelineEvent e) => new()
+        {
+            OccurredAtUtc = DateTime.SpecifyKind(e.OccurredAtUtc, DateTimeKind.Utc), Precision = e.Precision, Kind = e.Kind,
+            Title = e.Title, Description = e.Description, Source = e.Source, SharedWithCoops = e.SharedWithCoops,
+        };
+
         public DateTime OccurredAtUtc { get; private set; }
         public TimePrecision Precision { get; private set; }
         public TimelineEventKind Kind { get; private set; }

@@ -162,7 +162,8 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineAuditEntry(e.Action, e.AtUtc, e.ActorName, e.Changes))
             .ToListAsync(cancellationToken);
-        return entries.Count == 0 ? null : TimelineHistory.Versions(entries);
+        var current = await db.TimelineEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        return current is null && entries.Count == 0 ? null : TimelineHistory.Versions(entries, current);
     }
 
     internal static TimelineItem Item(TimelineEvent e) => new(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source,
