@@ -16,6 +16,7 @@ using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Evidence;
+using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Features.Preferences;
 using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Security;
@@ -134,6 +135,7 @@ internal static class HostingExtensions
         app.MapEvidenceEndpoints();
         app.MapApi();
         app.MapLiveUpdates();
+        app.MapTimelineExports();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

@@ -107,6 +107,8 @@ public static class AuthorizationMatrix
         // No evidence exists in the shared host: signed-in callers all get 404 (ids are never confirmed). Per-role
         // downloads of real files (shared, unshared, other incident) are in Incidents/EvidenceDownloadTests.
         new("GET", "incidents/{id:int}/evidence/{evidenceId:int}/download", "incidents/{incident}/evidence/2147483647/download", In, Nf, Nf, Nf, Nf),
+        new("GET", "incidents/{id:int}/timeline/csv", "incidents/{incident}/timeline/csv", In, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/{id:int}/timeline/json", "incidents/{incident}/timeline/json?kind=Fact", In, Ok, Nf, Ok, Ok),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

@@ -1,8 +1,13 @@
+using System.Security.Claims;
 using AngleSharp.Dom;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Timeline;
+using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace IncidentDesk.Web.Tests.Incidents;
 
@@ -10,8 +15,13 @@ namespace IncidentDesk.Web.Tests.Incidents;
 /// The incident timeline shows what is known, when and from whom, at the precision it is known, in Brasília
 /// time (the LGPD reference). Items arrive already ordered by <see cref="IncidentService"/>.
 /// </summary>
-public sealed class IncidentTimelineTests : MudComponentTestBase
+public sealed partial class IncidentTimelineTests : MudComponentTestBase
 {
+    public IncidentTimelineTests() => Services.AddScoped(_ => Viewer);
+
+    /// <summary>Who is looking: a privacy officer unless a test says otherwise.</summary>
+    private CurrentUser Viewer { get; } = As(AppRoles.PrivacyOfficer);
+
     // Brasília is UTC−3 all year: Brasília midnight is 03:00 UTC, which is how approximate dates are stored.
     private static readonly DateTime Recorded = new(2026, 4, 25, 12, 0, 0, DateTimeKind.Utc);
 
@@ -58,11 +68,12 @@ public sealed class IncidentTimelineTests : MudComponentTestBase
     [Fact]
     public void EventWithoutDescriptionShowsTitleAndSourceOnly()
     {
+        Viewer.Set(As(AppRoles.CoopLiaison).Principal);
         var cut = RenderTimeline(InstanceClosed);
 
         var single = Assert.Single(Events(cut));
         Assert.Equal(
-            ["07/04/2026 · data aproximada (dia)", InstanceClosed.Title, "Fonte: Imprensa"],
+            ["07/04/2026 · data aproximada (dia)", InstanceClosed.Title, "Fonte: Imprensa", "Ação da equipe"],
             single.Children.Select(child => Normalize(child.TextContent)));
     }
 

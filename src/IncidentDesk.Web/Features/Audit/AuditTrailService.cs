@@ -25,6 +25,10 @@ public sealed class AuditTrailService(
         await EnsureMayReadAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+        if (query.IncidentId is { } incidentId)
+        {
+            entries = await IncidentAuditScope.ApplyAsync(db, entries, incidentId, cancellationToken);
+        }
 
         var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
@@ -37,6 +41,14 @@ public sealed class AuditTrailService(
             .ToListAsync(cancellationToken);
         return new AuditSearchResult(rows, total);
     }
+
+    /// <summary>
+    /// One page of an incident's entries, newest first: the incident itself and its children (key figures,
+    /// involvements, timeline events, evidence), deleted children included. Officers and auditors only.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The caller is neither an officer nor an auditor (the attempt is audited).</exception>
+    public Task<AuditSearchResult> SearchForIncidentAsync(int incidentId, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default) =>
+        SearchAsync(new AuditQuery(Page: page, PageSize: pageSize, IncidentId: incidentId), cancellationToken);
 
     /// <summary>
     /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without

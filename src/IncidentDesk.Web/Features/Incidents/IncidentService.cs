@@ -20,7 +20,7 @@ public sealed record InvolvementView(int CoopId, string Code, string Name, strin
 /// <summary>One timeline entry as shown and exported; <see cref="EditedAtUtc"/> is set once a manual event was edited.</summary>
 public sealed record TimelineItem(
     int Id, DateTime OccurredAtUtc, TimePrecision Precision, string Title, string? Description, string Source, TimelineEventKind Kind,
-    bool SharedWithCoops, DateTime RecordedAtUtc, string RecordedBy, DateTime? EditedAtUtc)
+    bool SharedWithCoops, DateTime RecordedAtUtc, string RecordedBy, DateTime? EditedAtUtc, string? EditedBy = null)
 {
     public bool IsManual => Kind.IsManual();
 }
@@ -199,7 +199,7 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
                 .Select(v => new InvolvementView(v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Role, v.KnowledgeAtUtc, v.Notes))],
             [.. timeline.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
                 .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
-                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc))]);
+                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))]);
     }
 
     /// <summary>The UTC instant at which a Brasília calendar day begins (Brasília is UTC−3 all year).</summary>

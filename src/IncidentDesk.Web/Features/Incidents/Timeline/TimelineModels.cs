@@ -1,9 +1,15 @@
+using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Features.Incidents.Intake;
 
 namespace IncidentDesk.Web.Features.Incidents.Timeline;
 
-/// <summary>A fact an officer adds to an incident's timeline by hand; the date is Brasília time at its known precision.</summary>
-public sealed record ManualEventInput(PartialDateInput? OccurredAt, string? Title, string? Description, string? Source, bool SharedWithCoops);
+/// <summary>
+/// A fact or team action an officer writes by hand (or rewrites); the date is Brasília time at its known precision.
+/// Only the manual kinds (<see cref="TimelineEventKinds.IsManual"/>) are accepted.
+/// </summary>
+public sealed record ManualEventInput(
+    PartialDateInput? OccurredAt, string? Title, string? Description, string? Source, bool SharedWithCoops,
+    TimelineEventKind Kind = TimelineEventKind.Fact);
 
 /// <summary>Names of the manual event's fields, as error keys.</summary>
 public static class TimelineField
@@ -12,6 +18,7 @@ public static class TimelineField
     public const string Title = nameof(ManualEventInput.Title);
     public const string Description = nameof(ManualEventInput.Description);
     public const string Source = nameof(ManualEventInput.Source);
+    public const string Kind = nameof(ManualEventInput.Kind);
 }
 
 /// <summary>Why a field was refused; the dialog words each in the user's language (TimelineResource "Error.{code}").</summary>
@@ -21,12 +28,42 @@ public static class TimelineError
     public const string TooLong = "TooLong";
     public const string InFuture = "InFuture";
     public const string InvalidDate = "InvalidDate";
+
+    /// <summary>People write facts and actions only; the other kinds are the desk's own record.</summary>
+    public const string NotManualKind = "NotManualKind";
 }
 
-/// <summary>Either the new event's id, an error code per field, or no such incident.</summary>
-public sealed record ManualEventResult(int? Id, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
+/// <summary>What became of a manual event write.</summary>
+public enum ManualEventOutcome
 {
-    public bool Succeeded => Id is not null && Errors.Count == 0 && !NotFound;
+    Saved = 0,
+
+    /// <summary>One or more fields were refused (see <see cref="ManualEventResult.Errors"/>); nothing was stored.</summary>
+    Invalid = 1,
+
+    /// <summary>No such incident or event.</summary>
+    NotFound = 2,
+
+    /// <summary>The event is one of the desk's automatic events, which are never edited.</summary>
+    Immutable = 3,
+}
+
+/// <summary>The outcome of adding or editing a manual event: the event's id when saved, or why not.</summary>
+public sealed record ManualEventResult(ManualEventOutcome Outcome, int? Id, IReadOnlyDictionary<string, string> Errors)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    public bool Succeeded => Outcome == ManualEventOutcome.Saved;
+    public bool NotFound => Outcome == ManualEventOutcome.NotFound;
+    public bool Immutable => Outcome == ManualEventOutcome.Immutable;
+
+    public static ManualEventResult Saved(int id) => new(ManualEventOutcome.Saved, id, NoErrors);
+
+    public static ManualEventResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ManualEventOutcome.Invalid, null, errors);
+
+    public static ManualEventResult Missing() => new(ManualEventOutcome.NotFound, null, NoErrors);
+
+    public static ManualEventResult Refused() => new(ManualEventOutcome.Immutable, null, NoErrors);
 }
 
 /// <summary>Lengths of a manual event's texts (the database allows more; these keep the timeline readable).</summary>
@@ -36,3 +73,27 @@ public static class ManualEventLimits
     public const int Description = 8000;
     public const int Source = 300;
 }
+
+/// <summary>
+/// Which events to show or export. Empty or null means "no filter". A liaison's visibility (shared events only) is
+/// applied by <see cref="TimelineService"/> before this filter, never by it.
+/// </summary>
+public sealed record TimelineFilter(IReadOnlyCollection<TimelineEventKind>? Kinds = null, string? Source = null)
+{
+    public static TimelineFilter All { get; } = new();
+
+    public bool Matches(TimelineItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (Kinds is null || Kinds.Count == 0 || Kinds.Contains(item.Kind))
+            && (string.IsNullOrEmpty(Source) || string.Equals(item.Source, Source, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>An incident's timeline as the caller may see it, with the reference used to name exported files.</summary>
+public sealed record TimelineListing(int IncidentId, string Reference, string IncidentTitle, IReadOnlyList<TimelineItem> Items);
+
+/// <summary>One version of a manual event as it read from <see cref="AtUtc"/> on, rebuilt from the audit trail.</summary>
+public sealed record TimelineEventVersion(
+    int Number, DateTime AtUtc, string Who, DateTime OccurredAtUtc, Core.Common.TimePrecision Precision, TimelineEventKind Kind,
+    string Title, string? Description, string Source, bool SharedWithCoops, IReadOnlySet<string> Changed);

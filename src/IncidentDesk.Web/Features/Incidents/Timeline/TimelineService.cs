@@ -10,17 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentDesk.Web.Features.Incidents.Timeline;
 
 /// <summary>
-/// The incident's timeline: manual events written by officers (facts and actions) beside the desk's automatic ones.
-/// Only officers write; every write goes through <see cref="AuditLog"/>.
+/// The incident's timeline: manual events written by officers (facts and team actions) beside the desk's automatic
+/// ones. Only officers write, and only manual events: automatic events are the desk's own record and never change.
+/// Reads are scoped like <see cref="IncidentService.GetOverviewAsync"/>: a liaison sees only incidents involving their
+/// co-op and only the events shared with co-ops. Every write goes through <see cref="AuditLog"/>, which is also
+/// where a manual event's earlier versions are kept.
 /// </summary>
 public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
 {
-    /// <summary>Adds a fact to an incident's timeline (at the precision the sources allow); refusals store nothing.</summary>
+    /// <summary>Adds a fact or action to an incident's timeline (at the precision the sources allow); refusals store nothing.</summary>
     /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
     public async Task<ManualEventResult> AddEventAsync(int incidentId, ManualEventInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = Validate(input, now, out var occurred);
@@ -28,30 +31,167 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            return new ManualEventResult(null, errors, NotFound: true);
+            return ManualEventResult.Missing();
         }
 
         if (errors.Count > 0 || occurred is null)
         {
-            return new ManualEventResult(null, errors);
+            return ManualEventResult.Invalid(errors);
         }
 
         var entry = new TimelineEvent
         {
             IncidentId = incidentId,
-            OccurredAtUtc = occurred.Utc,
-            Precision = occurred.Precision,
-            Title = input.Title!.Trim(),
-            Description = FieldRules.Optional(input.Description),
-            Source = input.Source!.Trim(),
-            Kind = TimelineEventKind.Fact,
-            SharedWithCoops = input.SharedWithCoops,
+            Title = "",
+            Source = "",
             RecordedAtUtc = now,
             RecordedBy = user.Name,
         };
+        Apply(entry, input, occurred);
         db.TimelineEvents.Add(entry);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        return new ManualEventResult(entry.Id, errors);
+        return ManualEventResult.Saved(entry.Id);
+    }
+
+    /// <summary>
+    /// Rewrites a manual event (same rules as adding). The previous version stays in the audit trail and the event
+    /// is marked as edited by whom and when. Automatic events answer <see cref="ManualEventOutcome.Immutable"/>.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
+    public async Task<ManualEventResult> UpdateEventAsync(int eventId, ManualEventInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await audit.DemandAsync(user.IsOfficer, nameof(TimelineEvent), Id(eventId), cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.TimelineEvents.FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (entry is null)
+        {
+            return ManualEventResult.Missing();
+        }
+
+        // Checked before validation: no wording of the input can make the desk's own record editable.
+        if (!entry.Kind.IsManual())
+        {
+            return ManualEventResult.Refused();
+        }
+
+        var errors = Validate(input, now, out var occurred);
+        if (errors.Count > 0 || occurred is null)
+        {
+            return ManualEventResult.Invalid(errors);
+        }
+
+        Apply(entry, input, occurred);
+        if (!db.Entry(entry).Properties.Any(p => p.IsModified))
+        {
+            return ManualEventResult.Saved(entry.Id); // nothing changed: no edit mark, no audit line
+        }
+
+        entry.EditedAtUtc = now;
+        entry.EditedBy = user.Name;
+        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        return ManualEventResult.Saved(entry.Id);
+    }
+
+    /// <summary>
+    /// The incident's timeline, oldest first, as the caller may see it and narrowed by <paramref name="filter"/>;
+    /// null (and an audited denial when it exists) for an incident the caller may not see.
+    /// </summary>
+    public async Task<TimelineListing?> ListAsync(int incidentId, TimelineFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await Visible(db).Where(i => i.Id == incidentId)
+            .Select(i => new { i.Reference, i.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (incident is null)
+        {
+            if (await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+            {
+                await audit.DeniedAsync(nameof(Incident), Id(incidentId), cancellationToken);
+            }
+
+            return null;
+        }
+
+        var sharedOnly = !user.SeesAllCoops;
+        var events = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.IncidentId == incidentId && (!sharedOnly || e.SharedWithCoops))
+            .ToListAsync(cancellationToken);
+        filter ??= TimelineFilter.All;
+        var items = events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).Select(Item).Where(filter.Matches).ToList();
+        return new TimelineListing(incidentId, incident.Reference, incident.Title, items);
+    }
+
+    /// <summary>
+    /// The timeline for a download. A read like <see cref="ListAsync"/>, but the export itself is written to the audit
+    /// trail: the file may leave the desk with personal data, and who took what must be answerable later.
+    /// </summary>
+    public async Task<TimelineListing?> ExportAsync(int incidentId, TimelineFilter filter, string format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var listing = await ListAsync(incidentId, filter, cancellationToken);
+        if (listing is not null)
+        {
+            var kinds = filter.Kinds is { Count: > 0 } k ? string.Join(",", k.Order()) : "all";
+            await audit.AppendAsync(new AuditRecord(AuditActions.Exported, nameof(Incident), Id(incidentId),
+                $"timeline {format}: {listing.Items.Count} events; kinds={kinds}; source={filter.Source ?? "all"}"), cancellationToken: cancellationToken);
+        }
+
+        return listing;
+    }
+
+    /// <summary>
+    /// Every version of a manual event, oldest first, rebuilt from the audit trail. Officers and auditors only (a
+    /// liaison may see today's shared text, not what it said before it was shared); null when there is no such event
+    /// or the caller may not read it (audited).
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEventVersion>?> HistoryAsync(int eventId, CancellationToken cancellationToken = default)
+    {
+        var id = Id(eventId);
+        if (!user.SeesAllCoops)
+        {
+            await audit.DeniedAsync(nameof(TimelineEvent), id, cancellationToken);
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(TimelineEvent) && e.EntityId == id
+                && (e.Action == nameof(TimelineEvent) + ".Created" || e.Action == nameof(TimelineEvent) + ".Updated"))
+            .OrderBy(e => e.Sequence)
+            .Select(e => new TimelineAuditEntry(e.Action, e.AtUtc, e.ActorName, e.Changes))
+            .ToListAsync(cancellationToken);
+        var current = await db.TimelineEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        return current is null && entries.Count == 0 ? null : TimelineHistory.Versions(entries, current);
+    }
+
+    internal static TimelineItem Item(TimelineEvent e) => new(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source,
+        e.Kind, e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy);
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static void Apply(TimelineEvent entry, ManualEventInput input, PartialDate occurred)
+    {
+        entry.OccurredAtUtc = occurred.Utc;
+        entry.Precision = occurred.Precision;
+        entry.Title = input.Title!.Trim();
+        entry.Description = FieldRules.Optional(input.Description);
+        entry.Source = input.Source!.Trim();
+        entry.Kind = input.Kind;
+        entry.SharedWithCoops = input.SharedWithCoops;
+    }
+
+    private IQueryable<Incident> Visible(IncidentDeskDbContext db)
+    {
+        var incidents = db.Incidents.AsNoTracking();
+        if (user.SeesAllCoops)
+        {
+            return incidents;
+        }
+
+        var own = user.IsLiaison ? user.CoopId : null;
+        return own is { } coopId ? incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId)) : incidents.Where(_ => false);
     }
 
     private static Dictionary<string, string> Validate(ManualEventInput input, DateTime now, out PartialDate? occurred)
@@ -60,6 +200,11 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         FieldRules.Text(errors, TimelineField.Title, input.Title, ManualEventLimits.Title, required: true);
         FieldRules.Text(errors, TimelineField.Description, input.Description, ManualEventLimits.Description, required: false);
         FieldRules.Text(errors, TimelineField.Source, input.Source, ManualEventLimits.Source, required: true);
+        if (!Enum.IsDefined(input.Kind) || !input.Kind.IsManual())
+        {
+            errors[TimelineField.Kind] = TimelineError.NotManualKind;
+        }
+
         occurred = null;
         if (input.OccurredAt is not { } d)
         {

@@ -1,0 +1,88 @@
+using System.Globalization;
+using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using IncidentDesk.Web.Features.Incidents.Timeline;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.Incidents;
+
+/// <summary>
+/// The incident's Audit tab: everything the trail recorded about this incident and what hangs off it (deleted items
+/// included), newest first, and nothing about other incidents. Officers and auditors read it; liaisons do not.
+/// </summary>
+public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static KeyFigureInput Figure(string label) =>
+        new(label, 1_000m, "mensagens", FigureStatus.Claimed, "Relatório", new DateOnly(2026, 4, 7), null);
+
+    [Fact]
+    public async Task The_tab_lists_the_incidents_own_and_its_childrens_entries_newest_first_and_nothing_of_other_incidents()
+    {
+        int incident, other, deletedFigure, eventId, otherFigure;
+        await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
+        {
+            var sp = officer.ServiceProvider;
+            var register = sp.GetRequiredService<IncidentRegisterService>();
+            incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Id!.Value;
+            other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+            var figures = sp.GetRequiredService<KeyFigureService>();
+            deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Id!.Value;
+            Assert.True((await figures.DeleteAsync(deletedFigure, Ct)).Succeeded);
+            otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Id!.Value;
+            var timeline = sp.GetRequiredService<TimelineService>();
+            var input = new ManualEventInput(new PartialDateInput(2026, 4, 6, null, TimePrecision.Day), "Fato", null, "Fonte", false);
+            eventId = (await timeline.AddEventAsync(incident, input, Ct)).Id!.Value;
+            Assert.True((await timeline.UpdateEventAsync(eventId, input with { Title = "Fato corrigido" }, Ct)).Succeeded);
+        }
+
+        await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
+        var page = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, pageSize: 200, cancellationToken: Ct);
+
+        var rows = page.Rows;
+        Assert.Equal(page.TotalCount, rows.Count);
+        Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
+        static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(rows, r => r.Action == "Incident.Created" && r.EntityId == Key(incident));
+        Assert.Contains(rows, r => r.Action == "KeyFigure.Created" && r.EntityId == Key(deletedFigure));
+        Assert.Contains(rows, r => r.Action == "KeyFigure.Deleted" && r.EntityId == Key(deletedFigure));
+        Assert.Contains(rows, r => r.Action == "TimelineEvent.Updated" && r.EntityId == Key(eventId));
+        Assert.Contains(rows, r => r.Action == "TimelineEvent.Created" && r.EntityId == Key(eventId));
+        Assert.DoesNotContain(rows, r => r.EntityType == nameof(Incident) && r.EntityId == Key(other));
+        Assert.DoesNotContain(rows, r => r.EntityType == nameof(KeyFigure) && r.EntityId == Key(otherFigure));
+
+        // The automatic timeline events of the figure's add and delete belong to this incident too.
+        await using var db = fixture.CreateDb();
+        var automatic = await db.TimelineEvents.Where(e => e.IncidentId == incident && e.Kind != Core.Timeline.TimelineEventKind.Fact)
+            .Select(e => e.Id).ToListAsync(Ct);
+        Assert.NotEmpty(automatic);
+        Assert.All(automatic, id => Assert.Contains(rows, r => r.EntityType == "TimelineEvent" && r.EntityId == Key(id)));
+
+        var first = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct);
+        Assert.Equal(rows.Take(2).Select(r => r.Sequence), first.Rows.Select(r => r.Sequence));
+        Assert.Equal(rows.Count, first.TotalCount);
+    }
+
+    [Fact]
+    public async Task A_liaison_is_refused_and_the_attempt_is_audited()
+    {
+        var incidentId = await fixture.ReferenceIncidentIdAsync();
+        var liaison = await TestAccounts.CreateAsync(fixture.Host, AppRoles.CoopLiaison, "SP-004");
+
+        await using (var scope = await fixture.Host.ActingAsAsync(liaison))
+        {
+            var trail = scope.ServiceProvider.GetRequiredService<AuditTrailService>();
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => trail.SearchForIncidentAsync(incidentId, cancellationToken: Ct));
+        }
+
+        await using var db = fixture.CreateDb();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessDenied && e.ActorName == liaison.Email, Ct));
+    }
+}

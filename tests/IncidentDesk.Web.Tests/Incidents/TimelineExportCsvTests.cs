@@ -1,0 +1,33 @@
+using IncidentDesk.Web.Features.Incidents.Timeline;
+
+namespace IncidentDesk.Web.Tests.Incidents;
+
+/// <summary>
+/// A CSV cell of the timeline download: opened in a spreadsheet, text someone typed must stay text (no formula runs),
+/// and quotes, separators and line breaks must not split the row (RFC 4180).
+/// </summary>
+public sealed class TimelineExportCsvTests
+{
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+55 11 5555-0000", "\"'+55 11 5555-0000\"")]
+    [InlineData("-2", "\"'-2\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\t=cmd", "\"'\t=cmd\"")]
+    [InlineData("\r=cmd", "\"'\r=cmd\"")]
+    public void TextThatASpreadsheetWouldRunIsPrefixedWithAnApostrophe(string typed, string cell) =>
+        Assert.Equal(cell, TimelineExport.Cell(typed));
+
+    [Theory]
+    [InlineData("Fonte; imprensa", "\"Fonte; imprensa\"")]
+    [InlineData("Disse \"vazou\"", "\"Disse \"\"vazou\"\"\"")]
+    [InlineData("linha 1\r\nlinha 2", "\"linha 1\r\nlinha 2\"")]
+    [InlineData("", "\"\"")]
+    [InlineData("1 = 1", "\"1 = 1\"")]
+    public void OrdinaryTextIsQuotedWithQuotesDoubledAndOtherwiseUnchanged(string typed, string cell) =>
+        Assert.Equal(cell, TimelineExport.Cell(typed));
+
+    [Fact]
+    public void TheFileIsNamedAfterTheIncidentReference() =>
+        Assert.Equal("INC-2026-0001-linha-do-tempo.csv", TimelineExport.FileName("INC-2026-0001", "csv"));
+}
