@@ -51,6 +51,8 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/incidents/{incidentId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Planilha de beneficiários em repositório público" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Linha do tempo" }).ClickAsync();
+        // Registration and correction are consecutive system events: the timeline folds them until asked.
+        await page.GetByTestId("timeline-system-expand").First.ClickAsync();
         await Expect(page.GetByText("Dados do incidente alterados")).ToBeVisibleAsync();
         await Expect(page.GetByText("Campos alterados: Título, Gravidade.")).ToBeVisibleAsync();
     }

@@ -6,7 +6,8 @@ namespace IncidentDesk.Web.Hubs;
 /// <summary>
 /// <c>/hubs/incidents</c>: relays the change feed to external clients (a co-op's ticketing tool, a wall screen). The
 /// groups are decided here from the caller's token, never asked for by the client: officers and auditors hear every
-/// change, a liaison only their own co-op's. Clients receive <see cref="ChangeMethod"/> messages and call nothing.
+/// change, a liaison only their own co-op's. Clients receive <see cref="ChangeMethod"/> messages; the one method they
+/// may call, <see cref="Scope"/>, says what they will hear (and, answered, proves the subscription is in place).
 /// </summary>
 public sealed class IncidentsHub : Hub
 {
@@ -18,17 +19,23 @@ public sealed class IncidentsHub : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var user = new CurrentUser();
-        user.Set(Context.User ?? new());
-        if (user.SeesAllCoops)
+        if (ScopeOf(Context.User) is { } group)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, FederationGroup);
-        }
-        else if (user.IsLiaison && user.CoopId is { } coopId)
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, CoopGroup(coopId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>The group this connection hears: <c>federation</c>, <c>coop-{id}</c>, or null (nothing).</summary>
+    public string? Scope() => ScopeOf(Context.User);
+
+    private static string? ScopeOf(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = new CurrentUser();
+        user.Set(principal ?? new());
+        return user.SeesAllCoops ? FederationGroup
+            : user.IsLiaison && user.CoopId is { } coopId ? CoopGroup(coopId)
+            : null;
     }
 }

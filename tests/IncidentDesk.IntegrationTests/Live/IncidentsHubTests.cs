@@ -42,6 +42,7 @@ public sealed class IncidentsHubTests(AppFixture app)
         var (coopA, coopB) = await CoopIdsAsync("SP-004", "RJ-001");
         var liaison = await TestAccounts.CreateAsync(app.Host, AppRoles.CoopLiaison, "SP-004", twoFactor: false);
         await using var client = await ConnectAsync(liaison);
+        Assert.Equal(IncidentsHub.CoopGroup(coopA), await client.InvokeAsync<string?>(nameof(IncidentsHub.Scope), Ct));
         var heard = new List<DeskChange>();
         var own = Listen(client, c => { lock (heard) { heard.Add(c); } return c.CoopId == coopA; });
 
@@ -89,6 +90,8 @@ public sealed class IncidentsHubTests(AppFixture app)
             .WithUrl(new Uri(app.Host.BaseAddress, IncidentsHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token.Secret))
             .Build();
         await connection.StartAsync(Ct);
+        // Invocations are served only after OnConnectedAsync, so once this answers the connection is in its group.
+        await connection.InvokeAsync<string?>(nameof(IncidentsHub.Scope), Ct);
         return connection;
     }
 

@@ -3,6 +3,7 @@ using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Features.Incidents.Intake;
+using IncidentDesk.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Incidents;
@@ -75,6 +76,7 @@ public sealed partial class IncidentRegisterService
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Updated,
             IncidentRecordText.UpdatedDescription(changed), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return new IncidentUpdateResult(errors, Changed: changed);
     }
 

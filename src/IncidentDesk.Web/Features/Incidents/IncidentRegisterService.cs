@@ -5,6 +5,7 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents.Intake;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace IncidentDesk.Web.Features.Incidents;
 /// Only privacy officers write; everyone else is refused (and the attempt audited). Every change is saved
 /// through <see cref="AuditLog"/> together with an automatic, immutable timeline event.
 /// </summary>
-public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
     public const int MaxTitle = 300;
     public const int MaxSummary = 8000;
@@ -79,6 +80,7 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         incident.UpdatedAtUtc = now;
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Status, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return new IncidentTransitionResult(null);
     }
 
@@ -125,6 +127,7 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
             IncidentRecordText.RegisteredDescription(reference, draft.Source), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return new IncidentCreateResult(incident.Id, reference, new Dictionary<string, string>());
     }
 

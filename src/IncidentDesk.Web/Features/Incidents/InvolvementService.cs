@@ -5,6 +5,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace IncidentDesk.Web.Features.Incidents;
 /// Officers write. A co-op's knowledge time starts its own legal clock (LGPD art. 48; Res. CD/ANPD 15 art. 6),
 /// so changing it needs a reason, which is kept on the timeline and in the audit trail.
 /// </summary>
-public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
     public const int NotesMax = 2000;
     public const int ReasonMax = 500;
@@ -252,6 +253,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await feed.PublishAsync(ChangeKind.Involvement, involvement.IncidentId, user, time, involvementId, involvement.CoopId, cancellationToken);
         return IncidentWriteResult.Ok(involvementId);
     }
 
@@ -269,6 +271,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         AddEvent(db, involvement.IncidentId,
             $"{involvement.Coop!.Code} removida do incidente (era {AutoEventText.Role(involvement.Role)})", null);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Involvement, involvement.IncidentId, user, time, involvementId, involvement.CoopId, cancellationToken);
         return IncidentWriteResult.Ok(involvementId);
     }
 
@@ -333,6 +336,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
                     coops = codes,
                 }));
         await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, cancellationToken: cancellationToken);
         return IncidentWriteResult.Ok(count: toAdd.Count);
     }
 

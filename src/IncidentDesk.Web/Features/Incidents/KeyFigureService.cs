@@ -5,6 +5,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace IncidentDesk.Web.Features.Incidents;
 /// Every change is kept: the audit trail is the figure's history, and each change also appears on the
 /// incident's timeline (officers only), in the same transaction.
 /// </summary>
-public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
     public const int LabelMax = 200;
     public const int UnitMax = 60;
@@ -69,6 +70,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Número registrado: {figure.Label} — {AutoEventText.Value(figure.Value)} {figure.Unit} ({AutoEventText.Status(figure.Status)})",
             $"Fonte: {figure.Source}; data de referência: {figure.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return IncidentWriteResult.Ok(figure.Id);
     }
 
@@ -105,6 +107,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             string.Join("\n", changes.Select(c =>
                 $"{AutoEventText.Field(c.Field)}: {AutoEventText.ChangeValue(c.Field, c.Before)} → {AutoEventText.ChangeValue(c.Field, c.After)}")));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return IncidentWriteResult.Ok(figure.Id);
     }
 
@@ -123,6 +126,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Número removido: {figure.Label} — {AutoEventText.Value(figure.Value)} {figure.Unit} ({AutoEventText.Status(figure.Status)})",
             $"Fonte: {figure.Source}.");
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figureId, cancellationToken: cancellationToken);
         return IncidentWriteResult.Ok(figureId);
     }
 

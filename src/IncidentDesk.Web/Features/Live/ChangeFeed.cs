@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Security;
+
 namespace IncidentDesk.Web.Features.Live;
 
 /// <summary>
@@ -65,5 +67,19 @@ internal sealed partial class InProcessChangeFeed(ILogger<InProcessChangeFeed> l
         private Action? _dispose = dispose;
 
         public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}
+
+public static class ChangeFeedExtensions
+{
+    /// <summary>Publishes what the current user just committed on an incident.</summary>
+    public static Task PublishAsync(
+        this IChangeFeed feed, ChangeKind kind, int incidentId, CurrentUser user, TimeProvider time, int? entityId = null,
+        int? coopId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(time);
+        return feed.PublishAsync(new DeskChange(kind, incidentId, coopId, entityId, user.Name, time.GetUtcNow().UtcDateTime), cancellationToken);
     }
 }

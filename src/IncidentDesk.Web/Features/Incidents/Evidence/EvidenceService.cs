@@ -4,6 +4,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
@@ -17,7 +18,7 @@ namespace IncidentDesk.Web.Features.Incidents.Evidence;
 /// </summary>
 public sealed partial class EvidenceService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
-    EvidenceStore store, ILogger<EvidenceService> logger)
+    EvidenceStore store, IChangeFeed feed, ILogger<EvidenceService> logger)
 {
     public const string DownloadedAction = "Evidence.Downloaded";
 
@@ -199,6 +200,7 @@ public sealed partial class EvidenceService(
         db.TimelineEvents.Add(AutomaticEvents.Create(evidence.IncidentId, TimelineEventKind.Evidence, evidence.AddedAtUtc,
             $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, cancellationToken: cancellationToken);
         return new EvidenceResult(evidence.Id, new Dictionary<string, string>());
     }
 

@@ -4,6 +4,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace IncidentDesk.Web.Features.Incidents.Timeline;
 /// co-op and only the events shared with co-ops. Every write goes through <see cref="AuditLog"/>, which is also
 /// where a manual event's earlier versions are kept.
 /// </summary>
-public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
     /// <summary>Adds a fact or action to an incident's timeline (at the precision the sources allow); refusals store nothing.</summary>
     /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
@@ -50,6 +51,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         Apply(entry, input, occurred);
         db.TimelineEvents.Add(entry);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return ManualEventResult.Saved(entry.Id);
     }
 
@@ -92,6 +94,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         entry.EditedAtUtc = now;
         entry.EditedBy = user.Name;
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return ManualEventResult.Saved(entry.Id);
     }
 
