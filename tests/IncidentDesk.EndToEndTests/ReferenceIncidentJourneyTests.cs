@@ -49,6 +49,15 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
         await ExpectOnlyReportedKafkaIncidentsAsync(page, reference);
         var shared = page.Url;
 
+        // A filter that matches nothing says so and offers the way back.
+        await page.GetByTestId("incident-search").FillAsync($"Kafka {_tag} inexistente");
+        await Expect(page.GetByTestId("incident-empty-text")).ToHaveTextAsync("Nenhum incidente corresponde aos filtros.");
+        await page.ScreenshotAsync("54-incident-list-no-match");
+        await page.GetByTestId("incident-empty-clear").ClickAsync();
+        await page.WaitForURLAsync(PlainListUrl());
+        await Expect(page.GetByTestId("incident-grid").GetByRole(AriaRole.Link, new() { Name = ReferenceIncidentSeed.Reference, Exact = true }))
+            .ToBeVisibleAsync();
+
         var phone = await browser.NewPageAsync(width: 390, height: 844);
         await phone.SignInAsync(browser, new Uri(shared).PathAndQuery);
         await ExpectOnlyReportedKafkaIncidentsAsync(phone, reference);
@@ -176,6 +185,9 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
 
     [GeneratedRegex(@"/incidents\?q=Kafka&status=Reported$")]
     private static partial Regex FilteredUrl();
+
+    [GeneratedRegex(@"/incidents$")]
+    private static partial Regex PlainListUrl();
 
     [GeneratedRegex("^Cooperativas")]
     private static partial Regex CoopsTab();
