@@ -39,6 +39,7 @@ public sealed class IncidentListTests : MudComponentTestBase, IClassFixture<Inci
         Services.AddScoped(_ => Viewer);
         _auth = AddAuthorization();
         _auth.SetAuthorized("viewer@federacao.example");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the app renders interactively on the server
     }
 
     /// <summary>The person looking at the list: a privacy officer unless a test says otherwise.</summary>
