@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using AngleSharp.Dom;
 using Bunit.TestDoubles;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
@@ -13,6 +12,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IncidentDesk.Web.Tests.Incidents.IncidentListDatabase;
+using static IncidentDesk.Web.Tests.Incidents.IncidentListMarkup;
 
 namespace IncidentDesk.Web.Tests.Incidents;
 
@@ -310,27 +310,4 @@ public sealed class IncidentListTests : MudComponentTestBase, IClassFixture<Inci
             [new Claim(ClaimTypes.NameIdentifier, "viewer"), new Claim(ClaimTypes.Name, "viewer@federacao.example"), .. claims], "test")));
         return user;
     }
-
-    private static List<string> References(IEnumerable<int> numbers) => [.. numbers.Select(Reference)];
-
-    /// <summary>The pager's "first–last de total" caption (the other caption is the rows-per-page label).</summary>
-    private static string PagerInfo(IRenderedComponent<IncidentsPage> cut) =>
-        cut.FindAll("[data-testid=incident-grid] .mud-table-pagination-caption")[^1].TextContent.Trim();
-
-    private static string Text(IRenderedComponent<IncidentsPage> cut, string selector) => cut.Find(selector).TextContent.Trim();
-
-    /// <summary>What a filter input shows (Mud inputs render the text into an input's value).</summary>
-    private static string InputValue(IRenderedComponent<IncidentsPage> cut, string testId)
-    {
-        var element = cut.Find($"[data-testid={testId}]");
-        var input = element.TagName == "INPUT" ? element : element.Closest(".mud-input-control")!.QuerySelector("input:not([type=hidden])")
-            ?? element.Closest(".mud-input-control")!.QuerySelector("input");
-        return input?.GetAttribute("value") ?? "";
-    }
-
-    private static List<IElement> Rows(IRenderedComponent<IncidentsPage> cut) =>
-        [.. cut.FindAll("[data-testid=incident-grid] tbody tr").Where(row => row.QuerySelector("td[data-label='Referência']") is not null)];
-
-    private static List<string> Cells(IRenderedComponent<IncidentsPage> cut, string columnTitle) =>
-        [.. cut.FindAll($"[data-testid=incident-grid] tbody td[data-label='{columnTitle}']").Select(td => td.TextContent.Trim())];
 }
