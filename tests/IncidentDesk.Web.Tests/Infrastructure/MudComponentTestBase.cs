@@ -25,6 +25,9 @@ public abstract class MudComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLogging();
+        // Pages listen to the change feed for live refresh, as in the app.
+        Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
     }
 
     /// <summary>The popover provider, rendered by the first <see cref="RenderWithMud{TComponent}"/>.</summary>
