@@ -45,7 +45,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await title.FillAsync("Planilha de beneficiários em repositório público");
         await page.GetByTestId("intake-severity").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Alta" }).ClickAsync();
-        await page.ScreenshotAsync("45-edit-incident");
+        await page.ScreenshotAsync("46-edit-incident");
         await page.GetByTestId("edit-save").ClickAsync();
 
         await page.WaitForURLAsync($"**/incidents/{incidentId}");

@@ -32,14 +32,14 @@ public sealed class MyTasksJourneyTests(BrowserFixture browser)
 
         var cards = page.GetByTestId("task-card");
         await Expect(cards.First).ToBeVisibleAsync();
-        await page.ScreenshotAsync("60-liaison-my-tasks-phone");
+        await page.ScreenshotAsync("70-liaison-my-tasks-phone");
 
         var inventory = cards.Filter(new() { HasText = "Inventariar brokers" }).First;
         await inventory.GetByTestId("task-update").ClickAsync();
         await page.GetByTestId("task-status-select").ClickAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "Concluída" }).ClickAsync();
         await page.GetByTestId("task-answer-input").FillAsync("Nenhum broker exposto; Kafka interno só na VPN.");
-        await page.ScreenshotAsync("61-liaison-task-dialog-phone");
+        await page.ScreenshotAsync("71-liaison-task-dialog-phone");
         await page.GetByTestId("task-save").ClickAsync();
 
         // A finished task leaves the to-do list; it is one switch away with its answer.
@@ -56,7 +56,7 @@ public sealed class MyTasksJourneyTests(BrowserFixture browser)
         await page.GetByTestId("task-save").ClickAsync();
 
         await Expect(page.GetByTestId("task-error")).ToHaveTextAsync("Informe o motivo do bloqueio.");
-        await page.ScreenshotAsync("62-liaison-blocked-needs-reason");
+        await page.ScreenshotAsync("72-liaison-blocked-needs-reason");
         await page.GetByTestId("task-note").FillAsync("Aguardando o fornecedor do firewall liberar os logs.");
         await page.GetByTestId("task-save").ClickAsync();
         await Expect(logs.GetByTestId("task-status")).ToHaveTextAsync("Bloqueada");
