@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentDesk.Data.Migrations
 {
     [DbContext(typeof(IncidentDeskDbContext))]
-    [Migration("20261128132448_TimelineKindsAndEvidence")]
-    partial class TimelineKindsAndEvidence
+    [Migration("20261128144604_IncidentRecordsAndCampaigns")]
+    partial class IncidentRecordsAndCampaigns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -93,6 +93,13 @@ namespace IncidentDesk.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceFilter")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -100,8 +107,12 @@ namespace IncidentDesk.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LaunchedBy")
-                        .HasMaxLength(200)
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlaybookId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -112,7 +123,47 @@ namespace IncidentDesk.Data.Migrations
 
                     b.HasIndex("IncidentId");
 
+                    b.HasIndex("PlaybookId");
+
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.CampaignTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EvidenceRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignTasks");
                 });
 
             modelBuilder.Entity("IncidentDesk.Core.Campaigns.CoopTask", b =>
@@ -128,30 +179,24 @@ namespace IncidentDesk.Data.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CampaignTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CoopId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("DueAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Instructions")
-                        .IsRequired()
-                        .HasMaxLength(8000)
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -160,11 +205,87 @@ namespace IncidentDesk.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
+                    b.HasIndex("CampaignId", "CoopId");
+
+                    b.HasIndex("CampaignTaskId", "CoopId")
+                        .IsUnique();
 
                     b.HasIndex("CoopId", "Status");
 
                     b.ToTable("CoopTasks");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.Playbook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Playbooks");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.PlaybookStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueInBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EvidenceRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaybookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaybookId");
+
+                    b.ToTable("PlaybookSteps");
                 });
 
             modelBuilder.Entity("IncidentDesk.Core.Coops.Coop", b =>
@@ -321,6 +442,12 @@ namespace IncidentDesk.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CoopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoopTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -360,6 +487,10 @@ namespace IncidentDesk.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoopId");
+
+                    b.HasIndex("CoopTaskId");
 
                     b.HasIndex("IncidentId");
 
@@ -882,13 +1013,33 @@ namespace IncidentDesk.Data.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentDesk.Core.Campaigns.Playbook", null)
+                        .WithMany()
+                        .HasForeignKey("PlaybookId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.CampaignTask", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Campaigns.Campaign", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentDesk.Core.Campaigns.CoopTask", b =>
                 {
                     b.HasOne("IncidentDesk.Core.Campaigns.Campaign", null)
-                        .WithMany("Tasks")
+                        .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("IncidentDesk.Core.Campaigns.CampaignTask", "CampaignTask")
+                        .WithMany("CoopTasks")
+                        .HasForeignKey("CampaignTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -896,6 +1047,17 @@ namespace IncidentDesk.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CoopId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CampaignTask");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.PlaybookStep", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Campaigns.Playbook", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlaybookId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -931,6 +1093,16 @@ namespace IncidentDesk.Data.Migrations
 
             modelBuilder.Entity("IncidentDesk.Core.Incidents.Evidence", b =>
                 {
+                    b.HasOne("IncidentDesk.Core.Coops.Coop", null)
+                        .WithMany()
+                        .HasForeignKey("CoopId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IncidentDesk.Core.Campaigns.CoopTask", null)
+                        .WithMany()
+                        .HasForeignKey("CoopTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
                         .WithMany("Evidence")
                         .HasForeignKey("IncidentId")
@@ -1035,6 +1207,16 @@ namespace IncidentDesk.Data.Migrations
             modelBuilder.Entity("IncidentDesk.Core.Campaigns.Campaign", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.CampaignTask", b =>
+                {
+                    b.Navigation("CoopTasks");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Campaigns.Playbook", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("IncidentDesk.Core.Coops.Federation", b =>
