@@ -114,10 +114,20 @@ namespace IncidentDesk.Data.Migrations
                 nullable: false,
                 defaultValue: "");
 
-            // Before this migration every automatic timeline event had kind Action (1) and the source "IncidentDesk · <actor>";
-            // they become "Record" (the kinds were not told apart yet), and the actor is kept as the recorder.
-            migrationBuilder.Sql(
-                "UPDATE TimelineEvents SET Kind = 2, RecordedBy = substr(Source, 16) WHERE Kind = 1 AND Source LIKE 'IncidentDesk · %';");
+            // Before this migration every automatic timeline event had kind Action (1) and the source "IncidentDesk · <actor>".
+            // The previous release wrote them for registration, status changes, key figures and involvement only, so their
+            // titles tell the new kinds apart; the actor is kept as the recorder.
+            migrationBuilder.Sql("""
+                UPDATE TimelineEvents
+                SET Kind = CASE
+                        WHEN Title LIKE 'Incidente registrado%' THEN 2
+                        WHEN Title LIKE 'Situação alterada%' THEN 3
+                        WHEN Title LIKE 'Número%' THEN 5
+                        ELSE 4
+                    END,
+                    RecordedBy = substr(Source, 16)
+                WHERE Kind = 1 AND Source LIKE 'IncidentDesk · %';
+                """);
 
             migrationBuilder.CreateTable(
                 name: "CampaignTasks",
