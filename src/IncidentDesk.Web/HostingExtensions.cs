@@ -55,6 +55,7 @@ internal static class HostingExtensions
         // Portuguese text stays readable in the served HTML instead of becoming &#xE7; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Layout.MudTranslations>();
 
         // Configuration is read when the container builds, so test hosts and env vars override it alike.
         services.AddDbContextFactory<IncidentDeskDbContext>((sp, o) => o.UseSqlite(SqliteDatabase.ResolveConnectionString(

@@ -24,7 +24,7 @@ public sealed partial class IntakeJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync("40-intake-form");
         await page.GetByTestId("intake-save").ClickAsync();
 
-        await page.WaitForURLAsync(DetailUrl());
+        await page.WaitForUrlOrCaptureAsync(DetailUrl(), "failed-intake-save");
         await Expect(page.GetByTestId("incident-status")).ToHaveTextAsync("Relatado");
         await Expect(page.GetByText(ReferencePattern()).First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vazamento de conversas do chatbot relatado pela imprensa" })).ToBeVisibleAsync();

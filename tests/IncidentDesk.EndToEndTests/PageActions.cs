@@ -30,6 +30,23 @@ internal static class PageActions
         await page.WaitUntilInteractiveAsync();
     }
 
+    /// <summary>
+    /// Waits for the page to reach a URL; if it never does, keeps a screenshot of what the person was looking at (a
+    /// validation message, an error banner) beside the others before failing, so a red run explains itself.
+    /// </summary>
+    public static async Task WaitForUrlOrCaptureAsync(this IPage page, Regex url, string screenshotName)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(screenshotName);
+            throw;
+        }
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
 

@@ -99,7 +99,7 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
         await page.GetByTestId("intake-save").ClickAsync();
 
         // Saving writes the incident, its audit entries and its first timeline event: slow when every suite runs at once.
-        await page.WaitForURLAsync(DetailUrl(), new() { Timeout = 30_000 });
+        await page.WaitForUrlOrCaptureAsync(DetailUrl(), "failed-reference-intake-save");
         await Expect(page.GetByTestId("incident-status")).ToHaveTextAsync("Relatado");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title })).ToBeVisibleAsync();
         await Expect(page.GetByText("Saúde · sensível")).ToBeVisibleAsync();
