@@ -1,4 +1,7 @@
 using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
@@ -47,6 +50,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An incident registered by the officer through the service, for journeys that start on its page.</summary>
+    public async Task<int> RegisterIncidentAsync(IncidentDraft draft)
+    {
+        await using var scope = await Host.ActingAsAsync(Officer);
+        var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+            .CreateAsync(draft, TestContext.Current.CancellationToken);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors));
+        return created.Id!.Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Testing;
-using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,19 +12,13 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_is_told_a_disguised_file_was_refused_then_uploads_a_pdf_sees_its_sha256_and_downloads_the_same_bytes()
     {
-        int incidentId;
-        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(new IncidentDraft
-            {
-                Title = "Bucket de laudos exposto",
-                Summary = "Relato de pesquisador: bucket público com laudos de exames.",
-                ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
-                Severity = IncidentSeverity.High,
-            }, TestContext.Current.CancellationToken);
-            Assert.True(created.Succeeded, string.Join(", ", created.Errors));
-            incidentId = created.Id!.Value;
-        }
+            Title = "Bucket de laudos exposto",
+            Summary = "Relato de pesquisador: bucket público com laudos de exames.",
+            ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
+            Severity = IncidentSeverity.High,
+        });
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(browser, $"/incidents/{incidentId}");

@@ -1,8 +1,5 @@
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Testing;
-using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,19 +10,13 @@ public sealed class FiguresAndCoopsJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_records_a_claimed_figure_brings_in_every_coop_of_a_uf_and_adds_a_fact_to_the_timeline()
     {
-        int incidentId;
-        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(new IncidentDraft
-            {
-                Title = "Broker MQTT exposto na integração de telemetria",
-                Summary = "Relato de pesquisador: broker MQTT sem autenticação.",
-                ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
-                Severity = IncidentSeverity.High,
-            }, TestContext.Current.CancellationToken);
-            Assert.True(created.Succeeded, string.Join(", ", created.Errors));
-            incidentId = created.Id!.Value;
-        }
+            Title = "Broker MQTT exposto na integração de telemetria",
+            Summary = "Relato de pesquisador: broker MQTT sem autenticação.",
+            ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
+            Severity = IncidentSeverity.High,
+        });
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(browser, $"/incidents/{incidentId}");

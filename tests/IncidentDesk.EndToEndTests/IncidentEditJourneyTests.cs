@@ -1,8 +1,5 @@
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Testing;
-using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,20 +10,14 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_corrects_an_incidents_title_and_severity_and_the_timeline_says_so()
     {
-        int incidentId;
-        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(new IncidentDraft
-            {
-                Title = "Planilha de beneficiarios em repositorio publico",
-                Summary = "Relato de pesquisador: planilha com CPFs em repositório público.",
-                ReporterName = "<script>alert(1)</script>",
-                ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
-                Severity = IncidentSeverity.Medium,
-            }, TestContext.Current.CancellationToken);
-            Assert.True(created.Succeeded, string.Join(", ", created.Errors));
-            incidentId = created.Id!.Value;
-        }
+            Title = "Planilha de beneficiarios em repositorio publico",
+            Summary = "Relato de pesquisador: planilha com CPFs em repositório público.",
+            ReporterName = "<script>alert(1)</script>",
+            ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
+            Severity = IncidentSeverity.Medium,
+        });
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(browser, $"/incidents/{incidentId}");
