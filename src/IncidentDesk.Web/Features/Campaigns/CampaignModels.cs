@@ -55,3 +55,14 @@ public static class CampaignLimits
     public const int MaxTasks = 30;
     public const int MaxDueInBusinessDays = 60;
 }
+
+/// <summary>One campaign of an incident as the officers' list shows it.</summary>
+public sealed record CampaignSummary(
+    int Id, string Title, DateTime LaunchedAtUtc, string LaunchedBy, CampaignAudience Audience, string? AudienceFilter,
+    int TaskCount, int CoopCount, int Finished, int Total)
+{
+    public double PercentFinished => Total == 0 ? 0 : 100.0 * Finished / Total;
+}
+
+/// <summary>A playbook offered at launch, with its steps as they would become tasks.</summary>
+public sealed record PlaybookOption(int Id, string Name, string Description, IReadOnlyList<CampaignTaskInput> Steps);

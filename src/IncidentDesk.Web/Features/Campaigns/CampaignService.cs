@@ -86,6 +86,47 @@ public sealed class CampaignService(
         return new CampaignLaunchResult(campaign.Id, campaign.Tasks.Count, coopIds.Count, errors);
     }
 
+    /// <summary>The incident's campaigns with their progress, newest first; officers and auditors only (null otherwise).</summary>
+    public async Task<IReadOnlyList<CampaignSummary>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
+    {
+        if (!user.SeesAllCoops)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId)
+            .Select(c => new { c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, Tasks = c.Tasks.Count })
+            .ToListAsync(cancellationToken);
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var progress = await db.CoopTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
+            .GroupBy(t => t.CampaignId)
+            .Select(g => new
+            {
+                CampaignId = g.Key,
+                Total = g.Count(),
+                Finished = g.Count(t => t.Status == CoopTaskStatus.Done || t.Status == CoopTaskStatus.NotApplicable),
+                Coops = g.Select(t => t.CoopId).Distinct().Count(),
+            })
+            .ToDictionaryAsync(p => p.CampaignId, cancellationToken);
+        return [.. campaigns.OrderByDescending(c => c.LaunchedAtUtc).Select(c =>
+        {
+            var p = progress.GetValueOrDefault(c.Id);
+            return new CampaignSummary(c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, c.Tasks,
+                p?.Coops ?? 0, p?.Finished ?? 0, p?.Total ?? 0);
+        })];
+    }
+
+    /// <summary>The playbooks an officer can launch, with their steps.</summary>
+    public async Task<IReadOnlyList<PlaybookOption>> PlaybooksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var playbooks = await db.Playbooks.AsNoTracking().Include(p => p.Steps).Where(p => !p.IsArchived)
+            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return [.. playbooks.Select(p => new PlaybookOption(p.Id, p.Name, p.Description,
+            [.. p.Steps.OrderBy(s => s.Order).Select(s => new CampaignTaskInput(s.Title, s.Instructions, s.DueInBusinessDays, s.EvidenceRequired, s.AnswerType))]))];
+    }
+
     private static async Task<IReadOnlyList<CampaignTaskInput>> TasksAsync(
         IncidentDeskDbContext db, CampaignLaunch launch, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {

@@ -221,15 +221,5 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    private IQueryable<Incident> Visible(IncidentDeskDbContext db)
-    {
-        var incidents = db.Incidents.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return incidents;
-        }
-
-        var own = user.IsLiaison ? user.CoopId : null;
-        return own is { } coopId ? incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId)) : incidents.Where(_ => false);
-    }
+    private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 }

@@ -254,18 +254,7 @@ public sealed partial class EvidenceService(
         && !string.IsNullOrEmpty(uri.Host)
         && string.IsNullOrEmpty(uri.UserInfo);
 
-    private IQueryable<Incident> VisibleIncidents(IncidentDeskDbContext db)
-    {
-        var incidents = db.Incidents.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return incidents;
-        }
-
-        return user.IsLiaison && user.CoopId is { } coopId
-            ? incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId))
-            : incidents.Where(_ => false);
-    }
+    private IQueryable<Incident> VisibleIncidents(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 
     private IQueryable<EvidenceEntity> Visible(IncidentDeskDbContext db) =>
         user.SeesAllCoops ? db.Evidence.AsNoTracking() : db.Evidence.AsNoTracking().Where(e => e.SharedWithCoops);

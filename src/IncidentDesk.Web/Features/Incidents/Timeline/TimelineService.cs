@@ -185,17 +185,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         entry.SharedWithCoops = input.SharedWithCoops;
     }
 
-    private IQueryable<Incident> Visible(IncidentDeskDbContext db)
-    {
-        var incidents = db.Incidents.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return incidents;
-        }
-
-        var own = user.IsLiaison ? user.CoopId : null;
-        return own is { } coopId ? incidents.Where(i => i.Involvements.Any(v => v.CoopId == coopId)) : incidents.Where(_ => false);
-    }
+    private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 
     private static Dictionary<string, string> Validate(ManualEventInput input, DateTime now, out PartialDate? occurred)
     {

@@ -1,0 +1,49 @@
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentDesk.EndToEndTests;
+
+public sealed class CampaignJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Officer_launches_the_playbook_to_one_uf_and_a_liaison_of_that_uf_finds_the_tasks_on_the_incident()
+    {
+        var title = $"Broker exposto em teste {Guid.NewGuid().ToString("N")[..6]}";
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        {
+            Title = title,
+            Summary = "Broker Kafka sem autenticação encontrado por pesquisadores.",
+            ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-20),
+            Severity = IncidentSeverity.High,
+        });
+
+        var officer = await browser.NewPageAsync();
+        await officer.SignInAsync(browser, $"/incidents/{incidentId}");
+        await officer.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
+        await Expect(officer.GetByTestId("campaigns-empty")).ToBeVisibleAsync();
+
+        await officer.GetByTestId("campaign-launch").ClickAsync();
+        var dialog = officer.GetByTestId("launch-dialog");
+        await Expect(dialog.GetByText("Confirmar o uso do aplicativo/integração de chat afetado")).ToBeVisibleAsync();
+        await officer.GetByTestId("launch-audience").ClickAsync();
+        await officer.GetByRole(AriaRole.Option, new() { Name = "Cooperativas de uma UF" }).ClickAsync();
+        await officer.GetByTestId("launch-uf").ClickAsync();
+        await officer.GetByRole(AriaRole.Option, new() { Name = "AC", Exact = true }).ClickAsync();
+        await officer.ScreenshotAsync("73-launch-campaign");
+        await officer.GetByTestId("launch-confirm").ClickAsync();
+
+        var row = officer.GetByTestId("campaign-row");
+        await Expect(row).ToContainTextAsync("Broker de mensagens exposto");
+        await Expect(row.GetByTestId("campaign-percent")).ToHaveTextAsync("0% concluído");
+        await officer.ScreenshotAsync("74-incident-campaigns");
+
+        var liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", "AC-001", twoFactor: false);
+        var phone = await browser.NewPageAsync(width: 390, height: 844);
+        await phone.SignInAsync(liaison, $"/incidents/{incidentId}");
+        await phone.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
+        await Expect(phone.GetByTestId("task-card")).ToHaveCountAsync(8);
+    }
+}
