@@ -23,7 +23,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await page.SignInAsync(browser, $"/incidents/{incidentId}");
         await page.GetByTestId("incident-edit").ClickAsync();
 
-        await page.WaitForURLAsync($"**/incidents/{incidentId}/edit");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/incidents/{incidentId}/edit$"));
         var title = page.GetByLabel("Título");
         await Expect(title).ToHaveValueAsync("Planilha de beneficiarios em repositorio publico");
         await Expect(page.GetByLabel("Nome de quem relatou")).ToHaveValueAsync("<script>alert(1)</script>");
@@ -39,7 +39,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync("46-edit-incident");
         await page.GetByTestId("edit-save").ClickAsync();
 
-        await page.WaitForURLAsync($"**/incidents/{incidentId}");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/incidents/{incidentId}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Planilha de beneficiários em repositório público" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Linha do tempo" }).ClickAsync();
         // Registration and correction are consecutive system events: the timeline folds them until asked.

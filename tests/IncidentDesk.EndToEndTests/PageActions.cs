@@ -33,14 +33,16 @@ internal static class PageActions
     /// <summary>
     /// Waits for the page to reach a URL; if it never does, keeps a screenshot of what the person was looking at (a
     /// validation message, an error banner) beside the others before failing, so a red run explains itself.
+    /// Blazor moves between pages with pushState, which fires no load event: the URL is polled (an assertion) rather
+    /// than awaited as a navigation, which could miss a change made before the wait began.
     /// </summary>
     public static async Task WaitForUrlOrCaptureAsync(this IPage page, Regex url, string screenshotName)
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { Timeout = 30_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             await page.ScreenshotAsync(screenshotName);
             throw;

@@ -37,7 +37,7 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
         await page.GetByTestId("incident-status-filter").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Relatado", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Incidentes", Level = 1 }).ClickAsync(); // closes the list
-        await page.WaitForURLAsync(FilteredUrl());
+        await Expect(page).ToHaveURLAsync(FilteredUrl());
         await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Triagem" })).ToBeHiddenAsync();
         await ExpectOnlyReportedKafkaIncidentsAsync(page, reference);
         await page.ScreenshotAsync("51-incident-list-filtered");
@@ -54,7 +54,7 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
         await Expect(page.GetByTestId("incident-empty-text")).ToHaveTextAsync("Nenhum incidente corresponde aos filtros.");
         await page.ScreenshotAsync("54-incident-list-no-match");
         await page.GetByTestId("incident-empty-clear").ClickAsync();
-        await page.WaitForURLAsync(PlainListUrl());
+        await Expect(page).ToHaveURLAsync(PlainListUrl());
         await Expect(page.GetByTestId("incident-grid").GetByRole(AriaRole.Link, new() { Name = ReferenceIncidentSeed.Reference, Exact = true }))
             .ToBeVisibleAsync();
 
