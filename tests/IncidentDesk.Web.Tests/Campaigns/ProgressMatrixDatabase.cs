@@ -27,6 +27,9 @@ public sealed class ProgressMatrixDatabase : IAsyncLifetime
 
     public int IncidentId { get; private set; }
 
+    /// <summary>A second campaign of the same incident, one open task for RJ-001, for the test that changes it.</summary>
+    public int LiveCampaignId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await Directory.InitializeAsync();
@@ -65,9 +68,17 @@ public sealed class ProgressMatrixDatabase : IAsyncLifetime
             }
         }
 
+        var live = new Campaign { IncidentId = incident.Id, Title = "Ao vivo", LaunchedAtUtc = now, LaunchedBy = "officer@federacao.example" };
+        live.Tasks.Add(new CampaignTask { Order = 1, Title = "Avisar os titulares", DueAtUtc = now.AddYears(1) });
+        db.Campaigns.Add(live);
+        await db.SaveChangesAsync();
+        var rio = await db.Coops.Where(c => c.Code == "RJ-001").Select(c => c.Id).SingleAsync();
+        db.CoopTasks.Add(new CoopTask { CampaignTaskId = live.Tasks[0].Id, CampaignId = live.Id, CoopId = rio, UpdatedAtUtc = now });
+
         await db.SaveChangesAsync();
         CampaignId = campaign.Id;
         IncidentId = incident.Id;
+        LiveCampaignId = live.Id;
     }
 
     public ValueTask DisposeAsync() => Directory.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
+using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Campaigns;
@@ -28,6 +29,8 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CampaignProgressService>();
+        Services.AddScoped<CoopTaskService>();
+        Services.AddScoped<AuditTrailService>();
         Services.AddScoped(_ => Viewer);
     }
 
@@ -143,6 +146,27 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         Assert.Equal("Bloqueada", dialogs.Find("[data-testid=matrix-dialog-status]").TextContent.Trim());
         Assert.Contains("<b>Aguardando fornecedor</b>", dialogs.Find("[data-testid=matrix-dialog-note]").TextContent, StringComparison.Ordinal);
         Assert.Contains("liaison.ac-002@coop.example", dialogs.Find("[data-testid=matrix-dialog-updated]").TextContent, StringComparison.Ordinal);
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-no-history]")), Patience);
+    }
+
+    [Fact]
+    public async Task A_task_updated_elsewhere_reloads_the_matrix_and_its_history_shows_in_the_cell_dialog()
+    {
+        var cut = RenderWithMud<ProgressMatrix>(p => p.Add(m => m.CampaignId, _database.LiveCampaignId));
+        cut.WaitForAssertion(() => Assert.Equal("0%", cut.Find("[data-testid=matrix-completion]").TextContent.Trim()), Patience);
+        var cellId = int.Parse(cut.Find("[data-testid=matrix-cell]").GetAttribute("data-task-id")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // Another officer's update, through the real service: audited, then published on the change feed.
+        var result = await Services.GetRequiredService<CoopTaskService>()
+            .UpdateStatusAsync(cellId, new TaskStatusInput(CoopTaskStatus.Done, "Titulares avisados por e-mail", null, 0), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        cut.WaitForAssertion(() => Assert.Equal("100%", cut.Find("[data-testid=matrix-completion]").TextContent.Trim()), Patience);
+        Assert.Contains("matrix-cell-success", cut.Find("[data-testid=matrix-cell]").ClassList);
+        var dialogs = Render<MudDialogProvider>();
+        cut.Find("[data-testid=matrix-cell]").Click();
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=matrix-dialog-history-entry]")), Patience);
+        Assert.Contains("Titulares avisados por e-mail", dialogs.Find("[data-testid=matrix-dialog-history-entry]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

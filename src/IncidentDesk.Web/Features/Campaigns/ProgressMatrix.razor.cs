@@ -127,9 +127,10 @@ public sealed partial class ProgressMatrix
         || row.CoopCode.Contains(text, StringComparison.OrdinalIgnoreCase)
         || row.CoopName.Contains(text, StringComparison.CurrentCultureIgnoreCase);
 
-    private async Task OpenAsync(ProgressRow row, ProgressColumn column)
+    private async Task OpenAsync(ProgressRow row, int columnIndex)
     {
-        var cell = row.Cells[_progress!.Columns.ToList().IndexOf(column)];
+        var column = _progress!.Columns[columnIndex];
+        var cell = row.Cells[columnIndex];
         if (cell is null)
         {
             return;
