@@ -124,6 +124,31 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
     }
 
     [Fact]
+    public void The_text_filter_matches_coop_code_or_name_and_combines_with_the_problem_filters()
+    {
+        var cut = RenderMatrix();
+
+        Filter(cut, "filter-text").Input("sp-");
+        cut.WaitForAssertion(() => Assert.Equal(["SP-001", "SP-002"], RowCodes(cut)), Patience);
+        Filter(cut, "filter-blocked").Change(true);
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=matrix-empty]")), Patience);
+        Assert.Empty(RowCodes(cut));
+    }
+
+    [Fact]
+    public void Choosing_a_uf_shows_only_its_coops()
+    {
+        var cut = RenderMatrix();
+
+        cut.Find("[data-testid=filter-uf]").Closest(".mud-input-control")!.MouseDown();
+        PopoverProvider.WaitForElements(".mud-list-item", Patience).Single(item => item.TextContent.Trim() == "SP").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["SP-001", "SP-002"], RowCodes(cut)), Patience);
+        Assert.Equal(["SP"], cut.FindAll("[data-testid=matrix-group]").Select(g => g.GetAttribute("data-uf")));
+    }
+
+    [Fact]
     public void Collapsing_a_uf_hides_its_coops_but_keeps_its_header()
     {
         var cut = RenderMatrix();
