@@ -9,7 +9,7 @@ namespace IncidentDesk.EndToEndTests;
 public sealed class CampaignJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Officer_launches_the_playbook_to_one_uf_and_a_liaison_of_that_uf_finds_the_tasks_on_the_incident()
+    public async Task Officer_launches_the_playbook_to_one_uf_and_sees_a_liaisons_answer_arrive_in_the_matrix_without_reloading()
     {
         var title = $"Broker exposto em teste {Guid.NewGuid().ToString("N")[..6]}";
         var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
@@ -38,6 +38,8 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
         var row = officer.GetByTestId("campaign-row");
         await Expect(row).ToContainTextAsync("Broker de mensagens exposto");
         await Expect(row.GetByTestId("campaign-percent")).ToHaveTextAsync("0% concluído");
+        var acre = officer.Locator("[data-testid=matrix-row][data-coop='AC-001']");
+        await Expect(acre.GetByTestId("matrix-cell")).ToHaveCountAsync(8);
         await officer.ScreenshotAsync("74-incident-campaigns");
 
         var liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", "AC-001", twoFactor: false);
@@ -45,5 +47,15 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
         await phone.SignInAsync(liaison, $"/incidents/{incidentId}");
         await phone.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
         await Expect(phone.GetByTestId("task-card")).ToHaveCountAsync(8);
+
+        // The liaison answers on the phone; the officer's open matrix turns that cell Done by itself.
+        await phone.GetByTestId("task-card").Filter(new() { HasText = "Inventariar brokers" }).GetByTestId("task-update").ClickAsync();
+        await phone.GetByTestId("task-status-select").ClickAsync();
+        await phone.GetByRole(AriaRole.Option, new() { Name = "Concluída" }).ClickAsync();
+        await phone.GetByTestId("task-answer-input").FillAsync("Nenhum broker exposto.");
+        await phone.GetByTestId("task-save").ClickAsync();
+
+        await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Done]")).ToHaveCountAsync(1);
+        await officer.ScreenshotAsync("75-matrix-live-update");
     }
 }

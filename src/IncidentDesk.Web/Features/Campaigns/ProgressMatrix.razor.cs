@@ -1,0 +1,153 @@
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Web.Components;
+using IncidentDesk.Web.Features.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace IncidentDesk.Web.Features.Campaigns;
+
+/// <summary>
+/// Loads a campaign's progress once, then filters and groups it in memory: 340 rows × 20 columns is small enough that
+/// re-querying on every filter change would only add latency. The rows are virtualized so only the visible ones render.
+/// </summary>
+public sealed partial class ProgressMatrix
+{
+    private CampaignProgress? _progress;
+    private bool _loaded;
+    private IReadOnlyList<string> _ufs = [];
+    private List<MatrixLine> _lines = [];
+    private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
+    private bool _overdue;
+    private bool _blocked;
+    private bool _notStarted;
+    private string? _uf;
+    private string? _text;
+
+    [Inject]
+    private CampaignProgressService Progress { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<CampaignResource> T { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public int CampaignId { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_progress?.CampaignId != CampaignId)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _progress = await Progress.GetAsync(CampaignId);
+        _loaded = true;
+        _ufs = _progress is null ? [] : [.. _progress.Rows.Select(r => r.Uf).Distinct().Order(StringComparer.Ordinal)];
+        Arrange();
+    }
+
+    // Another officer or a liaison changed a task or a campaign of this incident: the counts may have moved.
+    private async Task OnChangedAsync(DeskChange change)
+    {
+        if (change.Kind is ChangeKind.Task or ChangeKind.Campaign)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private void SetFilter(Action set)
+    {
+        set();
+        Arrange();
+    }
+
+    private void Toggle(string uf)
+    {
+        if (!_collapsed.Remove(uf))
+        {
+            _collapsed.Add(uf);
+        }
+
+        Arrange();
+    }
+
+    /// <summary>
+    /// The lines the table shows: a header per UF (its completion counts all its co-ops, whatever the filters) followed
+    /// by its matching co-ops unless collapsed. The three problem filters widen each other (a row with any of the checked
+    /// problems shows); UF and text narrow.
+    /// </summary>
+    private void Arrange()
+    {
+        if (_progress is null)
+        {
+            _lines = [];
+            return;
+        }
+
+        var text = _text?.Trim() ?? "";
+        var lines = new List<MatrixLine>(_progress.Rows.Count + 27);
+        foreach (var group in _progress.Rows.GroupBy(r => r.Uf))
+        {
+            if (_uf is not null && group.Key != _uf)
+            {
+                continue;
+            }
+
+            var matching = group.Where(r => MatchesProblems(r) && MatchesText(r, text)).ToList();
+            if (matching.Count == 0)
+            {
+                continue;
+            }
+
+            var collapsed = _collapsed.Contains(group.Key);
+            lines.Add(new MatrixLine(group.Key, null, ColumnTally.Of(group.SelectMany(r => r.Cells).OfType<ProgressCell>()), group.Count(), collapsed));
+            if (!collapsed)
+            {
+                lines.AddRange(matching.Select(r => new MatrixLine(group.Key, r, null, 0, false)));
+            }
+        }
+
+        _lines = lines;
+    }
+
+    private bool MatchesProblems(ProgressRow row) =>
+        !(_overdue || _blocked || _notStarted)
+        || (_overdue && row.Any(c => c.IsOverdue))
+        || (_blocked && row.Any(c => c.Status == CoopTaskStatus.Blocked))
+        || (_notStarted && row.Any(c => c.Status == CoopTaskStatus.Open));
+
+    private static bool MatchesText(ProgressRow row, string text) =>
+        text.Length == 0
+        || row.CoopCode.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || row.CoopName.Contains(text, StringComparison.CurrentCultureIgnoreCase);
+
+    private async Task OpenAsync(ProgressRow row, int columnIndex)
+    {
+        var column = _progress!.Columns[columnIndex];
+        var cell = row.Cells[columnIndex];
+        if (cell is null)
+        {
+            return;
+        }
+
+        await Dialogs.ShowAsync<ProgressCellDialog>($"{row.CoopCode} · {column.Title}",
+            new DialogParameters<ProgressCellDialog> { { d => d.Row, row }, { d => d.Column, column }, { d => d.Cell, cell } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+    }
+
+    private string CountsTitle(ColumnTally tally) =>
+        T["Matrix.Summary", tally.PercentComplete, tally.Blocked, tally.Overdue, tally.NotStarted];
+
+    // Due is stored as the end of the Brasília day (next midnight); a minute earlier names the due day itself.
+    private static string DueDay(DateTime dueAtUtc) =>
+        BrasiliaTime.ToLocal(dueAtUtc.AddMinutes(-1)).ToString("dd/MM", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>A UF header (<see cref="Row"/> null) or one co-op's row.</summary>
+    private sealed record MatrixLine(string Uf, ProgressRow? Row, ColumnTally? UfTally, int CoopCount, bool Collapsed);
+}
