@@ -40,6 +40,7 @@ internal static class ApiRegistration
         api.MapFigureEndpoints();
         api.MapInvolvementEndpoints();
         api.MapTimelineEndpoints();
+        api.MapTaskEndpoints();
         endpoints.MapApiDocument();
         return endpoints;
     }

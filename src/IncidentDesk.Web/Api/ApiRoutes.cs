@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string Involvements = "incidents/{id:int}/involvements";
     public const string Involvement = "incidents/{id:int}/involvements/{coopId:int}";
     public const string Timeline = "incidents/{id:int}/timeline";
+    public const string Tasks = "tasks";
+    public const string Task = "tasks/{id:int}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -39,5 +41,8 @@ public static class ApiRoutes
         new("PUT", $"{Prefix}/{Involvement}"),
         new("GET", $"{Prefix}/{Timeline}"),
         new("POST", $"{Prefix}/{Timeline}"),
+        new("GET", $"{Prefix}/{Tasks}"),
+        new("GET", $"{Prefix}/{Task}"),
+        new("PATCH", $"{Prefix}/{Task}"),
     ];
 }

@@ -101,6 +101,10 @@ public static class AuthorizationMatrix
         new("PUT", "api/v1/incidents/{id:int}/involvements/{coopId:int}", "api/v1/incidents/{incident}/involvements/{coopA}", Un, Fb, Nf, Fb, Bad),
         new("GET", "api/v1/incidents/{id:int}/timeline", "api/v1/incidents/{incident}/timeline", Un, Ok, Nf, Ok, Ok),
         new("POST", "api/v1/incidents/{id:int}/timeline", "api/v1/incidents/{incident}/timeline", Un, Fb, Nf, Fb, Bad),
+        new("GET", "api/v1/tasks", "api/v1/tasks", Un, Ok, Ok, Ok, Ok),
+        // The shared host has no campaign: a task id answers 404 to whoever may update tasks, 403 to the auditor.
+        new("GET", "api/v1/tasks/{id:int}", "api/v1/tasks/2147483647", Un, Nf, Nf, Nf, Nf),
+        new("PATCH", "api/v1/tasks/{id:int}", "api/v1/tasks/2147483647", Un, Nf, Nf, Fb, Nf),
         new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
         // A plain GET without a connection id is a malformed hub request once authenticated.
         new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),
