@@ -82,7 +82,7 @@ public sealed class CampaignService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await feed.PublishAsync(new DeskChange(ChangeKind.Campaign, incident.Id, null, campaign.Id, user.Name, now), cancellationToken);
+        await feed.PublishAsync(ChangeKind.Campaign, incident.Id, user, time, campaign.Id, cancellationToken: cancellationToken);
         return new CampaignLaunchResult(campaign.Id, campaign.Tasks.Count, coopIds.Count, errors);
     }
 

@@ -102,7 +102,7 @@ public sealed class CoopTaskService(
             return new TaskUpdateResult(TaskUpdateOutcome.Conflict, await ViewAsync(fresh, taskId, cancellationToken));
         }
 
-        await feed.PublishAsync(new DeskChange(ChangeKind.Task, incidentId, task.CoopId, task.Id, user.Name, now), cancellationToken);
+        await feed.PublishAsync(ChangeKind.Task, incidentId, user, time, task.Id, task.CoopId, cancellationToken);
         return new TaskUpdateResult(TaskUpdateOutcome.Updated, await ViewAsync(db, taskId, cancellationToken));
     }
 
