@@ -13,7 +13,8 @@ namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
 /// <summary>
 /// Files and links kept as an incident's evidence (issue 4, item 8). Officers add; officers and auditors read all;
-/// a liaison reads only evidence shared with co-ops, of incidents involving their co-op. Every download is authorized
+/// a liaison reads evidence shared with co-ops of incidents their co-op takes part in, and what their own co-op handed
+/// in as answers to its tasks (see EvidenceService.Tasks.cs). Every download is authorized
 /// here and logged, since the files may hold health data of beneficiaries.
 /// </summary>
 public sealed partial class EvidenceService(
@@ -73,6 +74,13 @@ public sealed partial class EvidenceService(
             return EvidenceResult.Fail(errors);
         }
 
+        return await KeepFileAsync(db, NewEvidence(incidentId, EvidenceKind.File, title!, description, sharedWithCoops), displayName!, content, cancellationToken);
+    }
+
+    /// <summary>Stages the bytes, checks their signature, keeps the file and registers it; a refusal or failure leaves nothing.</summary>
+    private async Task<EvidenceResult> KeepFileAsync(
+        IncidentDeskDbContext db, EvidenceEntity evidence, string displayName, Stream content, CancellationToken cancellationToken)
+    {
         var staged = await store.StageAsync(content, EvidenceLimits.MaxBytes, cancellationToken);
         if (staged is null)
         {
@@ -95,7 +103,6 @@ public sealed partial class EvidenceService(
             }
 
             storedName = store.Keep(staged);
-            var evidence = NewEvidence(incidentId, EvidenceKind.File, title!, description, sharedWithCoops);
             evidence.FileName = displayName;
             evidence.StoredName = storedName;
             evidence.ContentType = check.ContentType;
@@ -124,19 +131,7 @@ public sealed partial class EvidenceService(
     {
         await DemandOfficerAsync(incidentId, cancellationToken);
         var errors = ValidateTexts(title, description);
-        var address = url?.Trim() ?? "";
-        if (address.Length == 0)
-        {
-            errors[EvidenceField.Url] = EvidenceError.Required;
-        }
-        else if (address.Length > EvidenceLimits.Url)
-        {
-            errors[EvidenceField.Url] = EvidenceError.TooLong;
-        }
-        else if (!IsWebAddress(address))
-        {
-            errors[EvidenceField.Url] = EvidenceError.InvalidUrl;
-        }
+        var address = CheckUrl(errors, url);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
@@ -196,11 +191,12 @@ public sealed partial class EvidenceService(
     private async Task<EvidenceResult> SaveAsync(IncidentDeskDbContext db, EvidenceEntity evidence, string details, CancellationToken cancellationToken)
     {
         db.Evidence.Add(evidence);
-        var sharing = evidence.SharedWithCoops ? "compartilhada com as cooperativas envolvidas" : "restrita aos encarregados";
+        var sharing = evidence.CoopId is not null ? "a cooperativa que a entregou e os encarregados"
+            : evidence.SharedWithCoops ? "compartilhada com as cooperativas envolvidas" : "restrita aos encarregados";
         db.TimelineEvents.Add(AutomaticEvents.Create(evidence.IncidentId, TimelineEventKind.Evidence, evidence.AddedAtUtc,
             $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, cancellationToken: cancellationToken);
+        await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, evidence.CoopId, cancellationToken);
         return new EvidenceResult(evidence.Id, new Dictionary<string, string>());
     }
 
@@ -248,6 +244,25 @@ public sealed partial class EvidenceService(
         return clean.Length <= EvidenceLimits.FileName ? clean : clean[^EvidenceLimits.FileName..];
     }
 
+    private static string CheckUrl(Dictionary<string, string> errors, string? url)
+    {
+        var address = url?.Trim() ?? "";
+        if (address.Length == 0)
+        {
+            errors[EvidenceField.Url] = EvidenceError.Required;
+        }
+        else if (address.Length > EvidenceLimits.Url)
+        {
+            errors[EvidenceField.Url] = EvidenceError.TooLong;
+        }
+        else if (!IsWebAddress(address))
+        {
+            errors[EvidenceField.Url] = EvidenceError.InvalidUrl;
+        }
+
+        return address;
+    }
+
     private static bool IsWebAddress(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
@@ -256,8 +271,18 @@ public sealed partial class EvidenceService(
 
     private IQueryable<Incident> VisibleIncidents(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 
-    private IQueryable<EvidenceEntity> Visible(IncidentDeskDbContext db) =>
-        user.SeesAllCoops ? db.Evidence.AsNoTracking() : db.Evidence.AsNoTracking().Where(e => e.SharedWithCoops);
+    /// <summary>Officers and auditors: everything. A liaison: what is shared with co-ops, and what their own co-op handed in.</summary>
+    private IQueryable<EvidenceEntity> Visible(IncidentDeskDbContext db)
+    {
+        var evidence = db.Evidence.AsNoTracking();
+        if (user.SeesAllCoops)
+        {
+            return evidence;
+        }
+
+        var own = user.IsLiaison ? user.CoopId : null;
+        return evidence.Where(e => e.SharedWithCoops || (own != null && e.CoopId == own));
+    }
 
     private async Task DenyIfExistsAsync(Task<bool> exists, string entityType, int id, CancellationToken cancellationToken)
     {

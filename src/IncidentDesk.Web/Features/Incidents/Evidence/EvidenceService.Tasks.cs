@@ -1,0 +1,103 @@
+using System.Globalization;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Data;
+using Microsoft.EntityFrameworkCore;
+using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+
+namespace IncidentDesk.Web.Features.Incidents.Evidence;
+
+/// <summary>
+/// Evidence a co-op hands in with its answer to a task (issue 5, item 4): its liaison (or an officer on its behalf) adds
+/// it; it belongs to that co-op — other co-ops never see it — and to the incident, where officers find it with the rest.
+/// A task that requires evidence can only be marked done once one is there (TaskStatusRules).
+/// </summary>
+public sealed partial class EvidenceService
+{
+    /// <summary>The evidence handed in for one task, newest first; null when the task is not the caller's to see.</summary>
+    public async Task<IReadOnlyList<EvidenceItem>?> ListForTaskAsync(int taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.CoopTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CoopId }).FirstOrDefaultAsync(cancellationToken);
+        if (task is null || !(user.SeesAllCoops || (user.IsLiaison && user.CoopId == task.CoopId)))
+        {
+            await DenyIfExistsAsync(Task.FromResult(task is not null), nameof(CoopTask), taskId, cancellationToken);
+            return null;
+        }
+
+        return await db.Evidence.AsNoTracking().Where(e => e.CoopTaskId == taskId)
+            .OrderByDescending(e => e.AddedAtUtc).ThenByDescending(e => e.Id)
+            .Select(e => new EvidenceItem(e.Id, e.IncidentId, e.Kind, e.Title, e.Description, e.FileName, e.ContentType, e.SizeBytes,
+                e.Sha256, e.Url, e.SharedWithCoops, e.AddedBy, e.AddedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps a file as evidence of a task, under the same limits and checks as an incident's files.</summary>
+    /// <param name="declaredSize">The size the browser announced; a larger one is refused before reading a byte.</param>
+    public async Task<EvidenceResult> AddTaskFileAsync(
+        int taskId, string? fileName, Stream content, long declaredSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var evidence = await NewTaskEvidenceAsync(db, taskId, EvidenceKind.File, cancellationToken);
+        if (evidence is null)
+        {
+            return new EvidenceResult(null, new Dictionary<string, string>(), NotFound: true);
+        }
+
+        var displayName = DisplayName(fileName);
+        if (displayName is null)
+        {
+            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.Required);
+        }
+
+        if (declaredSize > EvidenceLimits.MaxBytes)
+        {
+            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.TooLarge);
+        }
+
+        return await KeepFileAsync(db, evidence, displayName, content, cancellationToken);
+    }
+
+    /// <summary>Keeps a link (http or https) as evidence of a task, e.g. the co-op's own ticket or a shared folder.</summary>
+    public async Task<EvidenceResult> AddTaskLinkAsync(int taskId, string? url, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var evidence = await NewTaskEvidenceAsync(db, taskId, EvidenceKind.Link, cancellationToken);
+        if (evidence is null)
+        {
+            return new EvidenceResult(null, new Dictionary<string, string>(), NotFound: true);
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        evidence.Url = CheckUrl(errors, url);
+        return errors.Count > 0 ? EvidenceResult.Fail(errors) : await SaveAsync(db, evidence, $"Link: {evidence.Url}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The new evidence row for a task the caller may answer for (its own co-op's, or any for an officer); null — and the
+    /// attempt audited — for a task of another co-op, so a liaison cannot even learn that the id exists.
+    /// </summary>
+    private async Task<EvidenceEntity?> NewTaskEvidenceAsync(
+        IncidentDeskDbContext db, int taskId, EvidenceKind kind, CancellationToken cancellationToken)
+    {
+        var id = taskId.ToString(CultureInfo.InvariantCulture);
+        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(CoopTask), id, cancellationToken);
+        var task = await (
+            from t in db.CoopTasks
+            join c in db.Campaigns on t.CampaignId equals c.Id
+            join coop in db.Coops on t.CoopId equals coop.Id
+            where t.Id == taskId
+            select new { t.CoopId, c.IncidentId, coop.Code, t.CampaignTask!.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (task is null || !user.CanWriteForCoop(task.CoopId))
+        {
+            await DenyIfExistsAsync(Task.FromResult(task is not null), nameof(CoopTask), taskId, cancellationToken);
+            return null;
+        }
+
+        var evidence = NewEvidence(task.IncidentId, kind, AutoEventText.Limit($"{task.Code} · {task.Title}", EvidenceLimits.Title), null, shared: false);
+        evidence.CoopTaskId = taskId;
+        evidence.CoopId = task.CoopId;
+        return evidence;
+    }
+}
