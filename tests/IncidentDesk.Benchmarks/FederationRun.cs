@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Claims;
+using IncidentDesk.Data;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.Benchmarks;
+
+/// <summary>The real app on loopback with its own SQLite file, the 340-co-op demo directory and the reference incident.</summary>
+internal sealed class FederationRun : IAsyncDisposable
+{
+    private FederationRun(IncidentDeskHost host) => Host = host;
+
+    public IncidentDeskHost Host { get; }
+    public int CoopCount { get; private set; }
+    public int IncidentId { get; private set; }
+    public string ConnectionString => $"Data Source={Host.DatabasePath}";
+
+    public static async Task<FederationRun> StartAsync()
+    {
+        // Run from anywhere: tell the test server where the app's content root is (the project folder, as in the tests).
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INCIDENTDESK_WEB", WebProjectFolder());
+        var host = new IncidentDeskHost(settings: new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            // The load of 340 liaisons comes from one address here; the real per-address limit is not what is measured.
+            ["IncidentDesk:RateLimits:ApiPerMinute"] = "1000000",
+        });
+        host.Start();
+        var run = new FederationRun(host);
+        await using var db = run.CreateDb();
+        run.CoopCount = await db.Coops.CountAsync(c => c.IsActive);
+        run.IncidentId = await db.Incidents.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        return run;
+    }
+
+    private static string WebProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "IncidentDesk.Web");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("src/IncidentDesk.Web not found above the harness's folder.");
+    }
+
+    public IncidentDeskDbContext CreateDb() =>
+        Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+
+    /// <summary>A DI scope acting as someone of that role (and co-op), as a circuit or request of theirs would.</summary>
+    public AsyncServiceScope ActingAs(string role, int? coopId = null)
+    {
+        var scope = Host.Services.CreateAsyncScope();
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, $"bench-{Guid.NewGuid():N}"),
+            new(ClaimTypes.Name, $"{role.ToLowerInvariant()}@benchmark.example"),
+            new(ClaimTypes.Role, role),
+        };
+        if (coopId is { } id)
+        {
+            claims.Add(new Claim(CurrentUser.CoopIdClaim, id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "benchmark")));
+        return scope;
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
