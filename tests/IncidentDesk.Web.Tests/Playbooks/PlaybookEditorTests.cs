@@ -29,15 +29,17 @@ public sealed class PlaybookEditorTests : MudComponentTestBase, IClassFixture<Se
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<PlaybookService>();
-        Services.AddScoped(_ => Officer());
+        Services.AddScoped(_ => As(_role));
     }
 
-    private static CurrentUser Officer()
+    private string _role = AppRoles.PrivacyOfficer;
+
+    private static CurrentUser As(string role)
     {
         var user = new CurrentUser();
         user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "officer"), new Claim(ClaimTypes.Name, "officer@federacao.example"),
-             new Claim(ClaimTypes.Role, AppRoles.PrivacyOfficer)], "test")));
+            [new Claim(ClaimTypes.NameIdentifier, "viewer"), new Claim(ClaimTypes.Name, "viewer@federacao.example"),
+             new Claim(ClaimTypes.Role, role)], "test")));
         return user;
     }
 
@@ -104,5 +106,17 @@ public sealed class PlaybookEditorTests : MudComponentTestBase, IClassFixture<Se
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith("/playbooks", navigation.Uri, StringComparison.Ordinal), Patience);
+    }
+
+    [Fact]
+    public void An_auditor_reads_the_playbook_without_any_way_to_change_it()
+    {
+        _role = AppRoles.Auditor;
+
+        var cut = RenderSeeded();
+
+        Assert.All(Steps(cut), step => Assert.True(TitleInput(step).HasAttribute("readonly")));
+        Assert.Empty(cut.FindAll("button[data-testid=playbook-save], button[data-testid=step-add], button[data-testid=step-remove], button[data-testid=step-up]"));
+        Assert.Equal(PlaybookSeed.ExposedBrokerName, cut.Find("h1").TextContent.Trim());
     }
 }
