@@ -88,6 +88,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Campaigns.CampaignService>();
         services.AddScoped<Features.Campaigns.CoopTaskService>();
         services.AddScoped<Features.Campaigns.CampaignProgressService>();
+        services.AddScoped<Features.Playbooks.PlaybookService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();

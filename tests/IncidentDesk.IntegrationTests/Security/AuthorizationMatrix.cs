@@ -82,6 +82,12 @@ public static class AuthorizationMatrix
         new("POST", "account/logout", "account/logout", In, Bad, Bad, Bad, Bad),
         new("POST", "account/logout-everywhere", "account/logout-everywhere", In, Bad, Bad, Bad, Bad),
         new("GET", "incidents/{Id:int}/edit", "incidents/{incident}/edit", In, No, No, No, Ok),
+        // Playbooks: officers and auditors read (auditors read-only), only officers create. Playbook 1 is the seeded one;
+        // an unknown id is a 404 for those who may read playbooks at all.
+        new("GET", "playbooks", "playbooks", In, No, No, Ok, Ok),
+        new("GET", "playbooks/new", "playbooks/new", In, No, No, No, Ok),
+        new("GET", "playbooks/{Id:int}/edit", "playbooks/1/edit", In, No, No, Ok, Ok),
+        new("GET", "playbooks/{Id:int}/edit", "playbooks/2147483647/edit", In, No, No, Nf, Nf),
         new("GET", "openapi/{documentName}.json", "openapi/v1.json", In, Ok, Ok, Ok, Ok),
         // API writes are sent with an empty JSON body: an officer gets 400 (nothing changes on the shared host),
         // a role that may not write 403, a liaison of a co-op that is not involved 404.
