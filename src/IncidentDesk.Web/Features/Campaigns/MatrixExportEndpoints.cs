@@ -9,8 +9,8 @@ namespace IncidentDesk.Web.Features.Campaigns;
 /// </summary>
 internal static class MatrixExportEndpoints
 {
-    public const string CsvRoute = "/campaigns/{id:int}/matrix.csv";
-    public const string XlsxRoute = "/campaigns/{id:int}/matrix.xlsx";
+    public const string CsvRoute = "/campaigns/{id:int}/matrix/csv";
+    public const string XlsxRoute = "/campaigns/{id:int}/matrix/xlsx";
 
     public static void MapMatrixExports(this IEndpointRouteBuilder endpoints)
     {

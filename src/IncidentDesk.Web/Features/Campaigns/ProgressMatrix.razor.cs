@@ -119,7 +119,7 @@ public sealed partial class ProgressMatrix
 
     // Relative to <base href>, with the filters on screen: the file holds the co-ops the officer is looking at.
     private string ExportUrl(string format) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaigns/{CampaignId}/matrix.{format}{Filter.ToQuery()}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaigns/{CampaignId}/matrix/{format}{Filter.ToQuery()}");
 
     private async Task OpenAsync(ProgressRow row, int columnIndex)
     {
