@@ -139,6 +139,7 @@ internal static class HostingExtensions
         app.MapApi();
         app.MapLiveUpdates();
         app.MapTimelineExports();
+        Features.Campaigns.MatrixExportEndpoints.MapMatrixExports(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

@@ -119,6 +119,10 @@ public static class AuthorizationMatrix
         new("GET", "incidents/{id:int}/evidence/{evidenceId:int}/download", "incidents/{incident}/evidence/2147483647/download", In, Nf, Nf, Nf, Nf),
         new("GET", "incidents/{id:int}/timeline/csv", "incidents/{incident}/timeline/csv", In, Ok, Nf, Ok, Ok),
         new("GET", "incidents/{id:int}/timeline/json", "incidents/{incident}/timeline/json?kind=Fact", In, Ok, Nf, Ok, Ok),
+        // Matrix downloads are for officers and auditors; the shared host has no campaign, so they get 404. Real files and
+        // the liaison's audited refusal are in Campaigns/MatrixExportTests.
+        new("GET", "campaigns/{id:int}/matrix/csv", "campaigns/2147483647/matrix/csv", In, No, No, Nf, Nf),
+        new("GET", "campaigns/{id:int}/matrix/xlsx", "campaigns/2147483647/matrix/xlsx?overdue=true", In, No, No, Nf, Nf),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

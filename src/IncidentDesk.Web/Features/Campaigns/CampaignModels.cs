@@ -56,10 +56,13 @@ public static class CampaignLimits
     public const int MaxDueInBusinessDays = 60;
 }
 
-/// <summary>One campaign of an incident as the officers' list shows it.</summary>
+/// <summary>
+/// One campaign of an incident as the officers' list shows it: how far it got, and how many co-op tasks are blocked or
+/// past due and unfinished (what the officers must chase).
+/// </summary>
 public sealed record CampaignSummary(
     int Id, string Title, DateTime LaunchedAtUtc, string LaunchedBy, CampaignAudience Audience, string? AudienceFilter,
-    int TaskCount, int CoopCount, int Finished, int Total)
+    int TaskCount, int CoopCount, int Finished, int Total, int Blocked = 0, int Overdue = 0)
 {
     public double PercentFinished => Total == 0 ? 0 : 100.0 * Finished / Total;
 }

@@ -67,6 +67,81 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         return new CampaignProgress(campaign.Id, campaign.IncidentId, campaign.Title, columns, rows);
     }
 
+    /// <summary>
+    /// The matrix for a download, narrowed by the filters the officer had on screen. Officers and auditors only: anyone
+    /// else is refused (audited). Null for an unknown campaign. The export itself is audited with what it held.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The current user is a liaison.</exception>
+    public async Task<MatrixSheet?> ExportAsync(int campaignId, MatrixFilter filter, string format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var id = campaignId.ToString(CultureInfo.InvariantCulture);
+        await audit.DemandAsync(user.SeesAllCoops, nameof(Campaign), id, cancellationToken);
+        var progress = await GetAsync(campaignId, cancellationToken);
+        if (progress is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reference = await db.Incidents.AsNoTracking().Where(i => i.Id == progress.IncidentId).Select(i => i.Reference).FirstAsync(cancellationToken);
+        var rows = progress.Rows.Where(filter.Matches).ToList();
+        await audit.AppendAsync(new AuditRecord(AuditActions.Exported, nameof(Campaign), id,
+            $"matrix {format}: {rows.Count} co-ops × {progress.Columns.Count} tasks; uf={filter.Uf ?? "all"}; overdue={filter.Overdue}; "
+            + $"blocked={filter.Blocked}; notStarted={filter.NotStarted}; text={filter.Text ?? ""}"), cancellationToken: cancellationToken);
+        return MatrixSheet.From(reference, progress, rows);
+    }
+
+    /// <summary>
+    /// The co-ops with at least one task of the campaign past due and neither done nor "not applicable", with their
+    /// liaisons and encarregado to chase; most late tasks first, then the oldest due date. Null (audited) for a liaison.
+    /// </summary>
+    public async Task<OverdueList?> OverdueAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        if (!user.SeesAllCoops)
+        {
+            await audit.DeniedAsync(nameof(Campaign), campaignId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new { c.Id, c.IncidentId, c.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
+            .ToDictionaryAsync(t => t.Id, t => t.DueAtUtc, cancellationToken);
+        var unfinished = await db.CoopTasks.AsNoTracking()
+            .Where(t => t.CampaignId == campaignId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)
+            .Select(t => new { t.CoopId, t.CampaignTaskId, t.Status }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var late = unfinished.Where(t => TaskDueDate.IsOverdue(t.Status, dueOf[t.CampaignTaskId], now))
+            .GroupBy(t => t.CoopId)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Oldest: g.Min(t => dueOf[t.CampaignTaskId])));
+        var ids = late.Keys.ToList();
+        var coops = await db.Coops.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.Name, c.Uf, c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone })
+            .ToListAsync(cancellationToken);
+        var liaisons = (await (
+                from u in db.Users.AsNoTracking()
+                where u.IsActive && u.CoopId != null && ids.Contains(u.CoopId.Value)
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where r.Name == AppRoles.CoopLiaison
+                select new { CoopId = u.CoopId!.Value, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.CoopId);
+        var list = coops
+            .Select(c => new OverdueCoop(c.Id, c.Code, c.Name, c.Uf, late[c.Id].Count, late[c.Id].Oldest,
+                new CoopContact(c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone),
+                [.. liaisons[c.Id].OrderBy(l => l.DisplayName, StringComparer.CurrentCulture).Select(l => new CoopContact(l.DisplayName, l.Email ?? ""))]))
+            .OrderByDescending(c => c.OverdueTasks).ThenBy(c => c.OldestDueAtUtc).ThenBy(c => c.CoopCode, StringComparer.Ordinal)
+            .ToList();
+        return new OverdueList(campaign.Id, campaign.IncidentId, campaign.Title, list);
+    }
+
     private sealed record CellRow(
         int Id, int TaskId, CoopTaskStatus Status, string? Answer, string? Note, string? UpdatedBy, DateTime UpdatedAtUtc, int Version,
         int CoopId, string CoopCode, string CoopName, string Uf, string FederationCode);

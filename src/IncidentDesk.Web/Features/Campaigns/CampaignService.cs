@@ -99,21 +99,30 @@ public sealed class CampaignService(
             .Select(c => new { c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, Tasks = c.Tasks.Count })
             .ToListAsync(cancellationToken);
         var ids = campaigns.Select(c => c.Id).ToList();
-        var progress = await db.CoopTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
-            .GroupBy(t => t.CampaignId)
-            .Select(g => new
-            {
-                CampaignId = g.Key,
-                Total = g.Count(),
-                Finished = g.Count(t => t.Status == CoopTaskStatus.Done || t.Status == CoopTaskStatus.NotApplicable),
-                Coops = g.Select(t => t.CoopId).Distinct().Count(),
-            })
-            .ToDictionaryAsync(p => p.CampaignId, cancellationToken);
+        // Counted per (task, status) in SQL, a handful of rows per campaign; whether a count is overdue is then decided
+        // by TaskDueDate, the one rule the matrix and the task cards use too.
+        var counts = await db.CoopTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
+            .GroupBy(t => new { t.CampaignId, t.CampaignTaskId, t.Status })
+            .Select(g => new { g.Key.CampaignId, g.Key.CampaignTaskId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
+            .ToDictionaryAsync(t => t.Id, t => (DateTime?)t.DueAtUtc, cancellationToken);
+        var coops = await db.CoopTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
+            .GroupBy(t => t.CampaignId).Select(g => new { CampaignId = g.Key, Coops = g.Select(t => t.CoopId).Distinct().Count() })
+            .ToDictionaryAsync(p => p.CampaignId, p => p.Coops, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var progress = counts.GroupBy(c => c.CampaignId).ToDictionary(g => g.Key, g => new
+        {
+            Total = g.Sum(c => c.Count),
+            Finished = g.Where(c => c.Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable).Sum(c => c.Count),
+            Blocked = g.Where(c => c.Status == CoopTaskStatus.Blocked).Sum(c => c.Count),
+            Overdue = g.Where(c => TaskDueDate.IsOverdue(c.Status, dueOf.GetValueOrDefault(c.CampaignTaskId), now)).Sum(c => c.Count),
+        });
         return [.. campaigns.OrderByDescending(c => c.LaunchedAtUtc).Select(c =>
         {
             var p = progress.GetValueOrDefault(c.Id);
             return new CampaignSummary(c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, c.Tasks,
-                p?.Coops ?? 0, p?.Finished ?? 0, p?.Total ?? 0);
+                coops.GetValueOrDefault(c.Id), p?.Finished ?? 0, p?.Total ?? 0, p?.Blocked ?? 0, p?.Overdue ?? 0);
         })];
     }
 

@@ -33,6 +33,9 @@ public sealed partial class ProgressMatrix
     [Inject]
     private IStringLocalizer<CampaignResource> T { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<CampaignFollowUpResource> F { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public int CampaignId { get; set; }
 
@@ -90,16 +93,11 @@ public sealed partial class ProgressMatrix
             return;
         }
 
-        var text = _text?.Trim() ?? "";
+        var filter = Filter;
         var lines = new List<MatrixLine>(_progress.Rows.Count + 27);
         foreach (var group in _progress.Rows.GroupBy(r => r.Uf))
         {
-            if (_uf is not null && group.Key != _uf)
-            {
-                continue;
-            }
-
-            var matching = group.Where(r => MatchesProblems(r) && MatchesText(r, text)).ToList();
+            var matching = group.Where(filter.Matches).ToList();
             if (matching.Count == 0)
             {
                 continue;
@@ -116,16 +114,12 @@ public sealed partial class ProgressMatrix
         _lines = lines;
     }
 
-    private bool MatchesProblems(ProgressRow row) =>
-        !(_overdue || _blocked || _notStarted)
-        || (_overdue && row.Any(c => c.IsOverdue))
-        || (_blocked && row.Any(c => c.Status == CoopTaskStatus.Blocked))
-        || (_notStarted && row.Any(c => c.Status == CoopTaskStatus.Open));
+    /// <summary>What the filters on screen ask for; the export buttons send the same.</summary>
+    private MatrixFilter Filter => new(_uf, _overdue, _blocked, _notStarted, _text);
 
-    private static bool MatchesText(ProgressRow row, string text) =>
-        text.Length == 0
-        || row.CoopCode.Contains(text, StringComparison.OrdinalIgnoreCase)
-        || row.CoopName.Contains(text, StringComparison.CurrentCultureIgnoreCase);
+    // Relative to <base href>, with the filters on screen: the file holds the co-ops the officer is looking at.
+    private string ExportUrl(string format) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaigns/{CampaignId}/matrix/{format}{Filter.ToQuery()}");
 
     private async Task OpenAsync(ProgressRow row, int columnIndex)
     {

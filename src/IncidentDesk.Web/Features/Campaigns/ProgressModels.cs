@@ -45,6 +45,74 @@ public sealed record ProgressCell(
 public sealed record ProgressRow(int CoopId, string CoopCode, string CoopName, string Uf, string FederationCode, IReadOnlyList<ProgressCell?> Cells)
 {
     public bool Any(Func<ProgressCell, bool> predicate) => Cells.Any(c => c is not null && predicate(c));
+
+    /// <summary>How many of this co-op's tasks are past due and still unfinished.</summary>
+    public int OverdueCount => Cells.Count(c => c is { IsOverdue: true });
+}
+
+/// <summary>
+/// The matrix's filters, shared by the screen and the downloads so that a file holds exactly the co-ops on screen. The
+/// three problem filters widen each other (a co-op with any of the checked problems matches); UF and text narrow.
+/// </summary>
+public sealed record MatrixFilter(string? Uf = null, bool Overdue = false, bool Blocked = false, bool NotStarted = false, string? Text = null)
+{
+    public static MatrixFilter None { get; } = new();
+
+    public bool Matches(ProgressRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (string.IsNullOrEmpty(Uf) || row.Uf == Uf) && MatchesProblems(row) && MatchesText(row);
+    }
+
+    public bool MatchesProblems(ProgressRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return !(Overdue || Blocked || NotStarted)
+            || (Overdue && row.Any(c => c.IsOverdue))
+            || (Blocked && row.Any(c => c.Status == CoopTaskStatus.Blocked))
+            || (NotStarted && row.Any(c => c.Status == CoopTaskStatus.Open));
+    }
+
+    public bool MatchesText(ProgressRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var text = Text?.Trim() ?? "";
+        return text.Length == 0
+            || row.CoopCode.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || row.CoopName.Contains(text, StringComparison.CurrentCultureIgnoreCase);
+    }
+
+    /// <summary>The query string the download endpoints read back (empty when nothing is filtered).</summary>
+    public string ToQuery()
+    {
+        var parts = new List<string>(5);
+        if (!string.IsNullOrEmpty(Uf))
+        {
+            parts.Add($"uf={Uri.EscapeDataString(Uf)}");
+        }
+
+        if (Overdue)
+        {
+            parts.Add("overdue=true");
+        }
+
+        if (Blocked)
+        {
+            parts.Add("blocked=true");
+        }
+
+        if (NotStarted)
+        {
+            parts.Add("notStarted=true");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            parts.Add($"text={Uri.EscapeDataString(Text.Trim())}");
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
 }
 
 /// <summary>A campaign's co-ops × tasks, for officers and auditors.</summary>

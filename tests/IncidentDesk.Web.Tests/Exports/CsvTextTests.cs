@@ -1,12 +1,13 @@
+using IncidentDesk.Web.Features.Exports;
 using IncidentDesk.Web.Features.Incidents.Timeline;
 
-namespace IncidentDesk.Web.Tests.Incidents;
+namespace IncidentDesk.Web.Tests.Exports;
 
 /// <summary>
-/// A CSV cell of the timeline download: opened in a spreadsheet, text someone typed must stay text (no formula runs),
+/// A CSV cell of every download (timeline, progress matrix): opened in a spreadsheet, text someone typed must stay text (no formula runs),
 /// and quotes, separators and line breaks must not split the row (RFC 4180).
 /// </summary>
-public sealed class TimelineExportCsvTests
+public sealed class CsvTextTests
 {
     [Theory]
     [InlineData("=1+1", "\"'=1+1\"")]
@@ -16,7 +17,7 @@ public sealed class TimelineExportCsvTests
     [InlineData("\t=cmd", "\"'\t=cmd\"")]
     [InlineData("\r=cmd", "\"'\r=cmd\"")]
     public void TextThatASpreadsheetWouldRunIsPrefixedWithAnApostrophe(string typed, string cell) =>
-        Assert.Equal(cell, TimelineExport.Cell(typed));
+        Assert.Equal(cell, CsvText.Cell(typed));
 
     [Theory]
     [InlineData("Fonte; imprensa", "\"Fonte; imprensa\"")]
@@ -25,9 +26,9 @@ public sealed class TimelineExportCsvTests
     [InlineData("", "\"\"")]
     [InlineData("1 = 1", "\"1 = 1\"")]
     public void OrdinaryTextIsQuotedWithQuotesDoubledAndOtherwiseUnchanged(string typed, string cell) =>
-        Assert.Equal(cell, TimelineExport.Cell(typed));
+        Assert.Equal(cell, CsvText.Cell(typed));
 
     [Fact]
-    public void TheFileIsNamedAfterTheIncidentReference() =>
+    public void TheTimelineFileIsNamedAfterTheIncidentReference() =>
         Assert.Equal("INC-2026-0001-linha-do-tempo.csv", TimelineExport.FileName("INC-2026-0001", "csv"));
 }
