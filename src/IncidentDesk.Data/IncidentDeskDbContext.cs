@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Compliance;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
@@ -24,6 +25,7 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
     public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
+    public DbSet<BusinessClosure> BusinessClosures => Set<BusinessClosure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -38,8 +38,10 @@ internal static class HostingExtensions
         var services = builder.Services;
         services.Configure<IncidentDeskOptions>(builder.Configuration.GetSection(IncidentDeskOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        // Extra closures configured by officers join the calendar with the LGPD engine; until then, the national calendar.
-        services.AddSingleton(Core.Compliance.BusinessCalendar.Default);
+        // The calendar reflects the closures officers configure: cached, and re-read only after a change. Resolved anew
+        // for each consumer, so a service built after a change sees it.
+        services.AddSingleton<Features.Compliance.BusinessCalendarProvider>();
+        services.AddTransient(sp => sp.GetRequiredService<Features.Compliance.BusinessCalendarProvider>().Current);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -90,6 +92,9 @@ internal static class HostingExtensions
         services.AddScoped<Features.Campaigns.CampaignProgressService>();
         services.AddScoped<Features.Playbooks.PlaybookService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Compliance.CalendarService>();
+        services.AddScoped<Features.Compliance.DeadlineService>();
+        services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.NoCommunicationFilings>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();

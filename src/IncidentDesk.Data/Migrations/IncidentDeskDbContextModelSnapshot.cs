@@ -285,6 +285,36 @@ namespace IncidentDesk.Data.Migrations
                     b.ToTable("PlaybookSteps");
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.BusinessClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("BusinessClosures");
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Coops.Coop", b =>
                 {
                     b.Property<int>("Id")

@@ -41,6 +41,7 @@ internal static class ApiRegistration
         api.MapInvolvementEndpoints();
         api.MapTimelineEndpoints();
         api.MapTaskEndpoints();
+        api.MapDeadlineEndpoints();
         endpoints.MapApiDocument();
         return endpoints;
     }

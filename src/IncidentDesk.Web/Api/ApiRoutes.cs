@@ -22,6 +22,8 @@ public static class ApiRoutes
     public const string Timeline = "incidents/{id:int}/timeline";
     public const string Tasks = "tasks";
     public const string Task = "tasks/{id:int}";
+    public const string Deadlines = "deadlines";
+    public const string IncidentDeadlines = "incidents/{id:int}/deadlines";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -44,5 +46,7 @@ public static class ApiRoutes
         new("GET", $"{Prefix}/{Tasks}"),
         new("GET", $"{Prefix}/{Task}"),
         new("PATCH", $"{Prefix}/{Task}"),
+        new("GET", $"{Prefix}/{Deadlines}"),
+        new("GET", $"{Prefix}/{IncidentDeadlines}"),
     ];
 }

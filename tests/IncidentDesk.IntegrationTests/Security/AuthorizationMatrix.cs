@@ -67,6 +67,7 @@ public static class AuthorizationMatrix
         new("GET", "incidents/new", "incidents/new", In, No, No, No, Ok),
         new("GET", "my-tasks", "my-tasks", In, Ok, Ok, Ok, Ok),
         new("GET", "audit", "audit", In, No, No, Ok, Ok),
+        new("GET", "calendar", "calendar", In, No, No, Ok, Ok),
         new("GET", "admin", "admin", In, No, No, No, Ok),
         new("GET", "not-found", "not-found", In, Ok, Ok, Ok, Ok),
         new("GET", "error", "error", Ok, Ok, Ok, Ok, Ok),
@@ -111,6 +112,8 @@ public static class AuthorizationMatrix
         // The shared host has no campaign: a task id answers 404 to whoever may update tasks, 403 to the auditor.
         new("GET", "api/v1/tasks/{id:int}", "api/v1/tasks/2147483647", Un, Nf, Nf, Nf, Nf),
         new("PATCH", "api/v1/tasks/{id:int}", "api/v1/tasks/2147483647", Un, Nf, Nf, Fb, Nf),
+        new("GET", "api/v1/deadlines", "api/v1/deadlines?knowledgeAt=2025-04-16T10:00:00-03:00", Un, Ok, Ok, Ok, Ok),
+        new("GET", "api/v1/incidents/{id:int}/deadlines", "api/v1/incidents/{incident}/deadlines", Un, Ok, Nf, Ok, Ok),
         new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
         // A plain GET without a connection id is a malformed hub request once authenticated.
         new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),

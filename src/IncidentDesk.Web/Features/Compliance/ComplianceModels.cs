@@ -1,0 +1,46 @@
+using IncidentDesk.Core.Compliance;
+
+namespace IncidentDesk.Web.Features.Compliance;
+
+/// <summary>A configured closure as the calendar page lists it.</summary>
+public sealed record ClosureRow(int Id, DateOnly Date, string Reason, string CreatedBy, DateTime CreatedAtUtc);
+
+/// <summary>Field error codes of the closure form (worded by ComplianceResource "Error.*").</summary>
+public static class ClosureErrors
+{
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+    public const string Duplicate = "Duplicate";
+    public const string NotClosable = "NotClosable";
+    public const string NotFound = "NotFound";
+}
+
+public static class ClosureFields
+{
+    public const string Date = nameof(ClosureRow.Date);
+    public const string Reason = nameof(ClosureRow.Reason);
+}
+
+/// <summary>The outcome of a closure write: the id, or error codes per field.</summary>
+public sealed record ClosureResult(int? Id, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ClosureResult Ok(int id) => new(id, new Dictionary<string, string>());
+
+    public static ClosureResult Fail(string field, string code) => new(null, new Dictionary<string, string> { [field] = code });
+}
+
+/// <summary>One deadline of one controller, with the countdown to its working date seen from now.</summary>
+public sealed record DeadlineView(
+    DeadlineKind Kind, int BusinessDays, DateOnly Start, DateOnly Working, DateOnly LatestDefensible,
+    DateTime WorkingEndsAtUtc, DateTime LatestDefensibleEndsAtUtc, string Rule, DeadlineCountdown Countdown);
+
+/// <summary>Every deadline of one controller co-op in one incident; its own clock starts at its own knowledge (R15 art. 6 §1).</summary>
+public sealed record CoopDeadlines(
+    int CoopId, string Code, string Name, string Uf, bool SmallAgent, DateTime KnowledgeAtUtc, DateTime? CommunicationFiledAtUtc,
+    IReadOnlyList<DeadlineView> Deadlines)
+{
+    /// <summary>The most urgent of the co-op's deadlines (what a summary chip shows).</summary>
+    public DeadlineView Next => Deadlines.OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).First();
+}
