@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using IncidentDesk.Web.Features.Incidents.Timeline;
 
 namespace IncidentDesk.Web.Tests.Incidents;
@@ -16,7 +17,7 @@ public sealed class TimelineExportCsvTests
     [InlineData("\t=cmd", "\"'\t=cmd\"")]
     [InlineData("\r=cmd", "\"'\r=cmd\"")]
     public void TextThatASpreadsheetWouldRunIsPrefixedWithAnApostrophe(string typed, string cell) =>
-        Assert.Equal(cell, TimelineExport.Cell(typed));
+        Assert.Equal(cell, CsvText.Cell(typed));
 
     [Theory]
     [InlineData("Fonte; imprensa", "\"Fonte; imprensa\"")]
@@ -25,7 +26,7 @@ public sealed class TimelineExportCsvTests
     [InlineData("", "\"\"")]
     [InlineData("1 = 1", "\"1 = 1\"")]
     public void OrdinaryTextIsQuotedWithQuotesDoubledAndOtherwiseUnchanged(string typed, string cell) =>
-        Assert.Equal(cell, TimelineExport.Cell(typed));
+        Assert.Equal(cell, CsvText.Cell(typed));
 
     [Fact]
     public void TheFileIsNamedAfterTheIncidentReference() =>

@@ -17,7 +17,7 @@ namespace IncidentDesk.Web.Features.Incidents.Timeline;
 /// </summary>
 public static class TimelineExport
 {
-    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string CsvContentType = CsvText.ContentType;
     public const string JsonContentType = "application/json; charset=utf-8";
 
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
@@ -44,10 +44,10 @@ public static class TimelineExport
     {
         ArgumentNullException.ThrowIfNull(listing);
         var text = new StringBuilder();
-        AppendRow(text, Header);
+        CsvText.AppendRow(text, Header);
         foreach (var e in listing.Items)
         {
-            AppendRow(text,
+            CsvText.AppendRow(text,
             [
                 BrasiliaTime.Format(e.OccurredAtUtc, e.Precision, PtBr), Iso(e.OccurredAtUtc), PrecisionLabel(e.Precision),
                 KindLabel(e.Kind), e.Title, e.Description ?? "", e.Source, VisibilityLabel(e.SharedWithCoops), e.RecordedBy,
@@ -55,7 +55,7 @@ public static class TimelineExport
             ]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return CsvText.Utf8WithBom(text);
     }
 
     public static byte[] JsonFile(TimelineListing listing, DateTime exportedAtUtc)
@@ -66,21 +66,6 @@ public static class TimelineExport
                 e.Description, e.Source, e.SharedWithCoops ? "SharedWithCoops" : "OfficersOnly", e.RecordedBy, Utc(e.RecordedAtUtc),
                 e.EditedBy, e.EditedAtUtc is { } edited ? Utc(edited) : null))]);
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
-    }
-
-    /// <summary>
-    /// One CSV cell: always quoted (RFC 4180, quotes doubled), and text a spreadsheet would run as a formula
-    /// (= + - @, or a leading tab or carriage return) is prefixed with an apostrophe so it stays text.
-    /// </summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
     public static string KindLabel(TimelineEventKind kind) => kind switch
@@ -106,9 +91,6 @@ public static class TimelineExport
     };
 
     private static string VisibilityLabel(bool shared) => shared ? "Compartilhado com as cooperativas" : "Somente encarregados";
-
-    private static void AppendRow(StringBuilder text, IEnumerable<string> cells) =>
-        text.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
