@@ -78,6 +78,8 @@ internal static class HostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<CoopDirectoryService>();
+        services.AddScoped<CoopProfileService>();
+        services.AddScoped<CoopImportService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentRegisterService>();
         services.AddScoped<Features.Incidents.Timeline.TimelineService>();
@@ -138,6 +140,7 @@ internal static class HostingExtensions
         app.MapApi();
         app.MapLiveUpdates();
         app.MapTimelineExports();
+        app.MapCoopExport();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 
