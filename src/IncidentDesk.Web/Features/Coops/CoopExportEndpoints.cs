@@ -6,7 +6,7 @@ namespace IncidentDesk.Web.Features.Coops;
 /// <summary>The directory download. Cookie-authenticated like the pages; officers and auditors only (the file holds every encarregado's contacts).</summary>
 internal static class CoopExportEndpoints
 {
-    public const string CsvRoute = "/coops/export.csv";
+    public const string CsvRoute = "/coops/export/csv";
 
     public static void MapCoopExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(CsvRoute, async (HttpContext context, CoopDirectoryService directory, CancellationToken ct) =>
