@@ -80,6 +80,8 @@ internal static class HostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<CoopDirectoryService>();
+        services.AddScoped<CoopProfileService>();
+        services.AddScoped<CoopImportService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentRegisterService>();
         services.AddScoped<Features.Incidents.Timeline.TimelineService>();
@@ -145,6 +147,7 @@ internal static class HostingExtensions
         app.MapLiveUpdates();
         app.MapTimelineExports();
         Features.Campaigns.MatrixExportEndpoints.MapMatrixExports(app);
+        app.MapCoopExport();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

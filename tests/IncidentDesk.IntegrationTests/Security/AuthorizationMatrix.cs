@@ -62,6 +62,9 @@ public static class AuthorizationMatrix
         //                                                                anonymous liaisonA liaisonB auditor officer
         new("GET", "", "", In, Ok, Ok, Ok, Ok),
         new("GET", "coops", "coops", In, Ok, Ok, Ok, Ok),
+        // A liaison opens only their own co-op; another id answers like a missing one.
+        new("GET", "coops/{Id:int}", "coops/{coopA}", In, Ok, Nf, Ok, Ok),
+        new("GET", "coops/export/csv", "coops/export/csv", In, No, No, Ok, Ok),
         new("GET", "incidents", "incidents", In, Ok, Ok, Ok, Ok),
         new("GET", "incidents/{Id:int}", "incidents/{incident}", In, Ok, Nf, Ok, Ok),
         new("GET", "incidents/new", "incidents/new", In, No, No, No, Ok),

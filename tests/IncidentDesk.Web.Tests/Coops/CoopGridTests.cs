@@ -139,7 +139,7 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
     {
         await using var db = _database.CreateContext();
         var coop = await db.Coops.AsNoTracking().OrderBy(c => c.Code).Skip(200).FirstAsync(Cancellation);
-        (string? Uf, string? Text)? reported = null;
+        CoopFilters? reported = null;
         var cut = RenderWithMud<CoopGrid>(p => p.Add(c => c.FiltersChanged, filters => { reported = filters; }));
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count), Patience);
 
@@ -149,7 +149,7 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
         await cut.WaitForAssertionAsync(() =>
         {
             Assert.Equal(coop.Code, Assert.Single(Cells(cut, "Código")));
-            Assert.Equal((null, Cnpj.Format(coop.Cnpj)), reported);
+            Assert.Equal(new CoopFilters(null, Cnpj.Format(coop.Cnpj)), reported);
         }, Patience);
         Assert.Equal(Cnpj.Format(coop.Cnpj), Cells(cut, "CNPJ").Single());
     }
@@ -177,7 +177,7 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
         await using var db = _database.CreateContext();
         var amapaCount = await db.Coops.CountAsync(c => c.Uf == "AP", Cancellation);
         Assert.InRange(amapaCount, DemoDirectory.MinimumCoopsPerUf, 24);
-        var reported = new List<(string? Uf, string? Text)>();
+        var reported = new List<CoopFilters>();
         var cut = RenderWithMud<CoopGrid>(p => p.Add(c => c.FiltersChanged, filters => { reported.Add(filters); }));
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count), Patience);
 
@@ -189,7 +189,7 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
         await cut.WaitForAssertionAsync(() =>
         {
             Assert.Equal(amapaCount, Rows(cut).Count);
-            Assert.Equal(("AP", null), Assert.Single(reported));
+            Assert.Equal(new CoopFilters("AP", null), Assert.Single(reported));
         }, Patience);
         Assert.All(Cells(cut, "UF"), uf => Assert.Equal("AP", uf));
         Assert.Equal($"{amapaCount} cooperativas", cut.Find("[data-testid=coop-count]").TextContent.Trim());

@@ -1,4 +1,4 @@
-using IncidentDesk.Web.Features.Exports;
+using IncidentDesk.Core.Common;
 using IncidentDesk.Web.Features.Incidents.Timeline;
 
 namespace IncidentDesk.Web.Tests.Exports;

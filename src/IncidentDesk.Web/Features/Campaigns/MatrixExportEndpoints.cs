@@ -17,7 +17,7 @@ internal static class MatrixExportEndpoints
         endpoints.MapGet(CsvRoute, (int id, string? uf, bool? overdue, bool? blocked, bool? notStarted, string? text,
                 HttpContext context, CampaignProgressService progress, CancellationToken ct) =>
             ExportAsync(id, new MatrixFilter(Blank(uf), overdue == true, blocked == true, notStarted == true, Blank(text)), "csv",
-                context, progress, sheet => sheet.Csv(), Exports.CsvText.ContentType, ct))
+                context, progress, sheet => sheet.Csv(), Core.Common.CsvText.ContentType, ct))
             .RequireAuthorization(Policies.OfficerOrAuditor);
         endpoints.MapGet(XlsxRoute, (int id, string? uf, bool? overdue, bool? blocked, bool? notStarted, string? text,
                 HttpContext context, CampaignProgressService progress, CancellationToken ct) =>

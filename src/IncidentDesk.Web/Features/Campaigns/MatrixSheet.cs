@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Common;
-using IncidentDesk.Web.Features.Exports;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -101,7 +100,7 @@ public sealed record MatrixSheet(string IncidentReference, string CampaignTitle,
             CsvText.AppendRow(text, row.Select(c => c.Text));
         }
 
-        return CsvText.Bytes(text);
+        return CsvText.Utf8WithBom(text);
     }
 
     // Due is stored as the end of the Brasília day (next midnight); a minute earlier names the due day itself.

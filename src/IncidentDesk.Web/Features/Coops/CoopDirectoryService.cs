@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Coops;
+using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
@@ -8,7 +10,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Coops;
 
-public sealed record CoopQuery(string? Text = null, string? Uf = null, string? SortBy = null, bool Descending = false, int Page = 0, int PageSize = 25);
+public sealed record CoopQuery(
+    string? Text = null, string? Uf = null, string? SortBy = null, bool Descending = false, int Page = 0, int PageSize = 25,
+    string? Federation = null, CoopInvolvementFilter Involvement = CoopInvolvementFilter.Any);
+
+/// <summary>Which co-ops the directory lists by their part in current work.</summary>
+public enum CoopInvolvementFilter
+{
+    Any = 0,
+
+    /// <summary>Involved in at least one incident that is neither closed nor dismissed.</summary>
+    OpenIncident = 1,
+
+    /// <summary>Has at least one campaign task not yet done (nor marked not applicable).</summary>
+    OpenTasks = 2,
+}
+
+/// <summary>The directory's filters as the page keeps them in its URL.</summary>
+public sealed record CoopFilters(string? Uf, string? Text, string? Federation = null, CoopInvolvementFilter Involvement = CoopInvolvementFilter.Any);
+
+/// <summary>A federation as the directory's filter offers it.</summary>
+public sealed record FederationOption(string Code, string Name);
 
 public sealed record CoopRow(
     int Id, string Code, string Name, string Cnpj, string Uf, string City, string Federation,
@@ -36,6 +58,21 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
             coops = coops.Where(c => c.Uf == uf);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Federation))
+        {
+            var federation = query.Federation.Trim().ToUpperInvariant();
+            coops = coops.Where(c => c.Federation!.Code == federation);
+        }
+
+        coops = query.Involvement switch
+        {
+            CoopInvolvementFilter.OpenIncident => coops.Where(c => db.CoopInvolvements.Any(i => i.CoopId == c.Id
+                && i.Incident!.Status != IncidentStatus.Closed && i.Incident.Status != IncidentStatus.Dismissed)),
+            CoopInvolvementFilter.OpenTasks => coops.Where(c => db.CoopTasks.Any(t => t.CoopId == c.Id
+                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)),
+            _ => coops,
+        };
+
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var pattern = $"%{EscapeLike(query.Text.Trim())}%";
@@ -62,6 +99,30 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var active = Visible(db).Where(c => c.IsActive);
         return (await active.CountAsync(cancellationToken), await active.Select(c => c.Uf).Distinct().CountAsync(cancellationToken));
+    }
+
+    /// <summary>The federations whose co-ops the caller can see, by name.</summary>
+    public async Task<IReadOnlyList<FederationOption>> FederationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var codes = Visible(db).Select(c => c.FederationId);
+        return await db.Federations.AsNoTracking().Where(f => codes.Contains(f.Id)).OrderBy(f => f.Name)
+            .Select(f => new FederationOption(f.Code, f.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole directory as the CSV the import reads back (see <see cref="CoopCsv"/>); officers and auditors only,
+    /// and every download is on the audit trail since the file holds the encarregados' contacts.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The caller is a liaison (audited).</exception>
+    public async Task<byte[]> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        await audit.DemandAsync(user.SeesAllCoops, nameof(Coop), null, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var coops = await db.Coops.AsNoTracking().Include(c => c.Federation).OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord(AuditActions.Exported, nameof(Coop), null,
+            string.Create(CultureInfo.InvariantCulture, $"coop directory csv: {coops.Count} co-ops")), cancellationToken: cancellationToken);
+        return CoopCsv.Write(coops);
     }
 
     /// <summary>One co-op, or null when it does not exist or is not the caller's to see (the attempt is audited).</summary>

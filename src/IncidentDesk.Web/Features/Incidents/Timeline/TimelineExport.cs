@@ -7,7 +7,6 @@ using System.Text.Unicode;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Components;
-using IncidentDesk.Web.Features.Exports;
 
 namespace IncidentDesk.Web.Features.Incidents.Timeline;
 
@@ -56,7 +55,7 @@ public static class TimelineExport
             ]);
         }
 
-        return CsvText.Bytes(text);
+        return CsvText.Utf8WithBom(text);
     }
 
     public static byte[] JsonFile(TimelineListing listing, DateTime exportedAtUtc)
