@@ -34,9 +34,21 @@ internal static class MatrixFigures
                 ?? throw new InvalidOperationException("No matrix.");
         });
         var floor = await Figure.MeasureAsync("floor: hand-written SQL rows + per-column aggregate", Warmup, Runs, _ => RawReadAsync(run, campaignId));
+        int campaigns;
+        await using (var db = run.CreateDb())
+        {
+            campaigns = await db.Campaigns.CountAsync(c => c.IncidentId == run.IncidentId);
+        }
+
+        var list = await Figure.MeasureAsync($"incident's campaign list with progress ({campaigns} campaigns)", Warmup, Runs, async n =>
+        {
+            await using var scope = run.ActingAs(AppRoles.PrivacyOfficer);
+            _ = await scope.ServiceProvider.GetRequiredService<CampaignService>().ListAsync(run.IncidentId);
+        });
         var render = await MatrixPage.MeasureFirstRenderAsync(run, $"matrix first render {run.CoopCount} × {Tasks} (Chromium, click → cells)", Runs);
         Console.WriteLine(read.Row(floor));
         Console.WriteLine(floor.Row());
+        Console.WriteLine(list.Row());
         Console.WriteLine(render.Row());
     }
 

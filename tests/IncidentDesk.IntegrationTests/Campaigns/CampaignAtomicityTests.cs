@@ -38,7 +38,7 @@ public sealed class CampaignAtomicityTests
         {
             var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
             CampaignTaskInput[] tasks = [.. Enumerable.Range(1, 4).Select(i => new CampaignTaskInput($"Tarefa {i}", null, 2, false, TaskAnswerType.StatusOnly))];
-            await Assert.ThrowsAsync<DbUpdateException>(() =>
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
                 campaigns.LaunchAsync(new CampaignLaunch(incidentId, "Campanha interrompida", null, tasks, CampaignAudience.AllCoops), ct));
         }
 

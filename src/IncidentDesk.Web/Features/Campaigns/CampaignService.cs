@@ -68,11 +68,11 @@ public sealed class CampaignService(
         {
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync(cancellationToken);
-            db.CoopTasks.AddRange(campaign.Tasks.SelectMany(task => coopIds.Select(coopId => new CoopTask
+            await CoopTaskBulkInsert.InsertAsync(db, [.. campaign.Tasks.SelectMany(task => coopIds.Select(coopId => new CoopTask
             {
                 CampaignTaskId = task.Id, CampaignId = campaign.Id, CoopId = coopId, Status = CoopTaskStatus.Open,
-                UpdatedAtUtc = now, UpdatedBy = user.Name,
-            })));
+                UpdatedAtUtc = now, UpdatedBy = AutoEventText.Limit(user.Name, 256),
+            }))], cancellationToken);
             db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Task, now,
                 $"Campanha lançada: {campaign.Title}", LaunchDescription(campaign, coopIds.Count), user.Name));
 
