@@ -62,6 +62,8 @@ internal sealed class CoopTaskConfiguration : IEntityTypeConfiguration<CoopTask>
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => new { t.CampaignTaskId, t.CoopId }).IsUnique();
         b.HasIndex(t => new { t.CampaignId, t.CoopId });
+        // Covers the progress counts per (task, status) of an incident's campaigns without touching the rows.
+        b.HasIndex(t => new { t.CampaignId, t.CampaignTaskId, t.Status });
         b.HasIndex(t => new { t.CoopId, t.Status });
         b.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne<Coop>().WithMany().HasForeignKey(t => t.CoopId).OnDelete(DeleteBehavior.Restrict);

@@ -209,6 +209,8 @@ namespace IncidentDesk.Data.Migrations
 
                     b.HasIndex("CoopId", "Status");
 
+                    b.HasIndex("CampaignId", "CampaignTaskId", "Status");
+
                     b.ToTable("CoopTasks");
                 });
 

@@ -107,9 +107,6 @@ public sealed class CampaignService(
             .ToListAsync(cancellationToken);
         var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
             .ToDictionaryAsync(t => t.Id, t => (DateTime?)t.DueAtUtc, cancellationToken);
-        var coops = await db.CoopTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
-            .GroupBy(t => t.CampaignId).Select(g => new { CampaignId = g.Key, Coops = g.Select(t => t.CoopId).Distinct().Count() })
-            .ToDictionaryAsync(p => p.CampaignId, p => p.Coops, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var progress = counts.GroupBy(c => c.CampaignId).ToDictionary(g => g.Key, g => new
         {
@@ -121,8 +118,10 @@ public sealed class CampaignService(
         return [.. campaigns.OrderByDescending(c => c.LaunchedAtUtc).Select(c =>
         {
             var p = progress.GetValueOrDefault(c.Id);
+            // A launch gives every co-op of its audience every task, so co-ops = co-op tasks ÷ tasks (no second scan).
+            var coops = c.Tasks == 0 ? 0 : (p?.Total ?? 0) / c.Tasks;
             return new CampaignSummary(c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, c.Tasks,
-                coops.GetValueOrDefault(c.Id), p?.Finished ?? 0, p?.Total ?? 0, p?.Blocked ?? 0, p?.Overdue ?? 0);
+                coops, p?.Finished ?? 0, p?.Total ?? 0, p?.Blocked ?? 0, p?.Overdue ?? 0);
         })];
     }
 
