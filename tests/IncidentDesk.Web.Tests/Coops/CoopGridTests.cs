@@ -155,15 +155,16 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
     }
 
     [Fact]
-    public void SearchThatMatchesNothingShowsTheEmptyMessage()
+    public async Task SearchThatMatchesNothingShowsTheEmptyMessage()
     {
         var cut = RenderWithMud<CoopGrid>();
         // The full first page proves the grid has loaded, so the empty state below comes from the search.
-        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count), Patience);
+        // Waiting asynchronously leaves the thread pool free for the search box's debounce timer (2 cores, parallel classes).
+        await cut.WaitForAssertionAsync(() => Assert.Equal(25, Rows(cut).Count), Patience);
 
         cut.Find("input[data-testid=coop-search]").Input("nenhuma-cooperativa-assim");
 
-        cut.WaitForAssertion(() =>
+        await cut.WaitForAssertionAsync(() =>
         {
             Assert.Empty(Rows(cut));
             Assert.Equal("Nenhuma cooperativa corresponde aos filtros.", cut.Find("[data-testid=coop-empty]").TextContent.Trim());
