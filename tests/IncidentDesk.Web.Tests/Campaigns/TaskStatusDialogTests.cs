@@ -6,10 +6,8 @@ using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -111,15 +109,5 @@ public sealed class TaskStatusDialogTests : MudComponentTestBase, IClassFixture<
 
         dialogs.WaitForAssertion(() => Assert.Equal("Nenhuma evidência anexada.", dialogs.Find("[data-testid=task-evidence-empty]").TextContent.Trim()), Patience);
         Assert.Equal("Anexar arquivo", dialogs.Find("[data-testid=task-evidence-choose]").TextContent.Trim());
-    }
-
-    private sealed class NoWebRoot : IWebHostEnvironment
-    {
-        public string WebRootPath { get; set; } = "";
-        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
-        public string ApplicationName { get; set; } = "IncidentDesk.Web.Tests";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public string EnvironmentName { get; set; } = "Testing";
     }
 }

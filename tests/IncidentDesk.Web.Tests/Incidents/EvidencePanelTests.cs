@@ -5,9 +5,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -153,15 +151,5 @@ public sealed class EvidencePanelTests : MudComponentTestBase, IClassFixture<See
         cut.WaitForAssertion(() => Assert.Equal("Nenhuma evidência registrada para este incidente.",
             cut.Find("[data-testid=evidence-empty]").TextContent.Trim()), Patience);
         Assert.Empty(cut.FindAll("[data-testid=evidence-add]"));
-    }
-
-    private sealed class NoWebRoot : IWebHostEnvironment
-    {
-        public string WebRootPath { get; set; } = "";
-        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
-        public string ApplicationName { get; set; } = "IncidentDesk.Web.Tests";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public string EnvironmentName { get; set; } = "Testing";
     }
 }

@@ -15,15 +15,13 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
 {
     public async Task<CampaignProgress?> GetAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!await MayReadAsync(campaignId, cancellationToken))
         {
-            await audit.DeniedAsync(nameof(Campaign), campaignId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             return null;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
-            .Select(c => new { c.Id, c.IncidentId, c.Title }).FirstOrDefaultAsync(cancellationToken);
+        var campaign = await HeadAsync(db, campaignId, cancellationToken);
         if (campaign is null)
         {
             return null;
@@ -98,15 +96,13 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
     /// </summary>
     public async Task<OverdueList?> OverdueAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!await MayReadAsync(campaignId, cancellationToken))
         {
-            await audit.DeniedAsync(nameof(Campaign), campaignId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             return null;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
-            .Select(c => new { c.Id, c.IncidentId, c.Title }).FirstOrDefaultAsync(cancellationToken);
+        var campaign = await HeadAsync(db, campaignId, cancellationToken);
         if (campaign is null)
         {
             return null;
@@ -141,6 +137,24 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
             .ToList();
         return new OverdueList(campaign.Id, campaign.IncidentId, campaign.Title, list);
     }
+
+    /// <summary>Progress is officers' and auditors' business; a liaison's attempt is audited and answered "not found".</summary>
+    private async Task<bool> MayReadAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (user.SeesAllCoops)
+        {
+            return true;
+        }
+
+        await audit.DeniedAsync(nameof(Campaign), campaignId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        return false;
+    }
+
+    private static Task<CampaignHead?> HeadAsync(IncidentDeskDbContext db, int campaignId, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new CampaignHead(c.Id, c.IncidentId, c.Title)).FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record CampaignHead(int Id, int IncidentId, string Title);
 
     private sealed record CellRow(
         int Id, int TaskId, CoopTaskStatus Status, string? Answer, string? Note, string? UpdatedBy, DateTime UpdatedAtUtc, int Version,
