@@ -15,6 +15,9 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync("04-dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Incidentes" }).First.ClickAsync();
+        // The dashboard links the reference incident too (deadlines, activity): wait for the list before picking it.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/incidents$"));
+        await Expect(page.GetByTestId("next-deadlines")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = ReferenceIncidentSeed.Reference }).ClickAsync();
 
         var figures = page.GetByTestId("key-figures");

@@ -1,21 +1,228 @@
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Data;
+using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Coops;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Dashboard;
 
-public sealed record DashboardSnapshot(int ActiveCoops, int Ufs, IReadOnlyList<IncidentSummary> OpenIncidents);
+public sealed record DashboardSnapshot(int ActiveCoops, int Ufs);
 
-/// <summary>The dashboard's figures, scoped like the services they summarise (a liaison sees their co-op only).</summary>
-public sealed class DashboardService(CoopDirectoryService coops, IncidentService incidents)
+/// <summary>
+/// The dashboard's figures, each widget one set-based read across all open incidents (never one query per incident, so
+/// the page costs the same with 3 or 300 open incidents), scoped like the services they summarise: a liaison sees only
+/// the incidents their co-op takes part in, their own co-op's deadlines and tasks, and only events shared with co-ops.
+/// </summary>
+public sealed class DashboardService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, TimeProvider time,
+    CoopDirectoryService coops, DeadlineService deadlines, CoopTaskService tasks)
 {
-    public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    public const int DeadlineCount = 10;
+    public const int OverdueCoopCount = 10;
+    public const int ActivityCount = 15;
+
+    public async Task<DashboardSnapshot> CountsAsync(CancellationToken cancellationToken = default)
     {
         var (activeCoops, ufs) = await coops.CountActiveAsync(cancellationToken);
-        var open = (await incidents.ListAsync(cancellationToken))
-            .Where(i => i.Status is not (IncidentStatus.Closed or IncidentStatus.Dismissed))
-            .OrderByDescending(i => i.Severity).ThenByDescending(i => i.ReportedAtUtc)
-            .ToList();
-        return new DashboardSnapshot(activeCoops, ufs, open);
+        return new DashboardSnapshot(activeCoops, ufs);
     }
+
+    /// <summary>
+    /// Every widget's data in one go. <paramref name="selectedCampaignId"/> picks the campaign of the UF tiles; when it is
+    /// not (or no longer) an open campaign, the most recently launched one is shown.
+    /// </summary>
+    public async Task<DashboardView> GetAsync(int? selectedCampaignId = null, CancellationToken cancellationToken = default)
+    {
+        var federation = user.SeesAllCoops;
+        var open = await OpenIncidentsAsync(cancellationToken);
+        var next = await NextDeadlinesAsync(cancellationToken);
+        var activity = await ActivityAsync(cancellationToken);
+        if (!federation)
+        {
+            var mine = user.IsLiaison ? await tasks.MyTasksAsync(cancellationToken: cancellationToken) : [];
+            return new DashboardView(false, open, next, [], null, [], [], activity, mine);
+        }
+
+        var campaigns = await CampaignProgressAsync(cancellationToken);
+        var selected = campaigns.Any(c => c.CampaignId == selectedCampaignId) ? selectedCampaignId : campaigns.Count > 0 ? campaigns[0].CampaignId : null;
+        var ufs = selected is { } id ? await UfCompletionAsync(id, cancellationToken) : [];
+        var overdue = await MostOverdueCoopsAsync(cancellationToken);
+        return new DashboardView(true, open, next, campaigns, selected, ufs, overdue, activity, []);
+    }
+
+    /// <summary>Open incidents the reader may see, counted per status and severity in SQL.</summary>
+    public async Task<IReadOnlyList<IncidentCount>> OpenIncidentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Open(db).GroupBy(i => new { i.Status, i.Severity })
+            .Select(g => new { g.Key.Status, g.Key.Severity, Count = g.Count() }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new IncidentCount(r.Status, r.Severity, r.Count)).OrderBy(r => r.Status).ThenByDescending(r => r.Severity)];
+    }
+
+    /// <summary>
+    /// The most urgent deadline of each controller co-op of each open incident (a liaison: their own co-op only), soonest
+    /// first. One read of the controllers; the clocks are then the DeadlineService's own rules (R15 art. 6 and 9).
+    /// </summary>
+    public async Task<IReadOnlyList<UpcomingDeadline>> NextDeadlinesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var openIds = Open(db).Select(i => i.Id);
+        var controllers = db.CoopInvolvements.AsNoTracking()
+            .Where(v => openIds.Contains(v.IncidentId) && v.Role == InvolvementRole.ControllerAffected);
+        if (!user.SeesAllCoops)
+        {
+            var coopId = user.CoopId ?? -1;
+            controllers = controllers.Where(v => v.CoopId == coopId);
+        }
+
+        var rows = await controllers
+            .Select(v => new { v.IncidentId, v.Incident!.Reference, v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.IsSmallProcessingAgent, v.KnowledgeAtUtc })
+            .ToListAsync(cancellationToken);
+        // Filings (ICommunicationFilings) only add the complementary-information clock after a communication; until
+        // drafts record filings none is known, so the dashboard computes from knowledge alone rather than ask per incident.
+        return [.. rows.Select(r =>
+            {
+                var next = deadlines.Compute(r.KnowledgeAtUtc, r.IsSmallProcessingAgent)
+                    .OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).First();
+                return new UpcomingDeadline(r.IncidentId, r.Reference, r.CoopId, r.Code, r.Name, next.Kind, next.Working, next.Countdown.Urgency);
+            })
+            .OrderBy(d => d.Due).ThenByDescending(d => d.Urgency).ThenBy(d => d.IncidentReference, StringComparer.Ordinal)
+            .ThenBy(d => d.CoopCode, StringComparer.Ordinal)
+            .Take(DeadlineCount)];
+    }
+
+    /// <summary>Every campaign of the open incidents with finished/blocked/overdue counts; officers and auditors only.</summary>
+    public async Task<IReadOnlyList<CampaignProgressRow>> CampaignProgressAsync(CancellationToken cancellationToken = default)
+    {
+        if (!user.SeesAllCoops)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var openIds = Open(db).Select(i => i.Id);
+        var campaigns = await (
+                from c in db.Campaigns.AsNoTracking()
+                join i in Open(db) on c.IncidentId equals i.Id
+                select new { c.Id, c.IncidentId, i.Reference, c.Title, c.LaunchedAtUtc })
+            .ToListAsync(cancellationToken);
+        var campaignIds = db.Campaigns.Where(c => openIds.Contains(c.IncidentId)).Select(c => c.Id);
+        // Counted per (task, status, due) in SQL: a handful of rows per campaign whatever the number of co-ops; whether a
+        // count is overdue is decided by TaskDueDate, the rule the matrix and the task cards use.
+        var counts = await db.CoopTasks.AsNoTracking().Where(t => campaignIds.Contains(t.CampaignId))
+            .GroupBy(t => new { t.CampaignId, t.Status, t.CampaignTask!.DueAtUtc })
+            .Select(g => new { g.Key.CampaignId, g.Key.Status, g.Key.DueAtUtc, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var byCampaign = counts.ToLookup(c => c.CampaignId);
+        return [.. campaigns.OrderByDescending(c => c.LaunchedAtUtc).Select(c =>
+        {
+            var g = byCampaign[c.Id].ToList();
+            return new CampaignProgressRow(c.Id, c.IncidentId, c.Reference, c.Title,
+                g.Where(x => x.Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable).Sum(x => x.Count),
+                g.Sum(x => x.Count),
+                g.Where(x => x.Status == CoopTaskStatus.Blocked).Sum(x => x.Count),
+                g.Where(x => TaskDueDate.IsOverdue(x.Status, x.DueAtUtc, now)).Sum(x => x.Count));
+        })];
+    }
+
+    /// <summary>All 27 UFs with the share of the campaign's co-op tasks finished there; officers and auditors only.</summary>
+    public async Task<IReadOnlyList<UfCompletion>> UfCompletionAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        if (!user.SeesAllCoops)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from t in db.CoopTasks.AsNoTracking()
+                where t.CampaignId == campaignId
+                join c in db.Coops on t.CoopId equals c.Id
+                select new { c.Uf, t.Status })
+            .GroupBy(t => t.Uf)
+            .Select(g => new
+            {
+                Uf = g.Key,
+                Total = g.Count(),
+                Finished = g.Count(t => t.Status == CoopTaskStatus.Done || t.Status == CoopTaskStatus.NotApplicable),
+            })
+            .ToDictionaryAsync(r => r.Uf, cancellationToken);
+        return [.. BrazilianStates.All.Select(s => rows.TryGetValue(s.Uf, out var r)
+            ? new UfCompletion(s.Uf, s.Name, r.Finished, r.Total)
+            : new UfCompletion(s.Uf, s.Name, 0, 0))];
+    }
+
+    /// <summary>
+    /// The co-ops with the most late unfinished tasks across the open incidents' campaigns, with whom to chase (the
+    /// records OverdueCoopsList shows per campaign); officers and auditors only, never another co-op's contacts to a liaison.
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueCoop>> MostOverdueCoopsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!user.SeesAllCoops)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var openIds = Open(db).Select(i => i.Id);
+        var now = time.GetUtcNow().UtcDateTime;
+        // Same rule as TaskDueDate.IsOverdue (due passed, neither done nor not applicable), written in SQL so only the
+        // late tasks leave the database.
+        var campaignIds = db.Campaigns.Where(c => openIds.Contains(c.IncidentId)).Select(c => c.Id);
+        var late = await db.CoopTasks.AsNoTracking()
+            .Where(t => campaignIds.Contains(t.CampaignId) && t.CampaignTask!.DueAtUtc <= now
+                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)
+            .GroupBy(t => t.CoopId)
+            .Select(g => new { CoopId = g.Key, Count = g.Count(), Oldest = g.Min(t => t.CampaignTask!.DueAtUtc) })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Oldest).Take(OverdueCoopCount)
+            .ToListAsync(cancellationToken);
+        var ids = late.Select(l => l.CoopId).ToList();
+        var coopRows = await db.Coops.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.Name, c.Uf, c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var liaisons = (await (
+                from u in db.Users.AsNoTracking()
+                where u.IsActive && u.CoopId != null && ids.Contains(u.CoopId.Value)
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where r.Name == AppRoles.CoopLiaison
+                select new { CoopId = u.CoopId!.Value, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.CoopId);
+        return [.. late.Select(l =>
+        {
+            var c = coopRows[l.CoopId];
+            return new OverdueCoop(c.Id, c.Code, c.Name, c.Uf, l.Count, l.Oldest,
+                new CoopContact(c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone),
+                [.. liaisons[c.Id].OrderBy(x => x.DisplayName, StringComparer.CurrentCulture).Select(x => new CoopContact(x.DisplayName, x.Email ?? ""))]);
+        })
+        .OrderByDescending(c => c.OverdueTasks).ThenBy(c => c.OldestDueAtUtc).ThenBy(c => c.CoopCode, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The latest timeline events of the open incidents; a liaison gets only events shared with co-ops.</summary>
+    public async Task<IReadOnlyList<ActivityItem>> ActivityAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var open = Open(db);
+        var events = db.TimelineEvents.AsNoTracking();
+        if (!user.SeesAllCoops)
+        {
+            events = events.Where(e => e.SharedWithCoops);
+        }
+
+        return await (
+                from e in events
+                join i in open on e.IncidentId equals i.Id
+                orderby e.RecordedAtUtc descending, e.Id descending
+                select new ActivityItem(e.Id, i.Id, i.Reference, e.RecordedAtUtc, e.Kind, e.Title, e.RecordedBy))
+            .Take(ActivityCount).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Incident> Open(IncidentDeskDbContext db) =>
+        db.VisibleIncidents(user).Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed);
 }
