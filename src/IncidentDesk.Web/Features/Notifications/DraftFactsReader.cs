@@ -1,7 +1,6 @@
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
-using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Incidents;
@@ -36,8 +35,8 @@ internal static class DraftFactsReader
         var figures = await db.KeyFigures.AsNoTracking().Where(f => f.IncidentId == incidentId).OrderBy(f => f.SortOrder)
             .Select(f => new DraftFigure(f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note)).ToListAsync(ct);
         var timeline = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.IncidentId == incidentId && (user.SeesAllCoops || e.SharedWithCoops)
-                && (e.Kind == TimelineEventKind.Fact || e.Kind == TimelineEventKind.Action || e.Kind == TimelineEventKind.Notification))
+            // Every kind: the handling report shows the desk's own record too; the communications pick Facts, Actions and Notifications.
+            .Where(e => e.IncidentId == incidentId && (user.SeesAllCoops || e.SharedWithCoops))
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
