@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Compliance.Drafts;
+using IncidentDesk.Core.Incidents;
 using IncidentDesk.IntegrationTests.Incidents;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
@@ -136,5 +138,42 @@ public sealed class DraftServiceTests(OwnHostFixture fixture) : IClassFixture<Ow
         using var response = await client.GetAsync(new Uri($"incidents/{incidentId}/drafts/{sp}/AnpdComplete/md", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_handling_report_lists_the_coops_task_answers_with_their_evidence_hashes_and_no_other_coops()
+    {
+        var incidentId = await fixture.ReferenceIncidentIdAsync();
+        var sp = await CoopIdAsync("SP-004");
+        var go = await CoopIdAsync("GO-001");
+        var hash = new string('b', 64);
+        await using (var db = fixture.CreateDb())
+        {
+            var now = DateTime.UtcNow;
+            var campaign = new Campaign { IncidentId = incidentId, Title = "Contenção Kafka", LaunchedAtUtc = now };
+            var task = new CampaignTask { Order = 1, Title = "Preservar logs do período exposto", DueAtUtc = now.AddDays(3), EvidenceRequired = true };
+            campaign.Tasks.Add(task);
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync(Ct);
+            task.CoopTasks.Add(new CoopTask { CampaignId = campaign.Id, CoopId = sp, Status = CoopTaskStatus.Done, Answer = "Logs preservados", UpdatedAtUtc = now });
+            task.CoopTasks.Add(new CoopTask { CampaignId = campaign.Id, CoopId = go, Status = CoopTaskStatus.Done, Answer = "Resposta de Goiânia", UpdatedAtUtc = now });
+            await db.SaveChangesAsync(Ct);
+            var spTask = task.CoopTasks.Single(t => t.CoopId == sp);
+            db.Evidence.Add(new Evidence
+            {
+                IncidentId = incidentId, Title = "Logs do broker", FileName = "broker.log", Sha256 = hash, CoopTaskId = spTask.Id, CoopId = sp,
+                AddedBy = "liaison", AddedAtUtc = now,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
+        var report = await officer.ServiceProvider.GetRequiredService<DraftService>().GenerateAsync(incidentId, sp, DraftKind.HandlingReport, Ct);
+
+        Assert.NotNull(report);
+        Assert.Contains("### Contenção Kafka — Preservar logs do período exposto", report.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Resposta:** Logs preservados", report.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"Logs do broker (broker.log) — SHA-256 `{hash}`", report.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resposta de Goiânia", report.Markdown, StringComparison.Ordinal);
     }
 }
