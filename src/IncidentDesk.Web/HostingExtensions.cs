@@ -96,6 +96,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Compliance.CalendarService>();
         services.AddScoped<Features.Compliance.DeadlineService>();
+        services.AddScoped<Features.Notifications.DraftService>();
         services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.NoCommunicationFilings>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();
@@ -148,6 +149,7 @@ internal static class HostingExtensions
         app.MapTimelineExports();
         Features.Campaigns.MatrixExportEndpoints.MapMatrixExports(app);
         app.MapCoopExport();
+        Features.Notifications.DraftEndpoints.MapDraftDownloads(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

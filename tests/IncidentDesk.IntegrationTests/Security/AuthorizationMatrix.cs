@@ -129,6 +129,9 @@ public static class AuthorizationMatrix
         // the liaison's audited refusal are in Campaigns/MatrixExportTests.
         new("GET", "campaigns/{id:int}/matrix/csv", "campaigns/2147483647/matrix/csv", In, No, No, Nf, Nf),
         new("GET", "campaigns/{id:int}/matrix/xlsx", "campaigns/2147483647/matrix/xlsx?overdue=true", In, No, No, Nf, Nf),
+        // Drafts: liaison A drafts for their own co-op (SP-004, a controller here); liaison B's co-op is not involved. Another
+        // co-op's liaison asking for SP-004's draft is in Notifications/DraftServiceTests.
+        new("GET", "incidents/{id:int}/drafts/{coopId:int}/{kind}/md", "incidents/{incident}/drafts/{coopA}/AnpdComplete/md", In, Ok, Nf, Ok, Ok),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

@@ -1,0 +1,142 @@
+using System.Globalization;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Coops;
+using IncidentDesk.Core.Incidents;
+
+namespace IncidentDesk.Core.Compliance.Drafts;
+
+/// <summary>How the drafts word numbers, dates, categories and figures in pt-BR (Brasília time).</summary>
+public static class DraftFormat
+{
+    public static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    public static string Number(decimal value) => value.ToString("#,##0.##", PtBr);
+
+    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", PtBr);
+
+    public static string Moment(DateTime utc) => (utc + PartialDate.BrasiliaOffset).ToString("dd/MM/yyyy 'às' HH:mm", PtBr) + " (horário de Brasília)";
+
+    /// <summary>A date only as precise as the sources: "março de 2026", "07/04/2026" or an exact moment.</summary>
+    public static string Partial(DateTime utc, TimePrecision precision) => precision switch
+    {
+        TimePrecision.Month => (utc + PartialDate.BrasiliaOffset).ToString("MMMM 'de' yyyy", PtBr),
+        TimePrecision.Day => Day(Brasilia.Day(utc)),
+        _ => Moment(utc),
+    };
+
+    /// <summary>
+    /// A key figure worded by its provenance: confirmed figures plainly; estimates labelled "estimativa"; claimed figures
+    /// attributed to whoever claims them; disputed figures only as a contested claim, never as a fact.
+    /// </summary>
+    public static string Figure(DraftFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var amount = $"{Number(figure.Value)} {figure.Unit}";
+        var asOf = Day(figure.AsOf);
+        return figure.Status switch
+        {
+            FigureStatus.Confirmed => $"{figure.Label}: {amount} (confirmado; fonte: {figure.Source}, em {asOf})",
+            FigureStatus.Estimated => $"{figure.Label}: estimativa de {amount}, segundo {figure.Source} (em {asOf}); valor não confirmado",
+            FigureStatus.Claimed => $"{figure.Label}: segundo {figure.Source}, {amount} (alegação em {asOf}, ainda não confirmada)",
+            _ => $"{figure.Label}: número contestado — {figure.Source} afirma {amount} (em {asOf}); as fontes divergem e o valor não é dado como fato",
+        };
+    }
+
+    public static string Categories(DataCategories categories)
+    {
+        if (categories == DataCategories.None)
+        {
+            return DraftTexts.Pending;
+        }
+
+        List<string> names = [];
+        if (categories.HasFlag(DataCategories.Identification)) { names.Add("dados de identificação"); }
+        if (categories.HasFlag(DataCategories.Contact)) { names.Add("dados de contato"); }
+        // Health data is sensitive personal data (LGPD art. 5 II).
+        if (categories.HasFlag(DataCategories.Health)) { names.Add("dados referentes à saúde (dado pessoal sensível, LGPD art. 5º, II)"); }
+        if (categories.HasFlag(DataCategories.ChatContent)) { names.Add("conteúdo de conversas"); }
+        if (categories.HasFlag(DataCategories.Authentication)) { names.Add("dados de autenticação"); }
+        if (categories.HasFlag(DataCategories.Financial)) { names.Add("dados financeiros"); }
+        if (categories.HasFlag(DataCategories.ChildrensData)) { names.Add("dados de crianças e adolescentes"); }
+        return string.Join("; ", names);
+    }
+
+    /// <summary>The same categories in plain words for the data subjects (R15 art. 9 asks for easy language).</summary>
+    public static string PlainCategories(DataCategories categories)
+    {
+        List<string> names = [];
+        if (categories.HasFlag(DataCategories.Identification)) { names.Add("seu nome e dados de identificação"); }
+        if (categories.HasFlag(DataCategories.Contact)) { names.Add("seus dados de contato (telefone, e-mail)"); }
+        if (categories.HasFlag(DataCategories.Health)) { names.Add("informações sobre sua saúde"); }
+        if (categories.HasFlag(DataCategories.ChatContent)) { names.Add("o conteúdo das suas conversas pelo chat"); }
+        if (categories.HasFlag(DataCategories.Authentication)) { names.Add("dados de acesso (login)"); }
+        if (categories.HasFlag(DataCategories.Financial)) { names.Add("dados financeiros"); }
+        if (categories.HasFlag(DataCategories.ChildrensData)) { names.Add("dados de crianças e adolescentes"); }
+        return names.Count == 0 ? DraftTexts.Pending : string.Join(", ", names);
+    }
+
+    public static string Subjects(DataSubjectCategories categories)
+    {
+        if (categories == DataSubjectCategories.None)
+        {
+            return DraftTexts.Pending;
+        }
+
+        List<string> names = [];
+        if (categories.HasFlag(DataSubjectCategories.Beneficiaries)) { names.Add("beneficiários"); }
+        if (categories.HasFlag(DataSubjectCategories.Physicians)) { names.Add("médicos cooperados"); }
+        if (categories.HasFlag(DataSubjectCategories.Employees)) { names.Add("colaboradores"); }
+        return string.Join("; ", names);
+    }
+
+    public static string Impact(CiaImpact? impact)
+    {
+        if (impact is not { } value || value == CiaImpact.None)
+        {
+            return DraftTexts.Pending;
+        }
+
+        List<string> names = [];
+        if (value.HasFlag(CiaImpact.Confidentiality)) { names.Add("confidencialidade"); }
+        if (value.HasFlag(CiaImpact.Integrity)) { names.Add("integridade"); }
+        if (value.HasFlag(CiaImpact.Availability)) { names.Add("disponibilidade"); }
+        if (value.HasFlag(CiaImpact.Authenticity)) { names.Add("autenticidade"); }
+        return string.Join("; ", names);
+    }
+
+    public static string Source(ReportSource source) => source switch
+    {
+        ReportSource.SecurityResearcher => "notificação de pesquisadores de segurança",
+        ReportSource.Press => "reportagem da imprensa",
+        ReportSource.InternalDetection => "detecção interna",
+        ReportSource.OperatorNotice => "aviso do operador",
+        ReportSource.DataSubjectComplaint => "reclamação de titular",
+        ReportSource.RegulatorInquiry => "questionamento da autoridade",
+        _ => "outra origem",
+    };
+
+    public static string TaskStatus(CoopTaskStatus status) => status switch
+    {
+        CoopTaskStatus.Open => "aberta",
+        CoopTaskStatus.InProgress => "em andamento",
+        CoopTaskStatus.Blocked => "bloqueada",
+        CoopTaskStatus.Done => "concluída",
+        _ => "não se aplica",
+    };
+
+    public static string Kind(DraftKind kind) => kind switch
+    {
+        DraftKind.AnpdPreliminary => DraftTexts.KindPreliminary,
+        DraftKind.AnpdComplementary => DraftTexts.KindComplementary,
+        _ => DraftTexts.KindComplete,
+    };
+
+    public static string Cnpj(string cnpj) => Coops.Cnpj.IsValid(cnpj) ? Coops.Cnpj.Format(cnpj) : DraftTexts.Pending;
+
+    /// <summary>User text on one line: a line break inside a list item or a field would end it in Markdown.</summary>
+    public static string Inline(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public static string OrPending(string? text) => string.IsNullOrWhiteSpace(text) ? DraftTexts.Pending : Inline(text);
+}
