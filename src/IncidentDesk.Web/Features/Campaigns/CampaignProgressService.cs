@@ -121,18 +121,11 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         var coops = await db.Coops.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.Name, c.Uf, c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone })
             .ToListAsync(cancellationToken);
-        var liaisons = (await (
-                from u in db.Users.AsNoTracking()
-                where u.IsActive && u.CoopId != null && ids.Contains(u.CoopId.Value)
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == AppRoles.CoopLiaison
-                select new { CoopId = u.CoopId!.Value, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.CoopId);
+        var liaisons = await LiaisonContacts.ForAsync(db, ids, cancellationToken);
         var list = coops
             .Select(c => new OverdueCoop(c.Id, c.Code, c.Name, c.Uf, late[c.Id].Count, late[c.Id].Oldest,
                 new CoopContact(c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone),
-                [.. liaisons[c.Id].OrderBy(l => l.DisplayName, StringComparer.CurrentCulture).Select(l => new CoopContact(l.DisplayName, l.Email ?? ""))]))
+                [.. liaisons[c.Id]]))
             .OrderByDescending(c => c.OverdueTasks).ThenBy(c => c.OldestDueAtUtc).ThenBy(c => c.CoopCode, StringComparer.Ordinal)
             .ToList();
         return new OverdueList(campaign.Id, campaign.IncidentId, campaign.Title, list);

@@ -186,20 +186,13 @@ public sealed class DashboardService(
         var coopRows = await db.Coops.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.Name, c.Uf, c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var liaisons = (await (
-                from u in db.Users.AsNoTracking()
-                where u.IsActive && u.CoopId != null && ids.Contains(u.CoopId.Value)
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == AppRoles.CoopLiaison
-                select new { CoopId = u.CoopId!.Value, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.CoopId);
+        var liaisons = await LiaisonContacts.ForAsync(db, ids, cancellationToken);
         return [.. late.Select(l =>
         {
             var c = coopRows[l.CoopId];
             return new OverdueCoop(c.Id, c.Code, c.Name, c.Uf, l.Count, l.Oldest,
                 new CoopContact(c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone),
-                [.. liaisons[c.Id].OrderBy(x => x.DisplayName, StringComparer.CurrentCulture).Select(x => new CoopContact(x.DisplayName, x.Email ?? ""))]);
+                [.. liaisons[c.Id]]);
         })
         .OrderByDescending(c => c.OverdueTasks).ThenBy(c => c.OldestDueAtUtc).ThenBy(c => c.CoopCode, StringComparer.Ordinal)];
     }
