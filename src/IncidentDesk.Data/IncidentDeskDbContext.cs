@@ -1,6 +1,8 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Compliance;
+using IncidentDesk.Core.Compliance.Assessment;
+using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
@@ -26,6 +28,9 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
     public DbSet<CoopTask> CoopTasks => Set<CoopTask>();
     public DbSet<BusinessClosure> BusinessClosures => Set<BusinessClosure>();
+    public DbSet<RelevanceAssessment> RelevanceAssessments => Set<RelevanceAssessment>();
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+    public DbSet<CommunicationFiling> CommunicationFilings => Set<CommunicationFiling>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

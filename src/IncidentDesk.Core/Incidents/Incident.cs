@@ -4,6 +4,8 @@ namespace IncidentDesk.Core.Incidents;
 
 public sealed class Incident
 {
+    public const int MeasuresBeforeMax = 4000;
+
     public int Id { get; set; }
 
     /// <summary>Human reference such as <c>INC-2026-0007</c>.</summary>
@@ -30,6 +32,15 @@ public sealed class Incident
     public string AffectedSystems { get; set; } = "";
     public DataCategories DataCategories { get; set; }
     public DataSubjectCategories DataSubjectCategories { get; set; }
+
+    /// <summary>The kind of incident in the authority's terms (R15 art. 6 §2 XI).</summary>
+    public IncidentType Type { get; set; }
+
+    /// <summary>What the incident did to the data (R15 art. 3 XII).</summary>
+    public CiaImpact Impact { get; set; }
+
+    /// <summary>Technical and security measures in place before the incident (R15 art. 6 §2 III; art. 9 II).</summary>
+    public string? MeasuresBefore { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -70,3 +70,32 @@ public enum DataSubjectCategories
     Physicians = 2,
     Employees = 4,
 }
+
+/// <summary>What the incident did to the data (R15 art. 3 XII): confidentiality, integrity, availability, authenticity.</summary>
+[Flags]
+public enum CiaImpact
+{
+    None = 0,
+    Confidentiality = 1,
+    Integrity = 2,
+    Availability = 4,
+    Authenticity = 8,
+}
+
+/// <summary>
+/// What kind of incident it was, in the terms of the authority's form (R15 art. 6 §2 XI): e.g. an unprotected service exposed
+/// to the internet, ransomware, brute force. Unknown until an officer classifies it.
+/// </summary>
+public enum IncidentType
+{
+    Unknown = 0,
+    MisconfigurationExposure = 1,
+    UnauthorizedAccess = 2,
+    Ransomware = 3,
+    Malware = 4,
+    BruteForceOrCredentialTheft = 5,
+    PhishingOrSocialEngineering = 6,
+    LossOrTheftOfDevice = 7,
+    ImproperDisclosure = 8,
+    Other = 9,
+}

@@ -13,6 +13,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(i => i.Title).HasMaxLength(300);
         b.Property(i => i.Summary).HasMaxLength(8000);
         b.Property(i => i.AffectedSystems).HasMaxLength(2000);
+        b.Property(i => i.MeasuresBefore).HasMaxLength(Incident.MeasuresBeforeMax);
         b.HasIndex(i => i.Reference).IsUnique();
         b.HasIndex(i => i.Status);
         b.HasIndex(i => i.ReportedAtUtc);
@@ -39,6 +40,7 @@ internal sealed class CoopInvolvementConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CoopInvolvement> b)
     {
         b.Property(v => v.Notes).HasMaxLength(4000);
+        b.Property(v => v.DelayReasons).HasMaxLength(CoopInvolvement.DelayReasonsMax);
         b.HasIndex(v => new { v.IncidentId, v.CoopId }).IsUnique();
         b.HasOne(v => v.Coop).WithMany().HasForeignKey(v => v.CoopId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -287,6 +287,59 @@ namespace IncidentDesk.Data.Migrations
                     b.ToTable("PlaybookSteps");
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Assessment.RelevanceAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Criteria")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DataUnintelligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Harms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SignificantEffect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoopId");
+
+                    b.HasIndex("IncidentId", "CoopId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RelevanceAssessments");
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Compliance.BusinessClosure", b =>
                 {
                     b.Property<int>("Id")
@@ -315,6 +368,107 @@ namespace IncidentDesk.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("BusinessClosures");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Drafts.CommunicationFiling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DraftVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoopId");
+
+                    b.HasIndex("DraftVersionId");
+
+                    b.HasIndex("IncidentId", "CoopId", "Kind");
+
+                    b.ToTable("CommunicationFilings");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Drafts.DraftVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ApprovedAsPreliminary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoopId");
+
+                    b.HasIndex("IncidentId", "CoopId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
                 });
 
             modelBuilder.Entity("IncidentDesk.Core.Coops.Coop", b =>
@@ -425,6 +579,10 @@ namespace IncidentDesk.Data.Migrations
 
                     b.Property<int>("CoopId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DelayReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
@@ -555,7 +713,14 @@ namespace IncidentDesk.Data.Migrations
                     b.Property<DateTime?>("DiscoveredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("KnowledgeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuresBefore")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -593,6 +758,9 @@ namespace IncidentDesk.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1087,6 +1255,56 @@ namespace IncidentDesk.Data.Migrations
                         .WithMany("Steps")
                         .HasForeignKey("PlaybookId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Assessment.RelevanceAssessment", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Coops.Coop", null)
+                        .WithMany()
+                        .HasForeignKey("CoopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Drafts.CommunicationFiling", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Coops.Coop", null)
+                        .WithMany()
+                        .HasForeignKey("CoopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentDesk.Core.Compliance.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DraftVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Compliance.Drafts.DraftVersion", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Coops.Coop", null)
+                        .WithMany()
+                        .HasForeignKey("CoopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -51,6 +51,9 @@ public static class ReferenceIncidentSeed
             DataCategories = DataCategories.Identification | DataCategories.Contact
                 | DataCategories.Health | DataCategories.ChatContent,
             DataSubjectCategories = DataSubjectCategories.Beneficiaries | DataSubjectCategories.Physicians,
+            // Classified from the researchers' report; the measures in place before it are for each co-op to state.
+            Type = IncidentType.MisconfigurationExposure,
+            Impact = CiaImpact.Confidentiality,
             CreatedAtUtc = recordedAtUtc,
             UpdatedAtUtc = recordedAtUtc,
         };

@@ -53,7 +53,7 @@ public static class AnpdCommunicationDraft
         WriteTimeliness(md, facts);
 
         md.Heading(2, DraftTexts.SectionIncidentType)
-            .Field("Tipo", DraftFormat.OrPending(facts.IncidentType))
+            .Field("Tipo", DraftFormat.Type(facts.IncidentType))
             .Field("Sistemas afetados", DraftFormat.OrPending(facts.AffectedSystems))
             .Field($"Descrição e causa principal ({Item(11)})", DraftFormat.OrPending(facts.Summary)).EndFields();
 

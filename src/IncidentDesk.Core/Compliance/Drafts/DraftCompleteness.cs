@@ -101,12 +101,12 @@ public static class DraftCompleteness
             yield return new(MissingCodes.PriorMeasuresUnknown, DraftTargets.Overview, "R15 art. 6 §2 III; art. 9 II");
         }
 
-        if (string.IsNullOrWhiteSpace(f.IncidentType))
+        if (f.IncidentType == Incidents.IncidentType.Unknown)
         {
             yield return new(MissingCodes.IncidentTypeUnknown, DraftTargets.Overview, "R15 art. 6 §2 XI");
         }
 
-        if (f.Impact is null or CiaImpact.None)
+        if (f.Impact == Incidents.CiaImpact.None)
         {
             yield return new(MissingCodes.CiaImpactUnknown, DraftTargets.Overview, "R15 art. 3 XII");
         }

@@ -30,17 +30,6 @@ public enum DraftKind
     HandlingReport = 6,
 }
 
-/// <summary>What the incident did to the data (R15 art. 3 XII): confidentiality, integrity, availability, authenticity.</summary>
-[Flags]
-public enum CiaImpact
-{
-    None = 0,
-    Confidentiality = 1,
-    Integrity = 2,
-    Availability = 4,
-    Authenticity = 8,
-}
-
 /// <summary>The controller co-op a draft is written for: each co-op is its own controller (LGPD art. 5 VI) with its own DPO (art. 41).</summary>
 public sealed record DraftController(
     string Code, string Name, string Cnpj, string Uf, string? EncarregadoName, string? EncarregadoEmail, string? EncarregadoPhone,
@@ -52,6 +41,11 @@ public sealed record DraftFigure(string Label, decimal Value, string Unit, Figur
 public sealed record DraftTimelineItem(
     DateTime OccurredAtUtc, TimePrecision Precision, string Title, string? Description, string Source, TimelineEventKind Kind);
 
+/// <summary>The latest relevance assessment as the record and the communication state it (R15 arts. 5 and 10).</summary>
+public sealed record DraftAssessment(
+    int Version, bool SignificantEffect, Assessment.HarmKinds Harms, Assessment.RelevanceCriteria Criteria, bool DataUnintelligible,
+    string Rationale, Assessment.RelevanceResult Result, DateTime AssessedAtUtc, string AssessedBy);
+
 public sealed record DraftEvidence(string Title, string? FileName, string? Sha256, string? Url);
 
 /// <summary>One of the co-op's campaign tasks with its answer and the evidence handed in.</summary>
@@ -59,9 +53,9 @@ public sealed record DraftTask(
     string Campaign, string Title, CoopTaskStatus Status, string? Answer, string? Note, DateTime UpdatedAtUtc, IReadOnlyList<DraftEvidence> Evidence);
 
 /// <summary>
-/// Everything a draft says, taken from the incident as it is now for one controller co-op. Values the desk does not record
-/// yet (incident type, CIA impact, measures in place before the incident, reasons for delay) stay null and show up as
-/// completeness items instead of being invented.
+/// Everything a draft says, taken from the incident as it is now for one controller co-op. What nobody has recorded yet
+/// (incident type, CIA impact, measures in place before the incident, reasons for delay) stays unknown and shows up as a
+/// completeness item instead of being invented.
 /// </summary>
 public sealed record DraftFacts
 {
@@ -85,8 +79,8 @@ public sealed record DraftFacts
     public string AffectedSystems { get; init; } = "";
     public DataCategories DataCategories { get; init; }
     public DataSubjectCategories SubjectCategories { get; init; }
-    public string? IncidentType { get; init; }
-    public CiaImpact? Impact { get; init; }
+    public IncidentType IncidentType { get; init; }
+    public CiaImpact Impact { get; init; }
     public string? MeasuresBefore { get; init; }
 
     /// <summary>Processors (LGPD art. 5 VII) involved, by name; R15 art. 6 §2 X.</summary>
@@ -99,6 +93,9 @@ public sealed record DraftFacts
     /// <summary>The ANPD communication is (or will be) filed after its deadline: the reasons must be given (R15 art. 6 §2 V).</summary>
     public bool FilingLate { get; init; }
     public string? DelayReasons { get; init; }
+
+    /// <summary>The co-op's latest relevance assessment (R15 art. 5), null when none was recorded yet.</summary>
+    public DraftAssessment? Assessment { get; init; }
     public DateTime GeneratedAtUtc { get; init; }
 
     /// <summary>Measures taken: the people-written Action events of the timeline.</summary>

@@ -90,9 +90,9 @@ public static class DraftFormat
         return string.Join("; ", names);
     }
 
-    public static string Impact(CiaImpact? impact)
+    public static string Impact(CiaImpact value)
     {
-        if (impact is not { } value || value == CiaImpact.None)
+        if (value == CiaImpact.None)
         {
             return DraftTexts.Pending;
         }
@@ -104,6 +104,21 @@ public static class DraftFormat
         if (value.HasFlag(CiaImpact.Authenticity)) { names.Add("autenticidade"); }
         return string.Join("; ", names);
     }
+
+    /// <summary>The incident type in the words of the authority's form (R15 art. 6 §2 XI).</summary>
+    public static string Type(IncidentType type) => type switch
+    {
+        IncidentType.MisconfigurationExposure => "configuração incorreta — serviço desprotegido exposto à internet",
+        IncidentType.UnauthorizedAccess => "acesso não autorizado",
+        IncidentType.Ransomware => "sequestro de dados (ransomware)",
+        IncidentType.Malware => "código malicioso (malware)",
+        IncidentType.BruteForceOrCredentialTheft => "força bruta ou roubo de credenciais",
+        IncidentType.PhishingOrSocialEngineering => "phishing ou engenharia social",
+        IncidentType.LossOrTheftOfDevice => "perda ou furto de dispositivo ou documento",
+        IncidentType.ImproperDisclosure => "divulgação ou envio indevido",
+        IncidentType.Other => "outro",
+        _ => DraftTexts.Pending,
+    };
 
     public static string Source(ReportSource source) => source switch
     {

@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentDesk.Web.Features.Notifications;
 
 /// <summary>
-/// Maps what the desk records about an incident onto <see cref="DraftFacts"/> for one controller co-op. What the schema
-/// does not hold yet (incident type, CIA impact, measures before the incident, reasons for delay) stays null and becomes a
-/// completeness item. A liaison's facts include only the timeline items shared with co-ops.
+/// Maps what the desk records about an incident onto <see cref="DraftFacts"/> for one controller co-op. What nobody has
+/// recorded yet stays unknown and becomes a completeness item. A liaison's facts include only the timeline items shared
+/// with co-ops.
 /// </summary>
 internal static class DraftFactsReader
 {
@@ -40,6 +40,11 @@ internal static class DraftFactsReader
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
+        var assessment = await db.RelevanceAssessments.AsNoTracking()
+            .Where(a => a.IncidentId == incidentId && a.CoopId == coopId).OrderByDescending(a => a.Version)
+            .Select(a => new DraftAssessment(a.Version, a.SignificantEffect, a.Harms, a.Criteria, a.DataUnintelligible, a.Rationale,
+                a.Result, a.AssessedAtUtc, a.AssessedBy))
+            .FirstOrDefaultAsync(ct);
 
         var filed = await filings.FiledAtAsync(incidentId, [coopId], ct);
         DateTime? filedAt = filed.TryGetValue(coopId, out var at) ? at : null;
@@ -67,12 +72,17 @@ internal static class DraftFactsReader
             AffectedSystems = incident.AffectedSystems,
             DataCategories = incident.DataCategories,
             SubjectCategories = incident.DataSubjectCategories,
+            IncidentType = incident.Type,
+            Impact = incident.Impact,
+            MeasuresBefore = incident.MeasuresBefore,
             Operators = operators,
             Figures = figures,
             Timeline = timeline,
             Tasks = tasks,
             Deadlines = deadlines,
             FilingLate = late,
+            DelayReasons = controller.DelayReasons,
+            Assessment = assessment,
             GeneratedAtUtc = nowUtc,
         };
         return (facts, new DraftCoop(coop.Id, coop.Code, coop.Name));

@@ -55,7 +55,7 @@ internal static class DraftSamples
     /// <summary>The same incident once the officer has filled every item.</summary>
     public static DraftFacts Complete(bool late = false) => Reference(late) with
     {
-        IncidentType = "Configuração incorreta — serviço sem proteção exposto à internet",
+        IncidentType = IncidentType.MisconfigurationExposure,
         Impact = CiaImpact.Confidentiality,
         MeasuresBefore = "Criptografia em trânsito nos aplicativos; controle de acesso aos sistemas internos.",
         DelayReasons = late ? "A ciência chegou por e-mail a uma caixa compartilhada durante o feriado." : null,
