@@ -22,6 +22,9 @@ internal static class ApiRegistration
     {
         // Request and response bodies alike: camelCase (the web default) and enums by name, which stay stable if values are renumbered.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Unreadable bodies throw in every environment, so that one handler answers them the same way (400, field named).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddApiDocument();
         return services;
     }

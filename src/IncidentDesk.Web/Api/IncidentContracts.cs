@@ -8,7 +8,7 @@ namespace IncidentDesk.Web.Api;
 /// An incident's details, for creating one (POST) and for replacing its details (PUT; reference and status never
 /// change that way). Exact moments carry their offset; <see cref="DiscoveredAt"/> is a Brasília calendar date
 /// known to the month, the day or the minute. Every field is nullable so that a missing one is answered with a
-/// field message, not a parse error.
+/// field message, not a parse error. The classification (type, impact, measures before) is kept as recorded when omitted.
 /// </summary>
 public sealed record IncidentInput(
     string? Title,
@@ -23,7 +23,10 @@ public sealed record IncidentInput(
     DateTimeOffset? KnowledgeAt = null,
     string? AffectedSystems = null,
     DataCategories? DataCategories = null,
-    DataSubjectCategories? DataSubjectCategories = null)
+    DataSubjectCategories? DataSubjectCategories = null,
+    IncidentType? Type = null,
+    CiaImpact? Impact = null,
+    string? MeasuresBefore = null)
 {
     /// <summary>
     /// The service's draft. A missing choice becomes an undefined value, which the service refuses as "Unknown"
@@ -44,6 +47,9 @@ public sealed record IncidentInput(
         AffectedSystems = AffectedSystems,
         DataCategories = DataCategories ?? Core.Incidents.DataCategories.None,
         DataSubjectCategories = DataSubjectCategories ?? Core.Incidents.DataSubjectCategories.None,
+        Type = Type,
+        Impact = Impact,
+        MeasuresBefore = MeasuresBefore,
     };
 
     // The service takes Brasília wall-clock times, as the form does; the record keeps UTC.

@@ -65,6 +65,9 @@ public sealed partial class IncidentRegisterService
         incident.AffectedSystems = draft.AffectedSystems?.Trim() ?? "";
         incident.DataCategories = draft.DataCategories;
         incident.DataSubjectCategories = draft.DataSubjectCategories;
+        incident.Type = draft.Type ?? incident.Type;
+        incident.Impact = draft.Impact ?? incident.Impact;
+        incident.MeasuresBefore = draft.MeasuresBefore is null ? incident.MeasuresBefore : Optional(draft.MeasuresBefore);
 
         var changed = IncidentRecordText.ChangedFields(before, DraftOf(incident));
         if (changed.Count == 0)
@@ -109,6 +112,9 @@ public sealed partial class IncidentRegisterService
             DataCategories = incident.DataCategories,
             DataSubjectCategories = incident.DataSubjectCategories,
             Severity = incident.Severity,
+            Type = incident.Type,
+            Impact = incident.Impact,
+            MeasuresBefore = incident.MeasuresBefore,
         };
     }
 

@@ -116,6 +116,9 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
             AffectedSystems = draft.AffectedSystems?.Trim() ?? "",
             DataCategories = draft.DataCategories,
             DataSubjectCategories = draft.DataSubjectCategories,
+            Type = draft.Type ?? IncidentType.Unknown,
+            Impact = draft.Impact ?? CiaImpact.None,
+            MeasuresBefore = Optional(draft.MeasuresBefore),
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
@@ -145,6 +148,12 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         Text(errors, IntakeField.ReporterOrganisation, draft.ReporterOrganisation, MaxReporterField, required: false);
         Text(errors, IntakeField.ReporterContact, draft.ReporterContact, MaxReporterField, required: false);
         Text(errors, IntakeField.AffectedSystems, draft.AffectedSystems, MaxAffectedSystems, required: false);
+        Text(errors, IntakeField.MeasuresBefore, draft.MeasuresBefore, Incident.MeasuresBeforeMax, required: false);
+        if (draft.Type is { } type && !Enum.IsDefined(type))
+        {
+            errors[IntakeField.Type] = IntakeError.Unknown;
+        }
+
         if (!Enum.IsDefined(draft.Source))
         {
             errors[IntakeField.Source] = IntakeError.Unknown;

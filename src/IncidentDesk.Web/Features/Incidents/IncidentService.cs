@@ -72,7 +72,13 @@ public sealed record IncidentOverview(
     DataSubjectCategories DataSubjectCategories,
     IReadOnlyList<KeyFigureView> KeyFigures,
     IReadOnlyList<InvolvementView> Involvements,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline)
+{
+    /// <summary>The classification the ANPD form asks for (R15 art. 6 §2 III and XI; art. 3 XII).</summary>
+    public IncidentType Type { get; init; }
+    public CiaImpact Impact { get; init; }
+    public string? MeasuresBefore { get; init; }
+}
 
 /// <summary>
 /// Read side of the incident register (the write side arrives with the incident register issue).
@@ -199,7 +205,12 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
                 .Select(v => new InvolvementView(v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Role, v.KnowledgeAtUtc, v.Notes))],
             [.. timeline.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
                 .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
-                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))]);
+                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))])
+        {
+            Type = incident.Type,
+            Impact = incident.Impact,
+            MeasuresBefore = incident.MeasuresBefore,
+        };
     }
 
     /// <summary>The UTC instant at which a Brasília calendar day begins (Brasília is UTC−3 all year).</summary>

@@ -16,6 +16,8 @@ public sealed partial class IncidentForm
     private static readonly DataSubjectCategories[] SubjectChoices =
         [.. Enum.GetValues<DataSubjectCategories>().Where(c => c != DataSubjectCategories.None)];
 
+    private static readonly CiaImpact[] ImpactChoices = [.. Enum.GetValues<CiaImpact>().Where(c => c != CiaImpact.None)];
+
     private DateTime? _reportedDate;
     private TimeSpan? _reportedTime;
     private TimePrecision _discoveredPrecision = TimePrecision.Day;
@@ -71,6 +73,7 @@ public sealed partial class IncidentForm
                 IntakeField.Title => IncidentRegisterService.MaxTitle,
                 IntakeField.Summary => IncidentRegisterService.MaxSummary,
                 IntakeField.AffectedSystems => IncidentRegisterService.MaxAffectedSystems,
+                IntakeField.MeasuresBefore => Incident.MeasuresBeforeMax,
                 _ => IncidentRegisterService.MaxReporterField,
             };
             return T["Error.TooLong", max];
@@ -81,6 +84,12 @@ public sealed partial class IncidentForm
 
     private void ToggleCategory(DataCategories category, bool on) =>
         Draft.DataCategories = on ? Draft.DataCategories | category : Draft.DataCategories & ~category;
+
+    private void ToggleImpact(CiaImpact impact, bool on)
+    {
+        var current = Draft.Impact ?? CiaImpact.None;
+        Draft.Impact = on ? current | impact : current & ~impact;
+    }
 
     private void ToggleSubject(DataSubjectCategories subject, bool on) =>
         Draft.DataSubjectCategories = on ? Draft.DataSubjectCategories | subject : Draft.DataSubjectCategories & ~subject;

@@ -29,6 +29,15 @@ public sealed class IncidentDraft
     public DataCategories DataCategories { get; set; }
     public DataSubjectCategories DataSubjectCategories { get; set; }
     public IncidentSeverity Severity { get; set; } = IncidentSeverity.Medium;
+
+    /// <summary>The kind of incident (R15 art. 6 §2 XI); null keeps what is recorded (an API replace that omits it).</summary>
+    public IncidentType? Type { get; set; }
+
+    /// <summary>Confidentiality / integrity / availability / authenticity (R15 art. 3 XII); null keeps what is recorded.</summary>
+    public CiaImpact? Impact { get; set; }
+
+    /// <summary>Security measures in place before the incident (R15 art. 6 §2 III); null keeps what is recorded, "" clears it.</summary>
+    public string? MeasuresBefore { get; set; }
 }
 
 /// <summary>Names of the draft's fields, as error keys.</summary>
@@ -45,6 +54,8 @@ public static class IntakeField
     public const string KnowledgeAt = "KnowledgeAt";
     public const string Source = nameof(IncidentDraft.Source);
     public const string Severity = nameof(IncidentDraft.Severity);
+    public const string Type = nameof(IncidentDraft.Type);
+    public const string MeasuresBefore = nameof(IncidentDraft.MeasuresBefore);
 }
 
 /// <summary>Why a field was refused; the page words each in the user's language (IntakeResource "Error.{code}").</summary>
@@ -120,6 +131,9 @@ public static class IncidentRecordText
         Check(before.DataCategories == after.DataCategories, "Categorias de dados");
         Check(before.DataSubjectCategories == after.DataSubjectCategories, "Categorias de titulares");
         Check(before.Severity == after.Severity, "Gravidade");
+        Check(before.Type == after.Type, "Tipo de incidente");
+        Check(before.Impact == after.Impact, "Impacto (confidencialidade, integridade, disponibilidade)");
+        Check(before.MeasuresBefore == after.MeasuresBefore, "Medidas de segurança anteriores");
         return changed;
     }
 
