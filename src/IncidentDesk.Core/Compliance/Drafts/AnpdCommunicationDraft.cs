@@ -43,7 +43,8 @@ public static class AnpdCommunicationDraft
 
         md.Heading(2, DraftTexts.SectionRisk)
             .Paragraph($"**Riscos e prováveis impactos aos titulares ({Item(4)}):**")
-            .Bullets(DraftRisks.For(facts));
+            .Bullets(DraftRisks.For(facts))
+            .Paragraph(DraftRisks.Assessment(facts.Assessment));
 
         md.Heading(2, DraftTexts.SectionKnowledge)
             .Field("Origem", DraftFormat.Source(facts.Source))
