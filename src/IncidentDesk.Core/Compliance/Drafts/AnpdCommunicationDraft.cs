@@ -118,7 +118,8 @@ public static class AnpdCommunicationDraft
 
     private static string SubjectNoticeStatus(DraftFacts facts)
     {
-        var sent = facts.Timeline.Where(t => t.Kind == Timeline.TimelineEventKind.Notification).ToList();
+        var sent = facts.Timeline
+            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !Assessment.RelevanceWording.IsAssessmentEvent(t.Title)).ToList();
         if (sent.Count > 0)
         {
             return string.Join("  \n", sent.Select(Event));

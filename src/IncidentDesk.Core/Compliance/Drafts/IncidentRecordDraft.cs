@@ -12,7 +12,8 @@ public static class IncidentRecordDraft
     {
         ArgumentNullException.ThrowIfNull(facts);
         var c = facts.Controller;
-        var communications = facts.Timeline.Where(t => t.Kind == Timeline.TimelineEventKind.Notification)
+        var communications = facts.Timeline
+            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !RelevanceWording.IsAssessmentEvent(t.Title))
             .Select(AnpdCommunicationDraft.Event).ToList();
         return new MarkdownText()
             .Heading(1, $"{DraftTexts.RecordTitle} — {facts.Reference}")
