@@ -54,7 +54,7 @@ public static class DraftRisks
 
     /// <summary>The recorded relevance assessment (R15 art. 5) in one sentence for the risk section of the communication.</summary>
     public static string Assessment(DraftAssessment? assessment) => assessment is null
-        ? $"**Avaliação de relevância (R15 art. 5º):** {Compliance.Assessment.RelevanceWording.NotAssessed}"
+        ? "**Avaliação de relevância (R15 art. 5º):** ainda não registrada."
         : $"**Avaliação de relevância (R15 art. 5º, versão {assessment.Version}):** critério A "
             + (assessment.SignificantEffect ? $"presente ({Compliance.Assessment.RelevanceWording.Harms(assessment.Harms)})" : "ausente")
             + $"; critério B: {Compliance.Assessment.RelevanceWording.Criteria(assessment.Criteria)}"
