@@ -97,6 +97,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Compliance.CalendarService>();
         services.AddScoped<Features.Compliance.DeadlineService>();
         services.AddScoped<Features.Notifications.DraftService>();
+        services.AddScoped<Features.Compliance.Relevance.RelevanceService>();
         services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.NoCommunicationFilings>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();

@@ -43,7 +43,8 @@ public static class AnpdCommunicationDraft
 
         md.Heading(2, DraftTexts.SectionRisk)
             .Paragraph($"**Riscos e prováveis impactos aos titulares ({Item(4)}):**")
-            .Bullets(DraftRisks.For(facts));
+            .Bullets(DraftRisks.For(facts))
+            .Paragraph(DraftRisks.Assessment(facts.Assessment));
 
         md.Heading(2, DraftTexts.SectionKnowledge)
             .Field("Origem", DraftFormat.Source(facts.Source))
@@ -117,7 +118,8 @@ public static class AnpdCommunicationDraft
 
     private static string SubjectNoticeStatus(DraftFacts facts)
     {
-        var sent = facts.Timeline.Where(t => t.Kind == Timeline.TimelineEventKind.Notification).ToList();
+        var sent = facts.Timeline
+            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !Assessment.RelevanceWording.IsAssessmentEvent(t.Title)).ToList();
         if (sent.Count > 0)
         {
             return string.Join("  \n", sent.Select(Event));

@@ -27,6 +27,7 @@ public static class MissingCodes
     public const string IncidentTypeUnknown = "IncidentTypeUnknown";
     public const string CiaImpactUnknown = "CiaImpactUnknown";
     public const string DelayReasonsMissing = "DelayReasonsMissing";
+    public const string RelevanceNotAssessed = "RelevanceNotAssessed";
 }
 
 /// <summary>One thing a draft needs and the incident does not have yet; <see cref="Rule"/> says which law item asks for it.</summary>
@@ -116,6 +117,12 @@ public static class DraftCompleteness
         {
             yield return new(MissingCodes.DelayReasonsMissing, DraftTargets.Notifications, "R15 art. 6 §2 V; art. 9 IV");
         }
+
+        // The record must state the assessment and, when not communicated, why (R15 arts. 5 and 10).
+        if (f.Assessment is null)
+        {
+            yield return new(MissingCodes.RelevanceNotAssessed, DraftTargets.Notifications, "R15 art. 5; art. 10");
+        }
     }
 
     private static HashSet<string> Wanted(DraftKind kind) => kind switch
@@ -126,7 +133,7 @@ public static class DraftCompleteness
             MissingCodes.DpoContactMissing, MissingCodes.DataCategoriesUnknown, MissingCodes.SubjectCategoriesUnknown,
             MissingCodes.SubjectCountUnknown, MissingCodes.ProcessingTotalUnknown, MissingCodes.NoMeasuresRecorded,
             MissingCodes.PriorMeasuresUnknown, MissingCodes.IncidentTypeUnknown, MissingCodes.CiaImpactUnknown,
-            MissingCodes.DelayReasonsMissing,
+            MissingCodes.DelayReasonsMissing, MissingCodes.RelevanceNotAssessed,
         ],
         DraftKind.SubjectNotice or DraftKind.PublicNotice =>
         [
@@ -137,7 +144,7 @@ public static class DraftCompleteness
         DraftKind.IncidentRecord =>
         [
             MissingCodes.DescriptionMissing, MissingCodes.KnowledgeTimeMissing, MissingCodes.DataCategoriesUnknown,
-            MissingCodes.SubjectCountUnknown, MissingCodes.NoMeasuresRecorded,
+            MissingCodes.SubjectCountUnknown, MissingCodes.NoMeasuresRecorded, MissingCodes.RelevanceNotAssessed,
         ],
         _ => [MissingCodes.DescriptionMissing, MissingCodes.KnowledgeTimeMissing],
     };

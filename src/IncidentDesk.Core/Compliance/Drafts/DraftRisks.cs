@@ -52,6 +52,15 @@ public static class DraftRisks
         return risks;
     }
 
+    /// <summary>The recorded relevance assessment (R15 art. 5) in one sentence for the risk section of the communication.</summary>
+    public static string Assessment(DraftAssessment? assessment) => assessment is null
+        ? "**Avaliação de relevância (R15 art. 5º):** ainda não registrada."
+        : $"**Avaliação de relevância (R15 art. 5º, versão {assessment.Version}):** critério A "
+            + (assessment.SignificantEffect ? $"presente ({Compliance.Assessment.RelevanceWording.Harms(assessment.Harms)})" : "ausente")
+            + $"; critério B: {Compliance.Assessment.RelevanceWording.Criteria(assessment.Criteria)}"
+            + (assessment.DataUnintelligible ? "; dados ininteligíveis para terceiros (LGPD art. 48, §3º)" : "")
+            + $". Conclusão: {Compliance.Assessment.RelevanceWording.Result(assessment.Result)}.";
+
     /// <summary>The same risks in plain words for the person reading the notice (R15 art. 9 III).</summary>
     public static IReadOnlyList<string> Plain(DraftFacts facts)
     {

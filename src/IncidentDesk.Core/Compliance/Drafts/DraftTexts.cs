@@ -77,6 +77,7 @@ public static class DraftTexts
         MissingCodes.IncidentTypeUnknown => "tipo de incidente",
         MissingCodes.CiaImpactUnknown => "impacto sobre a confidencialidade, a integridade e a disponibilidade",
         MissingCodes.DelayReasonsMissing => "motivos da demora na comunicação",
+        MissingCodes.RelevanceNotAssessed => "avaliação de relevância do incidente (critérios do art. 5º da Resolução CD/ANPD nº 15/2024)",
         _ => code,
     };
 }

@@ -1,3 +1,5 @@
+using IncidentDesk.Core.Compliance.Assessment;
+
 namespace IncidentDesk.Core.Compliance.Drafts;
 
 /// <summary>
@@ -10,7 +12,8 @@ public static class IncidentRecordDraft
     {
         ArgumentNullException.ThrowIfNull(facts);
         var c = facts.Controller;
-        var communications = facts.Timeline.Where(t => t.Kind == Timeline.TimelineEventKind.Notification)
+        var communications = facts.Timeline
+            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !RelevanceWording.IsAssessmentEvent(t.Title))
             .Select(AnpdCommunicationDraft.Event).ToList();
         return new MarkdownText()
             .Heading(1, $"{DraftTexts.RecordTitle} — {facts.Reference}")
@@ -27,14 +30,56 @@ public static class IncidentRecordDraft
             .Bullets(facts.AffectedSubjectFigures.Concat(facts.ProcessingTotalFigures).Select(DraftFormat.Figure), DraftTexts.Pending)
             .Heading(2, "Avaliação de risco e possíveis danos")
             .Bullets(DraftRisks.For(facts))
+            .Heading(3, "Avaliação de relevância (Resolução CD/ANPD nº 15/2024, art. 5º)")
+            .Bullets(Assessment(facts.Assessment))
             .Heading(2, "Medidas corretivas e mitigadoras")
             .Bullets(facts.Measures.Select(AnpdCommunicationDraft.Event), DraftTexts.Pending)
             .Heading(2, "Forma e conteúdo das comunicações")
             .Bullets(communications, "Nenhuma comunicação registrada até o momento (ANPD ou titulares).")
             .Heading(2, "Motivos da não comunicação")
-            .Paragraph(communications.Count > 0
-                ? DraftTexts.NotApplicable
-                : "Ainda não comunicado: registrar aqui a justificativa caso a avaliação de relevância (R15 art. 5º) conclua que não há risco ou dano relevante.")
+            .Paragraph(NotCommunicated(facts.Assessment, communications.Count > 0))
             .ToString();
+    }
+
+    /// <summary>What was concluded, on which criteria, why, by whom and when (R15 arts. 5 and 10).</summary>
+    private static IEnumerable<string> Assessment(DraftAssessment? a)
+    {
+        if (a is null)
+        {
+            return [RelevanceWording.NotAssessed];
+        }
+
+        return
+        [
+            $"Resultado: **{RelevanceWording.Result(a.Result)}** (versão {a.Version}, registrada em {DraftFormat.Moment(a.AssessedAtUtc)} "
+                + $"por {DraftFormat.Inline(a.AssessedBy)})",
+            $"Critério A — pode afetar significativamente interesses e direitos fundamentais dos titulares: {(a.SignificantEffect ? "sim" : "não")}"
+                + (a.SignificantEffect ? $" ({RelevanceWording.Harms(a.Harms)})" : ""),
+            $"Critério B — itens presentes: {RelevanceWording.Criteria(a.Criteria)}",
+            $"Ininteligibilidade: {RelevanceWording.Unintelligible(a.DataUnintelligible)}",
+            $"Fundamentação: {DraftFormat.Inline(a.Rationale)}",
+        ];
+    }
+
+    /// <summary>R15 art. 10 asks for the reasons when the incident was not communicated: the assessment gives them.</summary>
+    private static string NotCommunicated(DraftAssessment? a, bool communicated)
+    {
+        if (communicated || a?.Result == RelevanceResult.MustNotify)
+        {
+            return communicated ? DraftTexts.NotApplicable
+                : "A avaliação de relevância concluiu que o incidente deve ser comunicado; ainda não há comunicação registrada.";
+        }
+
+        if (a is null)
+        {
+            return $"{RelevanceWording.NotAssessed} Registrar a avaliação (R15 art. 5º): se concluir que não há risco ou dano relevante, "
+                + "os motivos da não comunicação constarão aqui.";
+        }
+
+        var missing = a.SignificantEffect
+            ? "o incidente não envolve nenhum dos itens I a VI do art. 5º, II"
+            : "o incidente não pode afetar significativamente interesses e direitos fundamentais dos titulares (art. 5º, I)";
+        return $"Não comunicado: a avaliação de relevância (versão {a.Version}) concluiu que não há risco ou dano relevante — {missing}, "
+            + $"e os dois critérios do art. 5º da Resolução CD/ANPD nº 15/2024 precisam estar presentes. Fundamentação: {DraftFormat.Inline(a.Rationale)}";
     }
 }

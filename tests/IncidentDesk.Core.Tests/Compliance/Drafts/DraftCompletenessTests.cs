@@ -16,7 +16,7 @@ public sealed class DraftCompletenessTests
         Assert.Empty(DraftCompleteness.Check(DraftSamples.Complete(late: true), kind));
 
     [Fact]
-    public void The_reference_incident_as_recorded_misses_the_subject_count_measures_type_and_impact()
+    public void The_reference_incident_as_recorded_misses_the_subject_count_measures_type_impact_and_relevance_assessment()
     {
         var missing = DraftCompleteness.Check(DraftSamples.Reference(), DraftKind.AnpdComplete);
 
@@ -25,6 +25,7 @@ public sealed class DraftCompletenessTests
                 (MissingCodes.SubjectCountUnknown, DraftTargets.Figures), (MissingCodes.ProcessingTotalUnknown, DraftTargets.Figures),
                 (MissingCodes.NoMeasuresRecorded, DraftTargets.Timeline), (MissingCodes.PriorMeasuresUnknown, DraftTargets.Overview),
                 (MissingCodes.IncidentTypeUnknown, DraftTargets.Overview), (MissingCodes.CiaImpactUnknown, DraftTargets.Overview),
+                (MissingCodes.RelevanceNotAssessed, DraftTargets.Notifications),
             ],
             missing.Select(m => (m.Code, m.Target)));
     }
@@ -50,7 +51,8 @@ public sealed class DraftCompletenessTests
         Assert.Equal(DraftTargets.Overview, codes[MissingCodes.DataCategoriesUnknown]);
         Assert.Equal(DraftTargets.Overview, codes[MissingCodes.SubjectCategoriesUnknown]);
         Assert.Equal(DraftTargets.Notifications, codes[MissingCodes.DelayReasonsMissing]);
-        Assert.Equal(13, codes.Count);
+        Assert.Equal(DraftTargets.Notifications, codes[MissingCodes.RelevanceNotAssessed]);
+        Assert.Equal(14, codes.Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Compliance;
+using IncidentDesk.Core.Compliance.Assessment;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
@@ -72,6 +73,9 @@ internal static class DraftSamples
             new(Brt(2026, 4, 7, 9), TimePrecision.Exact, "Listener público do Kafka fechado e credenciais trocadas", null, "Equipe de TI",
                 TimelineEventKind.Action),
         ],
+        Assessment = new DraftAssessment(2, SignificantEffect: true, HarmKinds.Discrimination | HarmKinds.Fraud,
+            RelevanceCriteria.SensitiveData | RelevanceCriteria.SecrecyProtected, DataUnintelligible: false,
+            "Conversas com dados de saúde expostas sem autenticação.", RelevanceResult.MustNotify, Brt(2026, 4, 7, 11), "Olga Officer"),
         Tasks =
         [
             new("Campanha Kafka", "Preservar logs do período exposto", CoopTaskStatus.Done, "Sim", "Logs exportados", Brt(2026, 4, 8, 9),
