@@ -62,7 +62,7 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "RelevanceAssessment.Created" && e.EntityId == id, Ct));
         }
 
-        var titles = await db.TimelineEvents.Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Notification)
+        var titles = await db.TimelineEvents.Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Record)
             .Select(e => e.Title).ToListAsync(Ct);
         Assert.Contains($"Avaliação de relevância da SP-004: comunicar (v{first.Saved.Version})", titles);
         Assert.Contains($"Avaliação de relevância da SP-004: apenas registrar (v{second.Saved.Version})", titles);

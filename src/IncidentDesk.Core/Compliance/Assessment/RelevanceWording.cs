@@ -8,18 +8,11 @@ public static class RelevanceWording
 {
     public const string NotAssessed = "Avaliação de relevância ainda não registrada.";
 
-    /// <summary>How the automatic timeline event of an assessment starts; drafts tell it apart from communications made.</summary>
-    public const string EventPrefix = "Avaliação de relevância da ";
+    private const string EventPrefix = "Avaliação de relevância da ";
 
     /// <summary>"Avaliação de relevância da SP-004: comunicar (v2)".</summary>
     public static string EventTitle(string coopCode, RelevanceResult result, int version) =>
         $"{EventPrefix}{coopCode}: {ResultShort(result)} (v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
-
-    /// <summary>
-    /// The assessment's timeline event has the Notification kind (it belongs to the notification work) but is no
-    /// communication to the authority or the subjects: the record's "communications made" must not list it.
-    /// </summary>
-    public static bool IsAssessmentEvent(string title) => title.StartsWith(EventPrefix, StringComparison.Ordinal);
 
     public static string Result(RelevanceResult result) => result switch
     {

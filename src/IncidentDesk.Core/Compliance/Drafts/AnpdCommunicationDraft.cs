@@ -118,11 +118,10 @@ public static class AnpdCommunicationDraft
 
     private static string SubjectNoticeStatus(DraftFacts facts)
     {
-        var sent = facts.Timeline
-            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !Assessment.RelevanceWording.IsAssessmentEvent(t.Title)).ToList();
+        var sent = facts.Filings.Where(f => f.Kind == FilingKind.SubjectNotice).ToList();
         if (sent.Count > 0)
         {
-            return string.Join("  \n", sent.Select(Event));
+            return string.Join("  \n", sent.Select(DraftFormat.Filing));
         }
 
         var due = facts.Deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.SubjectNotice);

@@ -46,6 +46,9 @@ public sealed record DraftAssessment(
     int Version, bool SignificantEffect, Assessment.HarmKinds Harms, Assessment.RelevanceCriteria Criteria, bool DataUnintelligible,
     string Rationale, Assessment.RelevanceResult Result, DateTime AssessedAtUtc, string AssessedBy);
 
+/// <summary>A communication recorded as filed: what, when, and the protocol the authority (or the channel) gave.</summary>
+public sealed record DraftFiling(FilingKind Kind, string Protocol, DateTime FiledAtUtc);
+
 public sealed record DraftEvidence(string Title, string? FileName, string? Sha256, string? Url);
 
 /// <summary>One of the co-op's campaign tasks with its answer and the evidence handed in.</summary>
@@ -93,6 +96,9 @@ public sealed record DraftFacts
     /// <summary>The ANPD communication is (or will be) filed after its deadline: the reasons must be given (R15 art. 6 §2 V).</summary>
     public bool FilingLate { get; init; }
     public string? DelayReasons { get; init; }
+
+    /// <summary>The communications this controller recorded as filed (protocol and time), oldest first.</summary>
+    public IReadOnlyList<DraftFiling> Filings { get; init; } = [];
 
     /// <summary>The co-op's latest relevance assessment (R15 art. 5), null when none was recorded yet.</summary>
     public DraftAssessment? Assessment { get; init; }

@@ -120,6 +120,19 @@ public static class DraftFormat
         _ => DraftTexts.Pending,
     };
 
+    /// <summary>"Comunicação à ANPD em 22/04/2026 10:30 (horário de Brasília), protocolo 00261.000123/2026-11".</summary>
+    public static string Filing(DraftFiling filing) =>
+        $"{FilingName(filing.Kind)} em {Moment(filing.FiledAtUtc)}, protocolo {Inline(filing.Protocol)}";
+
+    public static string FilingName(FilingKind kind) => kind switch
+    {
+        FilingKind.AnpdCommunication => "Comunicação à ANPD",
+        FilingKind.AnpdComplementary => "Informações complementares à ANPD",
+        FilingKind.SubjectNotice => "Comunicação aos titulares",
+        FilingKind.ChannelsDeclaration => "Declaração à ANPD dos canais usados para comunicar os titulares",
+        _ => kind.ToString(),
+    };
+
     public static string Source(ReportSource source) => source switch
     {
         ReportSource.SecurityResearcher => "notificação de pesquisadores de segurança",

@@ -12,9 +12,7 @@ public static class IncidentRecordDraft
     {
         ArgumentNullException.ThrowIfNull(facts);
         var c = facts.Controller;
-        var communications = facts.Timeline
-            .Where(t => t.Kind == Timeline.TimelineEventKind.Notification && !RelevanceWording.IsAssessmentEvent(t.Title))
-            .Select(AnpdCommunicationDraft.Event).ToList();
+        var communications = facts.Filings.Select(DraftFormat.Filing).ToList();
         return new MarkdownText()
             .Heading(1, $"{DraftTexts.RecordTitle} — {facts.Reference}")
             .Field("Controlador", $"{c.Name} ({c.Code}) — CNPJ {DraftFormat.Cnpj(c.Cnpj)}")

@@ -40,6 +40,9 @@ internal static class DraftFactsReader
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
+        var filingRows = await db.CommunicationFilings.AsNoTracking()
+            .Where(f => f.IncidentId == incidentId && f.CoopId == coopId).OrderBy(f => f.FiledAtUtc).ThenBy(f => f.Id)
+            .Select(f => new DraftFiling(f.Kind, f.Protocol, f.FiledAtUtc)).ToListAsync(ct);
         var assessment = await db.RelevanceAssessments.AsNoTracking()
             .Where(a => a.IncidentId == incidentId && a.CoopId == coopId).OrderByDescending(a => a.Version)
             .Select(a => new DraftAssessment(a.Version, a.SignificantEffect, a.Harms, a.Criteria, a.DataUnintelligible, a.Rationale,
@@ -82,6 +85,7 @@ internal static class DraftFactsReader
             Deadlines = deadlines,
             FilingLate = late,
             DelayReasons = controller.DelayReasons,
+            Filings = filingRows,
             Assessment = assessment,
             GeneratedAtUtc = nowUtc,
         };

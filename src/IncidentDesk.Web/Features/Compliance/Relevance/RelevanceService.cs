@@ -98,7 +98,7 @@ public sealed class RelevanceService(
             AssessedBy = user.Name,
         };
         db.RelevanceAssessments.Add(assessment);
-        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now,
+        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Record, now,
             RelevanceWording.EventTitle(target.Coop.Code, assessment.Result, version), Description(assessment), user.Name));
         try
         {
