@@ -61,7 +61,8 @@ internal static class HistoryGenerator
         DbConnection connection, HistoryWriter writer, IReadOnlyList<DirectoryCoop> coops, HistoryOptions options, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
-        var until = (options.Until ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        // The start of the last day (UTC): never in the future, and the same all day long for the same seed.
+        var until = (options.Until ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var campaigns = new CampaignStory(writer, random, coops, until);
         var story = new IncidentStory(writer, random, coops, campaigns, until);
         var sequences = await ReferenceSequencesAsync(connection, cancellationToken);

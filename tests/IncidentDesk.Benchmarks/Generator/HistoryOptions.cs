@@ -17,7 +17,7 @@ internal sealed record HistoryOptions
     /// <summary>The average timeline length the history aims at (automatic events plus people's facts and actions).</summary>
     public int EventsPerIncident { get; init; } = 500;
 
-    /// <summary>The last day of the history; today (UTC) when not given, so recent incidents are still open.</summary>
+    /// <summary>The history ends as this day (UTC) begins; today when not given, so recent incidents are still open.</summary>
     public DateOnly? Until { get; init; }
 
     public int IncidentCount => Incidents ?? Years * IncidentsPerYear;
