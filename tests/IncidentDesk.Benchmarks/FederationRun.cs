@@ -18,7 +18,8 @@ internal sealed class FederationRun : IAsyncDisposable
     public int IncidentId { get; private set; }
     public string ConnectionString => $"Data Source={Host.DatabasePath}";
 
-    public static async Task<FederationRun> StartAsync()
+    /// <param name="database">A database file to run on (e.g. a generated history); it is copied, so the original stays as it was.</param>
+    public static async Task<FederationRun> StartAsync(string? database = null)
     {
         // Run from anywhere: tell the test server where the app's content root is (the project folder, as in the tests).
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INCIDENTDESK_WEB", WebProjectFolder());
@@ -29,6 +30,12 @@ internal sealed class FederationRun : IAsyncDisposable
             // The load of 340 liaisons comes from one address here; the real per-address limit is not what is measured.
             ["IncidentDesk:RateLimits:ApiPerMinute"] = "1000000",
         });
+        if (database is not null)
+        {
+            // Before the app starts, so its migration and seeding see the ready-made file and leave it alone.
+            File.Copy(database, host.DatabasePath);
+        }
+
         host.Start();
         var run = new FederationRun(host);
         await using var db = run.CreateDb();

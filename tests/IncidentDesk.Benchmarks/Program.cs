@@ -1,18 +1,56 @@
+using IncidentDesk.Benchmarks.Generator;
+using IncidentDesk.Benchmarks.Load;
+
 namespace IncidentDesk.Benchmarks;
 
 // The harness prints Markdown tables ready for the README's Performance section. Each figure is measured next to its floor
 // (the same work done the barest way: raw SQL, a bare hub broadcast) in the same run, on the same machine.
 internal static class Harness
 {
+    private const string Usage = """
+        usage: dotnet run -c Release --project tests/IncidentDesk.Benchmarks -- <mode> [options]
+          all|campaign|matrix|hub   figures next to their floors
+          generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
+          load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
+        """;
+
     public static async Task<int> Main(string[] args)
     {
         var what = args.FirstOrDefault() ?? "all";
-        if (what is not ("all" or "campaign" or "matrix" or "hub"))
+        try
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project tests/IncidentDesk.Benchmarks -- [all|campaign|matrix|hub]");
-            return 2;
+            var options = new CommandLine(args.Skip(1));
+            return what switch
+            {
+                "all" or "campaign" or "matrix" or "hub" => await FiguresAsync(what),
+                "generate" => await GenerateCommand.RunAsync(options),
+                "load" => await LoadCommand.RunAsync(options),
+                _ => Fail(null),
+            };
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            return Fail(e.Message);
+        }
+        catch (FormatException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static int Fail(string? problem)
+    {
+        if (problem is not null)
+        {
+            Console.Error.WriteLine(problem);
         }
 
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    private static async Task<int> FiguresAsync(string what)
+    {
         await using var federation = await FederationRun.StartAsync();
         Console.WriteLine($"IncidentDesk figures · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine();

@@ -1,0 +1,53 @@
+using System.Globalization;
+using IncidentDesk.Benchmarks.Generator;
+
+namespace IncidentDesk.Benchmarks.Load;
+
+/// <summary>
+/// <c>load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--db file.db | history options]</c>: generates a
+/// history (or takes a generated file), starts the app on it and runs the load.
+/// </summary>
+internal static class LoadCommand
+{
+    public static async Task<int> RunAsync(CommandLine args)
+    {
+        var defaults = new LoadOptions();
+        var options = new LoadOptions
+        {
+            Liaisons = args.Int("liaisons") ?? defaults.Liaisons,
+            Interval = args.Duration("interval") ?? defaults.Interval,
+            Officers = args.Int("officers") ?? defaults.Officers,
+            Duration = args.Duration("duration") ?? defaults.Duration,
+        };
+        var database = args.Text("db");
+        var history = GenerateCommand.Options(args);
+        args.EnsureAllRead();
+
+        var generated = database is null;
+        if (database is null)
+        {
+            database = Path.Combine(Path.GetTempPath(), $"incidentdesk-load-{Guid.NewGuid():N}.db");
+            Console.WriteLine($"Generating {history.IncidentCount:N0} incidents over {history.Years} year(s), seed {history.Seed}…");
+            GenerateCommand.Print(await HistoryGenerator.GenerateAsync(database, history));
+            Console.WriteLine();
+        }
+
+        try
+        {
+            await using var federation = await FederationRun.StartAsync(database);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"IncidentDesk load · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+            var result = await LoadRun.RunAsync(federation, options, Console.Out);
+            Console.WriteLine();
+            LoadReport.Print(result, Console.Out);
+            return result.Errors == 0 && result.MissingDeliveries == 0 && result.HubDisconnects == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (generated)
+            {
+                File.Delete(database);
+            }
+        }
+    }
+}

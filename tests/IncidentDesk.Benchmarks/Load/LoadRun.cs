@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.Benchmarks.Load;
+
+/// <summary>
+/// Liaisons updating their co-ops' tasks through the API while officers watch the hub, on the real app. A one-task
+/// campaign to every co-op is launched on the most recent open incident first, so each liaison has a task of their own
+/// and the run does not depend on which tasks the generated history left open.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<LoadResult> RunAsync(FederationRun run, LoadOptions options, TextWriter? log = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        var (incidentId, tasks) = await LaunchAsync(run, options.Liaisons);
+        log?.WriteLine($"Campaign on incident {incidentId}: {tasks.Count} co-op tasks; creating {tasks.Count} liaison and {options.Officers} officer tokens…");
+
+        using var http = new HttpClient { BaseAddress = run.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var liaisons = new List<LiaisonLoop>(tasks.Count);
+        var officerTokens = new List<string>(options.Officers);
+        using (var accounts = new LoadAccounts(run.Host))
+        {
+            foreach (var (coopId, taskId, version) in tasks)
+            {
+                liaisons.Add(new LiaisonLoop(http, await accounts.TokenAsync(AppRoles.CoopLiaison, coopId), taskId, version));
+            }
+
+            for (var i = 0; i < options.Officers; i++)
+            {
+                officerTokens.Add(await accounts.TokenAsync(AppRoles.PrivacyOfficer, null));
+            }
+        }
+
+        var deliveries = new DeliveryCount();
+        var officers = new List<OfficerListener>(options.Officers);
+        try
+        {
+            foreach (var token in officerTokens)
+            {
+                officers.Add(await OfficerListener.ConnectAsync(run.Host.BaseAddress, token, incidentId, deliveries.Add));
+            }
+
+            log?.WriteLine($"{officers.Count} officers connected; {liaisons.Count} liaisons updating every {options.Interval.TotalSeconds:0.###} s for {options.Duration.TotalSeconds:0.#} s…");
+            using var meter = ProcessMeter.Start();
+            var started = Stopwatch.GetTimestamp();
+            var stopAt = started + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+            var jitter = new Random(7);
+            await Task.WhenAll(liaisons.Select(l =>
+                l.RunAsync(options.Interval * jitter.NextDouble(), options.Interval, stopAt, cancellationToken)));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            var expected = (long)liaisons.Sum(l => l.SentAt.Count) * officers.Count;
+            var complete = await deliveries.WaitForAsync(expected, options.Grace);
+            var usage = await meter.StopAsync();
+            log?.WriteLine(complete ? "Every update reached every officer." : "Some deliveries did not arrive within the grace period.");
+            return Summarise(options, elapsed, liaisons, officers, expected, usage);
+        }
+        finally
+        {
+            foreach (var officer in officers)
+            {
+                await officer.DisposeAsync();
+            }
+        }
+    }
+
+    private static LoadResult Summarise(LoadOptions options, TimeSpan elapsed, List<LiaisonLoop> liaisons, List<OfficerListener> officers,
+        long expected, ProcessUsage usage)
+    {
+        var sentAt = liaisons.ToDictionary(l => l.TaskId, l => l.SentAt);
+        var latencies = new List<double>();
+        long missing = 0, unexpected = 0;
+        foreach (var officer in officers)
+        {
+            foreach (var task in officer.Arrivals.GroupBy(a => a.TaskId))
+            {
+                var sent = sentAt.GetValueOrDefault(task.Key) ?? [];
+                var arrivals = task.Select(a => a.At).ToList();
+                for (var k = 0; k < Math.Min(sent.Count, arrivals.Count); k++)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(sent[k], arrivals[k]).TotalMilliseconds);
+                }
+
+                unexpected += Math.Max(0, arrivals.Count - sent.Count);
+            }
+
+            var received = officer.Arrivals.GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.Count());
+            missing += sentAt.Sum(s => Math.Max(0, s.Value.Count - received.GetValueOrDefault(s.Key)));
+        }
+
+        return new LoadResult(options, elapsed, liaisons.Sum(l => l.Attempts), liaisons.Sum(l => l.SentAt.Count), liaisons.Sum(l => l.Conflicts),
+            liaisons.Sum(l => l.Errors), [.. liaisons.SelectMany(l => l.ErrorSamples).Take(5)], officers.Sum(o => o.Disconnects), expected, missing,
+            unexpected, latencies, [.. liaisons.SelectMany(l => l.ApiMs)], usage.CpuShare, usage.PeakWorkingSet, usage.PeakGcHeap, usage.Gen2Collections);
+    }
+
+    /// <summary>Launches the load's campaign through the app's own service; returns each co-op's task and its version.</summary>
+    private static async Task<(int IncidentId, List<(int CoopId, int TaskId, int Version)> Tasks)> LaunchAsync(FederationRun run, int liaisons)
+    {
+        int incidentId;
+        await using (var db = run.CreateDb())
+        {
+            incidentId = await db.Incidents
+                .Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed)
+                .OrderByDescending(i => i.ReportedAtUtc).Select(i => i.Id).FirstOrDefaultAsync();
+        }
+
+        incidentId = incidentId == 0 ? run.IncidentId : incidentId;
+        await using var scope = run.ActingAs(AppRoles.PrivacyOfficer);
+        var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
+            $"Carga {DateTime.UtcNow:HH:mm:ss}", null, [new CampaignTaskInput("Confirmar recebimento", "Atualize o andamento.", 5, false, TaskAnswerType.StatusOnly)],
+            CampaignAudience.AllCoops));
+        var campaignId = launched.CampaignId ?? throw new InvalidOperationException(string.Join(", ", launched.Errors));
+        await using var read = run.CreateDb();
+        var tasks = await read.CoopTasks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.CoopId).Take(liaisons)
+            .Select(t => new { t.CoopId, t.Id, t.Version }).ToListAsync();
+        return (incidentId, [.. tasks.Select(t => (t.CoopId, t.Id, t.Version))]);
+    }
+
+    /// <summary>Counts deliveries and lets the run wait until the expected number has arrived (or the grace runs out).</summary>
+    private sealed class DeliveryCount
+    {
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long count;
+        private long expected = long.MaxValue;
+
+        public void Add()
+        {
+            if (Interlocked.Increment(ref count) >= Interlocked.Read(ref expected))
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        public async Task<bool> WaitForAsync(long total, TimeSpan grace)
+        {
+            Interlocked.Exchange(ref expected, total);
+            if (Interlocked.Read(ref count) >= total)
+            {
+                return true;
+            }
+
+            try
+            {
+                await reached.Task.WaitAsync(grace);
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
+    }
+}

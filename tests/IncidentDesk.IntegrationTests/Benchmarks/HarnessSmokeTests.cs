@@ -1,0 +1,103 @@
+using System.Net;
+using IncidentDesk.Benchmarks;
+using IncidentDesk.Benchmarks.Generator;
+using IncidentDesk.Benchmarks.Load;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Web.Features.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.Benchmarks;
+
+/// <summary>
+/// The performance harness (issue 7) in miniature, so it cannot rot between the rare real runs: a small generated history
+/// must be a database the app accepts as its own, and a short load must reach every officer without a single error.
+/// </summary>
+public sealed class HarnessSmokeTests : IAsyncLifetime
+{
+    private static readonly HistoryOptions Small = new() { Years = 1, Incidents = 20, EventsPerIncident = 100, Seed = 7 };
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"incidentdesk-smoke-{Guid.NewGuid():N}.db");
+    private HistoryReport report = null!;
+
+    public async ValueTask InitializeAsync() =>
+        report = await HistoryGenerator.GenerateAsync(database, Small, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task A_generated_history_keeps_the_desks_invariants_and_the_app_runs_on_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(20, report.Incidents);
+        Assert.True(report.Campaigns >= 1, "the history has at least one campaign");
+
+        await using var run = await FederationRun.StartAsync(database);
+        await using (var db = run.CreateDb())
+        {
+            // Every row reads back through EF Core: dates, enums and decimals are in the app's own storage format.
+            var incidents = await db.Incidents.AsNoTracking().ToListAsync(ct);
+            var events = await db.TimelineEvents.AsNoTracking().ToListAsync(ct);
+            var involvements = await db.CoopInvolvements.AsNoTracking().ToListAsync(ct);
+            await db.KeyFigures.AsNoTracking().ToListAsync(ct);
+
+            Assert.Equal(21, incidents.Count); // the seeded reference incident and the twenty generated
+            Assert.Equal(incidents.Count, incidents.Select(i => i.Reference).Distinct().Count());
+            Assert.All(incidents, i => Assert.True(IncidentReference.TryParse(i.Reference, out _), i.Reference));
+            Assert.All(incidents, i => Assert.Contains(events, e => e.IncidentId == i.Id));
+            Assert.All(incidents.Where(i => i.Reference != "INC-2026-0001"), i =>
+                Assert.InRange(involvements.Count(v => v.IncidentId == i.Id), 1, 15));
+
+            var coops = await db.Coops.Where(c => c.IsActive).Select(c => new { c.Id, c.Uf, Federation = c.Federation!.Code }).ToListAsync(ct);
+            foreach (var campaign in await db.Campaigns.AsNoTracking().ToListAsync(ct))
+            {
+                var audience = campaign.Audience switch
+                {
+                    CampaignAudience.AllCoops => coops.Count,
+                    CampaignAudience.Uf => coops.Count(c => c.Uf == campaign.AudienceFilter),
+                    _ => coops.Count(c => c.Federation == campaign.AudienceFilter),
+                };
+                var tasks = await db.CampaignTasks.CountAsync(t => t.CampaignId == campaign.Id, ct);
+                Assert.InRange(tasks, 8, 20);
+                Assert.InRange(audience, 10, 340);
+                Assert.Equal(tasks * audience, await db.CoopTasks.CountAsync(t => t.CampaignId == campaign.Id, ct));
+            }
+
+            // A task still open was never updated; any other status took at least one update.
+            Assert.False(await db.CoopTasks.AnyAsync(t => (t.Status == CoopTaskStatus.Open) != (t.Version == 0), ct));
+        }
+
+        using var http = new HttpClient { BaseAddress = run.Host.BaseAddress };
+        using var health = await http.GetAsync(new Uri("health", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        await using var scope = run.Host.Services.CreateAsyncScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
+            .VerifyAsync(new AuditActor(null, "smoke test"), ct);
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task A_short_load_reaches_every_officer_without_errors()
+    {
+        await using var run = await FederationRun.StartAsync(database);
+        var options = new LoadOptions { Liaisons = 10, Interval = TimeSpan.FromMilliseconds(200), Officers = 3, Duration = TimeSpan.FromSeconds(3) };
+
+        var result = await LoadRun.RunAsync(run, options, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.ErrorSamples);
+        Assert.Equal(0, result.Errors);
+        Assert.Equal(0, result.Conflicts);
+        Assert.Equal(0, result.HubDisconnects);
+        Assert.True(result.Updated >= 10, $"every liaison updated at least once ({result.Updated} updates)");
+        Assert.Equal(0, result.MissingDeliveries);
+        Assert.Equal(0, result.UnexpectedDeliveries);
+        Assert.Equal(result.Updated * 3, result.DeliveryMs.Count);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(database);
+        return ValueTask.CompletedTask;
+    }
+}
