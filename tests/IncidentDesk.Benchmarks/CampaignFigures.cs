@@ -40,7 +40,7 @@ internal static class CampaignFigures
         return result.CampaignId ?? throw new InvalidOperationException(string.Join(", ", result.Errors));
     }
 
-    private static async Task RawInsertAsync(FederationRun run, string title)
+    internal static async Task RawInsertAsync(FederationRun run, string title)
     {
         List<int> coops;
         await using (var db = run.CreateDb())

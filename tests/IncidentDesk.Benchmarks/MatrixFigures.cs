@@ -52,7 +52,7 @@ internal static class MatrixFigures
         Console.WriteLine(render.Row());
     }
 
-    private static async Task RawReadAsync(FederationRun run, int campaignId)
+    internal static async Task RawReadAsync(FederationRun run, int campaignId)
     {
         await using var connection = new SqliteConnection(run.ConnectionString);
         await connection.OpenAsync();

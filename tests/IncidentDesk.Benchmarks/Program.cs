@@ -1,5 +1,6 @@
 using IncidentDesk.Benchmarks.Generator;
 using IncidentDesk.Benchmarks.Load;
+using IncidentDesk.Benchmarks.Micro;
 
 namespace IncidentDesk.Benchmarks;
 
@@ -10,6 +11,7 @@ internal static class Harness
     private const string Usage = """
         usage: dotnet run -c Release --project tests/IncidentDesk.Benchmarks -- <mode> [options]
           all|campaign|matrix|hub   figures next to their floors
+          micro [--filter Matrix]   BenchmarkDotNet micro-benchmarks beside their floors, on a generated five-year history
           generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
         """;
@@ -25,6 +27,7 @@ internal static class Harness
                 "all" or "campaign" or "matrix" or "hub" => await FiguresAsync(what),
                 "generate" => await GenerateCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
+                "micro" => await MicroCommand.RunAsync(options),
                 _ => Fail(null),
             };
         }
