@@ -5,6 +5,7 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.IntegrationTests.Incidents;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Notifications;
 using IncidentDesk.Web.Features.Notifications.Export;
 using IncidentDesk.Web.Features.Notifications.Versions;
 using IncidentDesk.Web.Security;
@@ -58,6 +59,9 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         Assert.EndsWith("Texto revisado pelo encarregado.", second.Markdown, StringComparison.Ordinal);
         Assert.Equal(original.Markdown, (await versions.GetAsync(incidentId, first, Ct))!.Markdown);
         Assert.NotEmpty(second.Row.MissingCodes);
+        // Saving a version is the desk's work, not a communication made: the next draft does not list it as sent.
+        var record = await officer.ServiceProvider.GetRequiredService<DraftService>().GenerateAsync(incidentId, second.Row.CoopId, DraftKind.IncidentRecord, Ct);
+        Assert.DoesNotContain("Nova versão de minuta", record!.Markdown, StringComparison.Ordinal);
 
         await using var db = fixture.CreateDb();
         foreach (var id in new[] { first, second.Row.Id })

@@ -125,7 +125,7 @@ public sealed class DraftVersionService(
         version.ApprovedBy = user.Name;
         version.ApprovedAsPreliminary = preliminary;
         var code = await CoopCodeAsync(db, version.CoopId, cancellationToken);
-        var title = $"Minuta aprovada{(preliminary ? " como preliminar" : "")}: {VersionText.Kind(version.Kind)} v{VersionText.Number(version.Version)} — {code}";
+        var title = $"{VersionText.ApprovedTitle}{(preliminary ? " como preliminar" : "")}: {VersionText.Kind(version.Kind)} v{VersionText.Number(version.Version)} — {code}";
         var description = preliminary ? $"A complementar (R15 art. 6º, §3º): {VersionText.ToComplement(missing)}." : "Sem pendências de conteúdo.";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now, title, description, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
@@ -169,7 +169,7 @@ public sealed class DraftVersionService(
         var code = await CoopCodeAsync(db, coopId, ct);
         var pending = missing.Count == 0 ? "sem pendências" : $"{VersionText.Number(missing.Count)} pendência(s)";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now,
-            $"Nova versão de minuta: {VersionText.Kind(kind)} v{VersionText.Number(version.Version)} — {code}", $"{how} {pending}.", user.Name));
+            $"{VersionText.NewVersionTitle}: {VersionText.Kind(kind)} v{VersionText.Number(version.Version)} — {code}", $"{how} {pending}.", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: ct);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, coopId, ct);
         return DraftWriteResult.Ok(version.Id);

@@ -126,7 +126,7 @@ public sealed class FilingService(
         involvement.DelayReasons = text;
         var now = time.GetUtcNow().UtcDateTime;
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now,
-            $"Motivos do atraso na comunicação registrados — {involvement.Coop!.Code}", text, user.Name));
+            $"{VersionText.DelayReasonsTitle} — {involvement.Coop!.Code}", text, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, involvement.Id, coopId, cancellationToken);
         return DraftWriteResult.Ok(involvement.Id);
