@@ -98,7 +98,9 @@ internal static class HostingExtensions
         services.AddScoped<Features.Compliance.DeadlineService>();
         services.AddScoped<Features.Notifications.DraftService>();
         services.AddScoped<Features.Compliance.Relevance.RelevanceService>();
-        services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.NoCommunicationFilings>();
+        services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.RecordedCommunicationFilings>();
+        services.AddScoped<Features.Notifications.Versions.DraftVersionService>();
+        services.AddScoped<Features.Notifications.Versions.FilingService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();

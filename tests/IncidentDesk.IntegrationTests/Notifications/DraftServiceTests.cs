@@ -15,7 +15,7 @@ namespace IncidentDesk.IntegrationTests.Notifications;
 
 /// <summary>
 /// Drafts per controller co-op of the reference incident (SP-004, MG-002 and GO-001 are its controllers): officers draft
-/// for any of them, a liaison only for their own co-op, and a liaison reaching for another co-op's draft gets nothing and
+/// for any of them, a liaison gets no generated draft (only approved versions), and a liaison reaching for another co-op's draft gets nothing and
 /// leaves an audit entry. The Markdown download is a real HTTP file with its name and no-cache headers.
 /// </summary>
 public sealed class DraftServiceTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
@@ -54,7 +54,7 @@ public sealed class DraftServiceTests(OwnHostFixture fixture) : IClassFixture<Ow
     }
 
     [Fact]
-    public async Task A_liaison_drafts_for_their_own_coop_only()
+    public async Task A_liaison_sees_their_coop_as_a_controller_but_no_generated_draft_not_even_their_own()
     {
         var incidentId = await fixture.ReferenceIncidentIdAsync();
         var sp = await CoopIdAsync("SP-004");
@@ -64,9 +64,9 @@ public sealed class DraftServiceTests(OwnHostFixture fixture) : IClassFixture<Ow
         var coops = await drafts.ControllersAsync(incidentId, Ct);
         var notice = await drafts.GenerateAsync(incidentId, sp, DraftKind.SubjectNotice, Ct);
 
+        // A working text may still be wrong: liaisons get only what an officer approved (DraftVersionTests).
         Assert.Equal(["SP-004"], coops!.Select(c => c.Code));
-        Assert.NotNull(notice);
-        Assert.Contains(DraftTexts.AdvicePhishing, notice.Markdown, StringComparison.Ordinal);
+        Assert.Null(notice);
     }
 
     [Fact]

@@ -129,9 +129,12 @@ public static class AuthorizationMatrix
         // the liaison's audited refusal are in Campaigns/MatrixExportTests.
         new("GET", "campaigns/{id:int}/matrix/csv", "campaigns/2147483647/matrix/csv", In, No, No, Nf, Nf),
         new("GET", "campaigns/{id:int}/matrix/xlsx", "campaigns/2147483647/matrix/xlsx?overdue=true", In, No, No, Nf, Nf),
-        // Drafts: liaison A drafts for their own co-op (SP-004, a controller here); liaison B's co-op is not involved. Another
+        // Generated drafts are for officers and auditors: a liaison sees only their co-op's approved versions. Another
         // co-op's liaison asking for SP-004's draft is in Notifications/DraftServiceTests.
-        new("GET", "incidents/{id:int}/drafts/{coopId:int}/{kind}/md", "incidents/{incident}/drafts/{coopA}/AnpdComplete/md", In, Ok, Nf, Ok, Ok),
+        new("GET", "incidents/{id:int}/drafts/{coopId:int}/{kind}/md", "incidents/{incident}/drafts/{coopA}/AnpdComplete/md", In, Nf, Nf, Ok, Ok),
+        // The shared host has no saved version: every signed-in caller gets 404. Approved/unapproved/other co-op downloads
+        // per role are in Notifications/DraftVersionTests.
+        new("GET", "incidents/{id:int}/drafts/versions/{versionId:int}/{format}", "incidents/{incident}/drafts/versions/2147483647/md", In, Nf, Nf, Nf, Nf),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

@@ -33,6 +33,8 @@ public sealed class DraftsPanelTests : MudComponentTestBase, IClassFixture<Seede
         Services.AddSingleton<ICommunicationFilings, NoFilings>();
         Services.AddScoped<AuditLog>();
         Services.AddScoped<DraftService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Notifications.Versions.DraftVersionService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Notifications.Versions.FilingService>();
         Services.AddScoped(_ => _viewer);
         _viewer.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "officer"), new Claim(ClaimTypes.Name, "officer@federacao.example"),

@@ -34,7 +34,12 @@ public sealed record ClosureResult(int? Id, IReadOnlyDictionary<string, string> 
 /// <summary>One deadline of one controller, with the countdown to its working date seen from now.</summary>
 public sealed record DeadlineView(
     DeadlineKind Kind, int BusinessDays, DateOnly Start, DateOnly Working, DateOnly LatestDefensible,
-    DateTime WorkingEndsAtUtc, DateTime LatestDefensibleEndsAtUtc, string Rule, DeadlineCountdown Countdown);
+    DateTime WorkingEndsAtUtc, DateTime LatestDefensibleEndsAtUtc, string Rule, DeadlineCountdown Countdown,
+    FiledCommunication? Filed = null)
+{
+    /// <summary>Filed by the end of the working (strict) deadline — the date the desk plans against.</summary>
+    public bool MetOnTime => Filed is { } f && f.FiledAtUtc < WorkingEndsAtUtc;
+}
 
 /// <summary>Every deadline of one controller co-op in one incident; its own clock starts at its own knowledge (R15 art. 6 §1).</summary>
 public sealed record CoopDeadlines(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IncidentDesk.Core.Compliance;
+using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
@@ -52,18 +53,28 @@ public sealed class DeadlineService(
             .Select(v => new { v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Coop.IsSmallProcessingAgent, v.KnowledgeAtUtc })
             .ToListAsync(cancellationToken);
         var filed = await filings.FiledAtAsync(incidentId, [.. rows.Select(r => r.CoopId)], cancellationToken);
+        var first = await filings.FirstFilingsAsync(incidentId, [.. rows.Select(r => r.CoopId)], cancellationToken);
         var calendar = calendars.Current;
         var now = time.GetUtcNow().UtcDateTime;
         return [.. rows.Select(r =>
         {
             DateTime? filedAt = filed.TryGetValue(r.CoopId, out var at) ? at : null;
             var deadlines = LgpdDeadlines.For(r.KnowledgeAtUtc, r.IsSmallProcessingAgent, calendar, filedAt)
-                .Select(d => View(d, now, calendar)).ToList();
+                .Select(d => View(d, now, calendar, first.GetValueOrDefault((r.CoopId, Filing(d.Kind))))).ToList();
             return new CoopDeadlines(r.CoopId, r.Code, r.Name, r.Uf, r.IsSmallProcessingAgent, r.KnowledgeAtUtc, filedAt, deadlines);
         })];
     }
 
-    private static DeadlineView View(LgpdDeadline d, DateTime nowUtc, BusinessCalendar calendar) =>
+    private static DeadlineView View(LgpdDeadline d, DateTime nowUtc, BusinessCalendar calendar, FiledCommunication? filed = null) =>
         new(d.Kind, d.BusinessDays, d.Start, d.Working, d.LatestDefensible, d.WorkingEndsAtUtc, d.LatestDefensibleEndsAtUtc, d.Rule,
-            DeadlineCountdown.At(d.Working, nowUtc, calendar));
+            DeadlineCountdown.At(d.Working, nowUtc, calendar), filed);
+
+    /// <summary>The filing that answers each deadline.</summary>
+    private static FilingKind Filing(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.SubjectNotice => FilingKind.SubjectNotice,
+        DeadlineKind.ChannelDeclaration => FilingKind.ChannelsDeclaration,
+        DeadlineKind.ComplementaryInformation => FilingKind.AnpdComplementary,
+        _ => FilingKind.AnpdCommunication,
+    };
 }

@@ -33,5 +33,6 @@ internal static class DraftEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return Results.File(System.Text.Encoding.UTF8.GetBytes(draft.Markdown), MarkdownContentType, draft.FileName);
         });
+        Versions.VersionEndpoints.MapVersionDownloads(endpoints);
     }
 }

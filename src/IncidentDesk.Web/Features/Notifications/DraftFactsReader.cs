@@ -39,6 +39,7 @@ internal static class DraftFactsReader
             .Where(e => e.IncidentId == incidentId && (user.SeesAllCoops || e.SharedWithCoops))
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
+        timeline = [.. timeline.Where(e => e.Kind != Core.Timeline.TimelineEventKind.Notification || !Versions.VersionText.IsDraftingStep(e.Title))];
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
         var filingRows = await db.CommunicationFilings.AsNoTracking()
             .Where(f => f.IncidentId == incidentId && f.CoopId == coopId).OrderBy(f => f.FiledAtUtc).ThenBy(f => f.Id)

@@ -13,8 +13,9 @@ namespace IncidentDesk.Web.Features.Notifications;
 
 /// <summary>
 /// Notification drafts per controller co-op (each co-op is its own controller, LGPD art. 5 VI), generated on demand from
-/// the incident as it is now. Officers and auditors draft for any controller co-op; a liaison only for their own. An
-/// incident or co-op the caller may not see answers null and the attempt is audited (ids are never confirmed).
+/// the incident as it is now. Officers and auditors draft for any controller co-op; a liaison gets no generated draft
+/// (only their own co-op's approved versions, see DraftVersionService). An incident or co-op the caller may not see
+/// answers null and the attempt is audited (ids are never confirmed).
 /// </summary>
 public sealed class DraftService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
@@ -46,7 +47,9 @@ public sealed class DraftService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var facts = user.CanReadCoop(coopId)
+        // Only officers and auditors see drafts as generated: a liaison sees what an officer approved for their co-op
+        // (DraftVersionService), never a working text that may still be wrong.
+        var facts = user.SeesAllCoops
             ? await DraftFactsReader.ReadAsync(db, user, incidentId, coopId, time.GetUtcNow().UtcDateTime, calendars.Current, filings, cancellationToken)
             : null;
         if (facts is null)
