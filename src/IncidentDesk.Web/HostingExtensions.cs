@@ -96,6 +96,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Compliance.CalendarService>();
         services.AddScoped<Features.Compliance.DeadlineService>();
+        services.AddScoped<Features.Register.RegisterService>();
         services.AddScoped<Features.Notifications.DraftService>();
         services.AddScoped<Features.Compliance.Relevance.RelevanceService>();
         services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.RecordedCommunicationFilings>();
@@ -153,6 +154,7 @@ internal static class HostingExtensions
         Features.Campaigns.MatrixExportEndpoints.MapMatrixExports(app);
         app.MapCoopExport();
         Features.Notifications.DraftEndpoints.MapDraftDownloads(app);
+        Features.Register.RegisterEndpoints.MapRegisterExport(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

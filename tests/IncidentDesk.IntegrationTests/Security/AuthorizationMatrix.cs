@@ -71,6 +71,9 @@ public static class AuthorizationMatrix
         new("GET", "my-tasks", "my-tasks", In, Ok, Ok, Ok, Ok),
         new("GET", "audit", "audit", In, No, No, Ok, Ok),
         new("GET", "calendar", "calendar", In, No, No, Ok, Ok),
+        // The incident register (R15 art. 10) and its CSV: officers and auditors only; rows and the audited export in Register/RegisterTests.
+        new("GET", "register", "register", In, No, No, Ok, Ok),
+        new("GET", "register/csv", "register/csv?status=Pending", In, No, No, Ok, Ok),
         new("GET", "admin", "admin", In, No, No, No, Ok),
         new("GET", "not-found", "not-found", In, Ok, Ok, Ok, Ok),
         new("GET", "error", "error", Ok, Ok, Ok, Ok, Ok),

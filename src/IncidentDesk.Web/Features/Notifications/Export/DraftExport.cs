@@ -20,6 +20,8 @@ public sealed record DraftFile(byte[] Content, string ContentType, string FileNa
 /// <summary>Turns a draft's Markdown into the file a controller co-op sends or keeps.</summary>
 public static class DraftExport
 {
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static string FileName(DraftFileInfo info, DraftFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -34,8 +36,8 @@ public static class DraftExport
         return format switch
         {
             DraftFileFormat.Md => new(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", FileName(info, format)),
-            // SEAM: the DOCX (Open XML) and PDF renderers replace these two lines.
-            DraftFileFormat.Docx or DraftFileFormat.Pdf => throw new NotSupportedException($"{format} export is not built yet."),
+            DraftFileFormat.Docx => new(DraftDocx.Write(info, DraftBlocks.Parse(markdown)), DocxType, FileName(info, format)),
+            DraftFileFormat.Pdf => new(DraftPdf.Write(info, DraftBlocks.Parse(markdown), FileName(info, format)), "application/pdf", FileName(info, format)),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
