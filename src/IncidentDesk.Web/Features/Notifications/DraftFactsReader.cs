@@ -35,11 +35,10 @@ internal static class DraftFactsReader
         var figures = await db.KeyFigures.AsNoTracking().Where(f => f.IncidentId == incidentId).OrderBy(f => f.SortOrder)
             .Select(f => new DraftFigure(f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note)).ToListAsync(ct);
         var timeline = await db.TimelineEvents.AsNoTracking()
-            // Every kind: the handling report shows the desk's own record too; the communications pick Facts, Actions and Notifications.
+            // Every kind: the handling report shows the desk's own record too. Communications made come from the filings, not from here.
             .Where(e => e.IncidentId == incidentId && (user.SeesAllCoops || e.SharedWithCoops))
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
-        timeline = [.. timeline.Where(e => e.Kind != Core.Timeline.TimelineEventKind.Notification || !Versions.VersionText.IsDraftingStep(e.Title))];
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
         var filingRows = await db.CommunicationFilings.AsNoTracking()
             .Where(f => f.IncidentId == incidentId && f.CoopId == coopId).OrderBy(f => f.FiledAtUtc).ThenBy(f => f.Id)

@@ -16,14 +16,6 @@ internal static class VersionText
 
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
-    /// <summary>
-    /// The desk's own drafting steps (a version saved, approved, reasons written) are on the timeline but are not
-    /// communications made: the drafts' "communications" lists must not present them as sent (R15 art. 10).
-    /// </summary>
-    public static bool IsDraftingStep(string title) =>
-        title.StartsWith(NewVersionTitle, StringComparison.Ordinal) || title.StartsWith(ApprovedTitle, StringComparison.Ordinal)
-        || title.StartsWith(DelayReasonsTitle, StringComparison.Ordinal);
-
     public static string Kind(DraftKind kind) => kind switch
     {
         DraftKind.AnpdComplete => "comunicação à ANPD (completa)",
