@@ -22,7 +22,16 @@ internal sealed class MudTranslations(IStringLocalizer<MudBlazorResource> texts)
             return new LocalizedString(key, key, resourceNotFound: true);
         }
 
-        var text = arguments.Length == 0 ? texts[key] : texts[key, arguments];
-        return text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : text;
+        var text = texts[key];
+        if (text.ResourceNotFound)
+        {
+            return new LocalizedString(key, key, resourceNotFound: true);
+        }
+
+        // MudBlazor's own formats use named placeholders ("{first_item}–{last_item} de {all_items}") that it fills itself:
+        // handing them to string.Format with its arguments throws and takes the page down. Only numbered ones are ours to fill.
+        return arguments.Length > 0 && text.Value.Contains("{0", StringComparison.Ordinal)
+            ? new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, text.Value, arguments))
+            : text;
     }
 }
