@@ -21,7 +21,7 @@ public sealed class DraftApprovalJourneyTests(BrowserFixture browser)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Officer_writes_the_delay_reasons_saves_a_version_approves_it_as_preliminary_and_downloads_it()
+    public async Task Officer_writes_the_delay_reasons_saves_a_version_approves_it_as_preliminary_and_downloads_the_pdf()
     {
         int incidentId;
         await using (var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext())
@@ -65,12 +65,16 @@ public sealed class DraftApprovalJourneyTests(BrowserFixture browser)
         await Expect(row.GetByTestId("version-approved")).ToContainTextAsync("Aprovada como preliminar");
         await page.ScreenshotAsync("82-draft-version-approved");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("version-download-md").ClickAsync());
-        Assert.Equal($"INC-2026-0001_GO-001_AnpdComplete_v{versionNumber}.md", download.SuggestedFilename);
-        var path = await download.PathAsync();
-        var text = await File.ReadAllTextAsync(path, Ct);
-        Assert.Contains(Reasons, text, StringComparison.Ordinal);
-        Assert.Contains("## Informações a complementar", text, StringComparison.Ordinal);
+        // The PDF is what the co-op files or keeps: real text (extractable), the reasons and the "to be complemented" list in it.
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("version-download-pdf").ClickAsync());
+        Assert.Equal($"INC-2026-0001_GO-001_AnpdComplete_v{versionNumber}.pdf", download.SuggestedFilename);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await download.PathAsync());
+        var text = Squeeze(string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+        Assert.Contains(Squeeze(Reasons), text, StringComparison.Ordinal);
+        Assert.Contains("Informações a complementar", text, StringComparison.Ordinal);
         Assert.Contains("GO-001", text, StringComparison.Ordinal);
     }
+
+    /// <summary>Words joined by single spaces: the PDF wraps lines wherever the page width says.</summary>
+    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 }
