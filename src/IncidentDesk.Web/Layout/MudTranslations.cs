@@ -28,8 +28,8 @@ internal sealed class MudTranslations(IStringLocalizer<MudBlazorResource> texts)
             return new LocalizedString(key, key, resourceNotFound: true);
         }
 
-        // MudBlazor's own formats use named placeholders ("{first_item}–{last_item} de {all_items}") that it fills itself:
-        // handing them to string.Format with its arguments throws and takes the page down. Only numbered ones are ours to fill.
+        // MudBlazor hands the pager's numbers as arguments for numbered placeholders ("{0}–{1} de {2}"); a text without
+        // them is returned as is — string.Format on a brace it does not understand would throw and take the page down.
         return arguments.Length > 0 && text.Value.Contains("{0", StringComparison.Ordinal)
             ? new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, text.Value, arguments))
             : text;
