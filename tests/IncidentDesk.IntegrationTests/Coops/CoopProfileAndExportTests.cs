@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Compliance;
+using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.IntegrationTests.Incidents;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Components;
 using IncidentDesk.Web.Features.Coops;
+using IncidentDesk.Web.Features.Notifications.Versions;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,5 +129,33 @@ public sealed class CoopProfileAndExportTests(OwnHostFixture fixture) : IClassFi
         using var refused = await liaisonBrowser.GetAsync(new Uri("coops/export/csv", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/account/access-denied", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_coop_page_shows_its_next_deadline_not_yet_filed_and_moves_on_once_the_anpd_communication_is_filed()
+    {
+        var mg = await CoopIdAsync("MG-002");
+        var incidentId = await fixture.ReferenceIncidentIdAsync();
+        DateTime knowledge;
+        await using (var db = fixture.CreateDb())
+        {
+            knowledge = await db.CoopInvolvements.Where(v => v.IncidentId == incidentId && v.CoopId == mg).Select(v => v.KnowledgeAtUtc).SingleAsync(Ct);
+        }
+
+        await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
+        var profiles = officer.ServiceProvider.GetRequiredService<CoopProfileService>();
+        var before = (await profiles.GetAsync(mg, Ct))!.Incidents.Single(i => i.IncidentId == incidentId).NextDeadline;
+        Assert.Equal(DeadlineKind.AnpdCommunication, before?.Kind);
+        Assert.Equal(DeadlineUrgency.Overdue, before!.Countdown.Urgency);
+
+        var versions = officer.ServiceProvider.GetRequiredService<DraftVersionService>();
+        var saved = await versions.SaveGeneratedAsync(incidentId, mg, DraftKind.AnpdPreliminary, Ct);
+        Assert.True((await versions.ApproveAsync(incidentId, saved.Id!.Value, asPreliminary: true, Ct)).Succeeded);
+        Assert.True((await officer.ServiceProvider.GetRequiredService<FilingService>()
+            .RecordForVersionAsync(incidentId, saved.Id!.Value, "00261.000999/2026-02", BrasiliaTime.ToLocal(knowledge.AddHours(2)), Ct)).Succeeded);
+
+        var after = (await profiles.GetAsync(mg, Ct))!.Incidents.Single(i => i.IncidentId == incidentId).NextDeadline;
+        Assert.NotNull(after);
+        Assert.NotEqual(DeadlineKind.AnpdCommunication, after.Kind);
     }
 }

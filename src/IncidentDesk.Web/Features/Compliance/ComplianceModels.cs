@@ -48,4 +48,8 @@ public sealed record CoopDeadlines(
 {
     /// <summary>The most urgent of the co-op's deadlines (what a summary chip shows).</summary>
     public DeadlineView Next => Deadlines.OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).First();
+
+    /// <summary>The most urgent deadline not yet answered by a filing; null once every one was filed.</summary>
+    public DeadlineView? NextPending => Deadlines.Where(d => d.Filed is null)
+        .OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).ThenBy(d => d.Kind).FirstOrDefault();
 }

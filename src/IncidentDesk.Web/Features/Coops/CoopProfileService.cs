@@ -4,6 +4,7 @@ using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,11 @@ public sealed record CoopIdentity(
 public sealed record CoopLiaison(string Name, string Email, bool TwoFactorEnrolled, bool IsActive, bool IsLockedOut);
 
 /// <summary>An incident the co-op is part of, with its own clock's start (LGPD art. 48).</summary>
-public sealed record CoopIncidentLink(int IncidentId, string Reference, string Title, IncidentStatus Status, InvolvementRole Role, DateTime KnowledgeAtUtc);
+public sealed record CoopIncidentLink(int IncidentId, string Reference, string Title, IncidentStatus Status, InvolvementRole Role, DateTime KnowledgeAtUtc)
+{
+    /// <summary>As a controller of an open incident: its most urgent LGPD deadline not yet filed (R15 arts. 6 and 9).</summary>
+    public DeadlineView? NextDeadline { get; init; }
+}
 
 /// <summary>A campaign task the co-op still has to answer.</summary>
 public sealed record CoopOpenTask(int Id, int IncidentId, string IncidentReference, string Campaign, string Title, CoopTaskStatus Status, DateTime DueAtUtc, bool IsOverdue);
@@ -34,7 +39,8 @@ public sealed record CoopProfile(
 /// One co-op seen whole: identity, encarregado, liaisons, incidents, open tasks. Officers and auditors read any co-op;
 /// a liaison only their own, and any other id answers exactly like a missing one (the attempt is audited).
 /// </summary>
-public sealed class CoopProfileService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class CoopProfileService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, DeadlineService deadlines)
 {
     public async Task<CoopProfile?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -55,7 +61,7 @@ public sealed class CoopProfileService(IDbContextFactory<IncidentDeskDbContext> 
         }
 
         var now = time.GetUtcNow();
-        return new CoopProfile(identity, await LiaisonsAsync(db, id, now, cancellationToken), await IncidentsAsync(db, id, cancellationToken),
+        return new CoopProfile(identity, await LiaisonsAsync(db, id, now, cancellationToken), await WithDeadlinesAsync(id, await IncidentsAsync(db, id, cancellationToken), cancellationToken),
             await OpenTasksAsync(db, id, now.UtcDateTime, cancellationToken));
     }
 
@@ -73,6 +79,21 @@ public sealed class CoopProfileService(IDbContextFactory<IncidentDeskDbContext> 
         // LockoutEnd is a DateTimeOffset, which SQLite cannot compare: decided here, for a few rows.
         return [.. liaisons.OrderBy(l => l.DisplayName, StringComparer.CurrentCulture)
             .Select(l => new CoopLiaison(l.DisplayName, l.Email ?? "", l.TwoFactorEnabled, l.IsActive, l.LockoutEnd > now))];
+    }
+
+    /// <summary>Each open incident where the co-op is a controller gets its clock, read the way the Notifications tab reads it.</summary>
+    private async Task<IReadOnlyList<CoopIncidentLink>> WithDeadlinesAsync(
+        int coopId, IReadOnlyList<CoopIncidentLink> incidents, CancellationToken cancellationToken)
+    {
+        var result = new List<CoopIncidentLink>(incidents.Count);
+        foreach (var link in incidents)
+        {
+            var open = link.Role == InvolvementRole.ControllerAffected && link.Status is not (IncidentStatus.Closed or IncidentStatus.Dismissed);
+            var clocks = open ? await deadlines.ForIncidentAsync(link.IncidentId, cancellationToken) : null;
+            result.Add(clocks?.FirstOrDefault(c => c.CoopId == coopId) is { } own ? link with { NextDeadline = own.NextPending } : link);
+        }
+
+        return result;
     }
 
     private static async Task<IReadOnlyList<CoopIncidentLink>> IncidentsAsync(IncidentDeskDbContext db, int coopId, CancellationToken cancellationToken) =>
