@@ -41,4 +41,21 @@ internal sealed record Figure(string Name, IReadOnlyList<double> SamplesMs)
 
         return new Figure(name, samples);
     }
+
+    /// <summary>As <see cref="MeasureAsync"/> when only part of each run is the figure: <paramref name="action"/> times that part itself.</summary>
+    public static async Task<Figure> MeasureOwnAsync(string name, int warmup, int runs, Func<int, Task<TimeSpan>> action)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await action(-1 - i);
+        }
+
+        var samples = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            samples.Add((await action(i)).TotalMilliseconds);
+        }
+
+        return new Figure(name, samples);
+    }
 }

@@ -1,3 +1,4 @@
+using IncidentDesk.Benchmarks.Browser;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Security;
 using Microsoft.Playwright;
@@ -10,30 +11,14 @@ internal static class MatrixPage
     public static async Task<Figure> MeasureFirstRenderAsync(FederationRun run, string name, int runs)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = run.Host.BaseAddress.ToString(),
-            Locale = "pt-BR",
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        await using var browser = await DeskBrowser.LaunchAsync(playwright);
+        var page = await DeskBrowser.NewPageAsync(browser, run);
         var officer = await TestAccounts.CreateAsync(run.Host, AppRoles.PrivacyOfficer);
-        await page.GotoAsync($"/incidents/{run.IncidentId}");
-        await page.GetByLabel("E-mail").FillAsync(officer.Email);
-        await page.GetByLabel("Senha").FillAsync(officer.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.GetByLabel("Código").FillAsync(Totp.Code(officer.AuthenticatorKey!));
-        await page.GetByTestId("verify-code").ClickAsync();
-        await page.GetByTestId("app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await DeskBrowser.SignInAsync(page, officer, $"/incidents/{run.IncidentId}");
 
         var overview = page.GetByRole(AriaRole.Tab, new() { Name = "Visão geral" });
-        var tasks = page.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" });
-        var cell = page.Locator("[data-testid=matrix-cell]").First;
+        var tasks = DeskBrowser.TasksTab(page);
+        var cell = DeskBrowser.MatrixCells(page).First;
         return await Figure.MeasureAsync(name, 3, runs, async _ =>
         {
             // Leave the tab (its panel is disposed), then measure the way back: click → first cells painted.

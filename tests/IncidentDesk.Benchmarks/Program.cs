@@ -1,3 +1,5 @@
+using IncidentDesk.Benchmarks.Circuit;
+using IncidentDesk.Benchmarks.Dashboard;
 using IncidentDesk.Benchmarks.Generator;
 using IncidentDesk.Benchmarks.Load;
 using IncidentDesk.Benchmarks.Micro;
@@ -13,6 +15,8 @@ internal static class Harness
           all|campaign|matrix|hub   figures next to their floors
           micro [--filter Matrix]   BenchmarkDotNet micro-benchmarks beside their floors, on a generated five-year history
           generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
+          circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
+          dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
         """;
 
@@ -26,6 +30,8 @@ internal static class Harness
             {
                 "all" or "campaign" or "matrix" or "hub" => await FiguresAsync(what),
                 "generate" => await GenerateCommand.RunAsync(options),
+                "circuit" => await CircuitCommand.RunAsync(options),
+                "dashboard" => await DashboardCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
                 "micro" => await MicroCommand.RunAsync(options),
                 _ => Fail(null),

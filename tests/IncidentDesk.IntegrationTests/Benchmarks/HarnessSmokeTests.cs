@@ -1,5 +1,6 @@
 using System.Net;
 using IncidentDesk.Benchmarks;
+using IncidentDesk.Benchmarks.Dashboard;
 using IncidentDesk.Benchmarks.Generator;
 using IncidentDesk.Benchmarks.Load;
 using IncidentDesk.Core.Campaigns;
@@ -74,6 +75,24 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
         var verification = await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
             .VerifyAsync(new AuditActor(null, "smoke test"), ct);
         Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task The_dashboard_read_the_harness_times_counts_every_open_incident_of_the_history()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var run = await FederationRun.StartAsync(database);
+        int open;
+        await using (var db = run.CreateDb())
+        {
+            open = await db.Incidents.CountAsync(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed, ct);
+        }
+
+        var view = await DashboardRead.ReadAsync(run);
+
+        Assert.True(view.Federation, "an officer sees the federation's dashboard");
+        Assert.Equal(open, view.OpenIncidentCount);
+        Assert.NotEmpty(view.Activity);
     }
 
     [Fact]

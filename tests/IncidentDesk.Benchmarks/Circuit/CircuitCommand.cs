@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using IncidentDesk.Benchmarks.Browser;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Security;
+using Microsoft.Playwright;
+
+namespace IncidentDesk.Benchmarks.Circuit;
+
+/// <summary>
+/// <c>circuit [--pages 50] [--tasks 20] [--years 0|5] [--repeats 10]</c>: C officers keep the incident's matrix open, each in
+/// their own Chromium context (so their own Blazor circuit). Measures the server memory one open circuit costs and the time
+/// from a liaison's update to every open matrix showing it.
+/// </summary>
+internal static class CircuitCommand
+{
+    private const int OpeningAtOnce = 4;
+
+    public static async Task<int> RunAsync(CommandLine args)
+    {
+        var pages = args.Int("pages") ?? 50;
+        var tasks = args.Int("tasks") ?? 20;
+        var years = args.Int("years") ?? 0;
+        var repeats = args.Int("repeats") ?? 10;
+        args.EnsureAllRead();
+        var started = Stopwatch.GetTimestamp();
+
+        using var history = await GeneratedHistory.CreateAsync(years);
+        await using var run = await FederationRun.StartAsync(history.Path);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"IncidentDesk circuits · {Environment.ProcessorCount} cores · {run.CoopCount} co-ops · {pages} pages · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+        var campaignId = await CampaignFigures.LaunchAsync(run, tasks, $"Circuitos {run.CoopCount} × {tasks}");
+        var matrix = $"matrix {run.CoopCount} × {tasks}";
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DeskBrowser.LaunchAsync(playwright);
+        // Kept open through the run: JIT, caches and pools are warm before "before", and "after − before" holds the C pages only.
+        await OpenMatrixAsync(browser, run);
+        var before = ServerMemory.Measure();
+        var opened = Stopwatch.GetTimestamp();
+        var open = await OpenAllAsync(browser, run, pages);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{pages} matrix pages open in {Stopwatch.GetElapsedTime(opened).TotalSeconds:0.0} s"));
+        var after = ServerMemory.Measure();
+        Console.WriteLine($"before (1 warm-up page open): {before}");
+        Console.WriteLine($"after ({pages} more pages open, idle): {after}");
+        Console.WriteLine("Chromium and the Playwright driver run in their own processes: not counted; the harness's own share of this process is negligible.");
+
+        var repaint = await RepaintFigures.MeasureAsync(run, campaignId, open, repeats);
+        Console.WriteLine();
+        Console.WriteLine(Figure.Header);
+        Console.WriteLine(MemoryRow($"server memory per open circuit ({matrix}, {pages} pages)", before, after, pages));
+        Console.WriteLine(repaint.All.Row());
+        Console.WriteLine(repaint.First.Row());
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"circuit mode ran {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
+        return 0;
+    }
+
+    private static string MemoryRow(string name, ServerMemory before, ServerMemory after, int pages) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {pages} | — | {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / pages:N0} KB managed heap · {(after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / pages:N0} KB working set (not ms) | — | — |");
+
+    private static async Task<List<IPage>> OpenAllAsync(IBrowser browser, FederationRun run, int pages)
+    {
+        using var gate = new SemaphoreSlim(OpeningAtOnce);
+        var opening = Enumerable.Range(0, pages).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return await OpenMatrixAsync(browser, run);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return [.. await Task.WhenAll(opening)];
+    }
+
+    /// <summary>A new officer in a new context: signed in on the incident, Tasks tab open, the matrix painted.</summary>
+    private static async Task<IPage> OpenMatrixAsync(IBrowser browser, FederationRun run)
+    {
+        var page = await DeskBrowser.NewPageAsync(browser, run, timeoutMs: 120_000);
+        var officer = await TestAccounts.CreateAsync(run.Host, AppRoles.PrivacyOfficer);
+        await DeskBrowser.SignInAsync(page, officer, $"/incidents/{run.IncidentId}");
+        await DeskBrowser.OpenTasksTabAsync(page);
+        return page;
+    }
+}
