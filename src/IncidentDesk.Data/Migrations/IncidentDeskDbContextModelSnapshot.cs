@@ -876,6 +876,8 @@ namespace IncidentDesk.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAtUtc");
+
                     b.HasIndex("IncidentId", "OccurredAtUtc");
 
                     b.ToTable("TimelineEvents");

@@ -17,7 +17,18 @@ public sealed partial class ProgressMatrix
     private bool _loaded;
     private IReadOnlyList<string> _ufs = [];
     private List<MatrixLine> _lines = [];
+    private List<MatrixLine> _head = [];
+    private List<MatrixLine> _tail = [];
+
+    /// <summary>
+    /// Lines rendered straight away, without waiting for Virtualize to measure the viewport: what the 70vh scroll box
+    /// holds on a 1080 px screen (34 px a line), so the first cells arrive with the first render batch.
+    /// </summary>
+    private const int FirstScreen = 20;
+
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
+    private MatrixCellLook[] _looks = [];
+    private string _noCell = "";
     private bool _overdue;
     private bool _blocked;
     private bool _notStarted;
@@ -38,6 +49,12 @@ public sealed partial class ProgressMatrix
 
     [Parameter, EditorRequired]
     public int CampaignId { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _looks = MatrixCellLook.All(T);
+        _noCell = T["Matrix.NoCell"];
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -89,7 +106,7 @@ public sealed partial class ProgressMatrix
     {
         if (_progress is null)
         {
-            _lines = [];
+            _lines = _head = _tail = [];
             return;
         }
 
@@ -112,6 +129,8 @@ public sealed partial class ProgressMatrix
         }
 
         _lines = lines;
+        _head = lines.GetRange(0, Math.Min(FirstScreen, lines.Count));
+        _tail = lines.GetRange(_head.Count, lines.Count - _head.Count);
     }
 
     /// <summary>What the filters on screen ask for; the export buttons send the same.</summary>
