@@ -132,7 +132,7 @@ public sealed class CoopProfileAndExportTests(OwnHostFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task The_coop_page_shows_its_next_deadline_not_yet_filed_and_moves_on_once_the_anpd_communication_is_filed()
+    public async Task The_coop_page_and_the_dashboard_show_the_next_deadline_not_yet_filed_and_move_on_once_the_anpd_communication_is_filed()
     {
         var mg = await CoopIdAsync("MG-002");
         var incidentId = await fixture.ReferenceIncidentIdAsync();
@@ -157,5 +157,8 @@ public sealed class CoopProfileAndExportTests(OwnHostFixture fixture) : IClassFi
         var after = (await profiles.GetAsync(mg, Ct))!.Incidents.Single(i => i.IncidentId == incidentId).NextDeadline;
         Assert.NotNull(after);
         Assert.NotEqual(DeadlineKind.AnpdCommunication, after.Kind);
+        var dashboard = await officer.ServiceProvider.GetRequiredService<Web.Features.Dashboard.DashboardService>().NextDeadlinesAsync(Ct);
+        Assert.Equal(DeadlineKind.AnpdCommunication, dashboard.Single(d => d.CoopCode == "SP-004").Kind);
+        Assert.NotEqual(DeadlineKind.AnpdCommunication, dashboard.Single(d => d.CoopCode == "MG-002").Kind);
     }
 }

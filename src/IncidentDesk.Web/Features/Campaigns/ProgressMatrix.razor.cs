@@ -26,6 +26,8 @@ public sealed partial class ProgressMatrix
     /// </summary>
     private const int FirstScreen = 20;
 
+    private static readonly TimeSpan ReadBehind = TimeSpan.FromSeconds(5);
+    private DateTime _syncedUpTo;
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
     private MatrixCellLook[] _looks = [];
     private string _noCell = "";
@@ -68,18 +70,38 @@ public sealed partial class ProgressMatrix
     {
         _progress = await Progress.GetAsync(CampaignId);
         _loaded = true;
+        _syncedUpTo = LatestUpdate(_progress);
         _ufs = _progress is null ? [] : [.. _progress.Rows.Select(r => r.Uf).Distinct().Order(StringComparer.Ordinal)];
         Arrange();
     }
 
-    // Another officer or a liaison changed a task or a campaign of this incident: the counts may have moved.
+    /// <summary>
+    /// Another officer or a liaison changed a task or a campaign of this incident. A task's answer patches only the cells
+    /// changed since the last read (one small query, whatever the matrix size); a campaign change reads everything again.
+    /// </summary>
     private async Task OnChangedAsync(DeskChange change)
     {
+        if (change.Kind == ChangeKind.Task && _progress is not null)
+        {
+            // Read a little behind the newest update seen: a transaction stamped earlier may commit after a later one.
+            var changed = await Progress.ChangedCellsAsync(CampaignId, _syncedUpTo - ReadBehind);
+            if (changed is not null)
+            {
+                _progress = _progress.With(changed);
+                _syncedUpTo = changed.Select(c => c.Cell.UpdatedAtUtc).Append(_syncedUpTo).Max();
+                Arrange();
+                return;
+            }
+        }
+
         if (change.Kind is ChangeKind.Task or ChangeKind.Campaign)
         {
             await LoadAsync();
         }
     }
+
+    private static DateTime LatestUpdate(CampaignProgress? progress) =>
+        progress?.Rows.SelectMany(r => r.Cells).OfType<ProgressCell>().Select(c => c.UpdatedAtUtc).DefaultIfEmpty().Max() ?? default;
 
     private void SetFilter(Action set)
     {

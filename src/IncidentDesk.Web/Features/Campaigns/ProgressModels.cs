@@ -122,4 +122,41 @@ public sealed record CampaignProgress(
     public ColumnTally Overall => new(
         Columns.Sum(c => c.Tally.Total), Columns.Sum(c => c.Tally.Finished), Columns.Sum(c => c.Tally.Blocked),
         Columns.Sum(c => c.Tally.Overdue), Columns.Sum(c => c.Tally.NotStarted));
+
+    /// <summary>The matrix with these cells replaced and the tallies of their columns counted again; unknown cells are ignored.</summary>
+    public CampaignProgress With(IReadOnlyCollection<ChangedCell> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var columnOf = Columns.Select((c, i) => (c.TaskId, i)).ToDictionary(p => p.TaskId, p => p.i);
+        var known = changes.Where(c => columnOf.ContainsKey(c.Cell.TaskId)).ToList();
+        if (known.Count == 0)
+        {
+            return this;
+        }
+
+        var byCoop = known.ToLookup(c => c.CoopId);
+        var rows = Rows.Select(r =>
+        {
+            if (!byCoop.Contains(r.CoopId))
+            {
+                return r;
+            }
+
+            var cells = r.Cells.ToArray();
+            foreach (var change in byCoop[r.CoopId])
+            {
+                cells[columnOf[change.Cell.TaskId]] = change.Cell;
+            }
+
+            return r with { Cells = cells };
+        }).ToList();
+        var touched = known.Select(c => columnOf[c.Cell.TaskId]).ToHashSet();
+        var columns = Columns.Select((c, i) => touched.Contains(i)
+            ? c with { Tally = ColumnTally.Of(rows.Select(r => r.Cells[i]).OfType<ProgressCell>()) }
+            : c).ToList();
+        return this with { Rows = rows, Columns = columns };
+    }
 }
+
+/// <summary>A co-op's cell as it is now, for patching an open matrix.</summary>
+public sealed record ChangedCell(int CoopId, ProgressCell Cell);

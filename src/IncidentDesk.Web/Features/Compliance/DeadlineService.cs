@@ -60,7 +60,7 @@ public sealed class DeadlineService(
         {
             DateTime? filedAt = filed.TryGetValue(r.CoopId, out var at) ? at : null;
             var deadlines = LgpdDeadlines.For(r.KnowledgeAtUtc, r.IsSmallProcessingAgent, calendar, filedAt)
-                .Select(d => View(d, now, calendar, first.GetValueOrDefault((r.CoopId, Filing(d.Kind))))).ToList();
+                .Select(d => View(d, now, calendar, first.GetValueOrDefault((r.CoopId, FilingFor(d.Kind))))).ToList();
             return new CoopDeadlines(r.CoopId, r.Code, r.Name, r.Uf, r.IsSmallProcessingAgent, r.KnowledgeAtUtc, filedAt, deadlines);
         })];
     }
@@ -70,7 +70,7 @@ public sealed class DeadlineService(
             DeadlineCountdown.At(d.Working, nowUtc, calendar), filed);
 
     /// <summary>The filing that answers each deadline.</summary>
-    private static FilingKind Filing(DeadlineKind kind) => kind switch
+    internal static FilingKind FilingFor(DeadlineKind kind) => kind switch
     {
         DeadlineKind.SubjectNotice => FilingKind.SubjectNotice,
         DeadlineKind.ChannelDeclaration => FilingKind.ChannelsDeclaration,

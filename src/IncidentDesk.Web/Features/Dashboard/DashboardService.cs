@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
@@ -83,14 +84,22 @@ public sealed class DashboardService(
         var rows = await controllers
             .Select(v => new { v.IncidentId, v.Incident!.Reference, v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.IsSmallProcessingAgent, v.KnowledgeAtUtc })
             .ToListAsync(cancellationToken);
-        // Filings (ICommunicationFilings) only add the complementary-information clock after a communication; until
-        // drafts record filings none is known, so the dashboard computes from knowledge alone rather than ask per incident.
+        // One read of the first filing of each kind per controller: a filed communication is no longer due, and the ANPD
+        // filing starts the complementary-information clock (R15 art. 6 §3).
+        var filings = await db.CommunicationFilings.AsNoTracking().Where(f => openIds.Contains(f.IncidentId))
+            .GroupBy(f => new { f.IncidentId, f.CoopId, f.Kind })
+            .Select(g => new { g.Key.IncidentId, g.Key.CoopId, g.Key.Kind, At = g.Min(f => f.FiledAtUtc) }).ToListAsync(cancellationToken);
+        var filed = filings.ToDictionary(f => (f.IncidentId, f.CoopId, f.Kind), f => f.At);
         return [.. rows.Select(r =>
             {
-                var next = deadlines.Compute(r.KnowledgeAtUtc, r.IsSmallProcessingAgent)
-                    .OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).First();
-                return new UpcomingDeadline(r.IncidentId, r.Reference, r.CoopId, r.Code, r.Name, next.Kind, next.Working, next.Countdown.Urgency);
+                DateTime? anpd = filed.TryGetValue((r.IncidentId, r.CoopId, FilingKind.AnpdCommunication), out var at) ? at : null;
+                var next = deadlines.Compute(r.KnowledgeAtUtc, r.IsSmallProcessingAgent, anpd)
+                    .Where(d => !filed.ContainsKey((r.IncidentId, r.CoopId, DeadlineService.FilingFor(d.Kind))))
+                    .OrderByDescending(d => d.Countdown.Urgency).ThenBy(d => d.Working).ThenBy(d => d.Kind).FirstOrDefault();
+                return next is null ? null
+                    : new UpcomingDeadline(r.IncidentId, r.Reference, r.CoopId, r.Code, r.Name, next.Kind, next.Working, next.Countdown.Urgency);
             })
+            .OfType<UpcomingDeadline>()
             .OrderBy(d => d.Due).ThenByDescending(d => d.Urgency).ThenBy(d => d.IncidentReference, StringComparer.Ordinal)
             .ThenBy(d => d.CoopCode, StringComparer.Ordinal)
             .Take(DeadlineCount)];
