@@ -5,6 +5,7 @@ using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
@@ -26,6 +27,9 @@ public sealed class CoopDetailPageTests : MudComponentTestBase, IClassFixture<Se
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopProfileService>();
+        Services.AddSingleton<BusinessCalendarProvider>();
+        Services.AddSingleton<ICommunicationFilings, RecordedCommunicationFilings>();
+        Services.AddScoped<DeadlineService>();
         var officer = new CurrentUser();
         officer.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "viewer"), new Claim(ClaimTypes.Name, "viewer@federacao.example"),

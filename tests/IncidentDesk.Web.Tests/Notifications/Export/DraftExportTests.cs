@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using IncidentDesk.Core.Compliance.Drafts;
+using IncidentDesk.Core.Tests.Compliance.Drafts;
 using IncidentDesk.Web.Features.Notifications.Export;
 using PdfPigDocument = UglyToad.PdfPig.PdfDocument;
 
@@ -23,7 +24,7 @@ public sealed class DraftExportTests
     private static DraftFileInfo Info(DraftKind kind) =>
         new("INC-2026-0001", "SP-004", "Cooperativa Médica de Campinas", kind, 2, "Comunicação de incidente de segurança à ANPD");
 
-    private static string Markdown(DraftKind kind) => DraftGenerator.Generate(ExportSamples.Complete(late: true), kind).Markdown;
+    private static string Markdown(DraftKind kind) => DraftGenerator.Generate(DraftSamples.Complete(late: true), kind).Markdown;
 
     [Theory]
     [InlineData(DraftFileFormat.Docx, "INC-2026-0001_SP-004_AnpdComplete_v2.docx")]
