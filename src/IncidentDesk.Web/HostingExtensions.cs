@@ -77,7 +77,9 @@ internal static class HostingExtensions
                 new DirectoryInfo(Path.GetFullPath(folder, root)), sp.GetRequiredService<ILoggerFactory>());
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddScoped<CoopDirectoryService>();
         services.AddScoped<CoopProfileService>();

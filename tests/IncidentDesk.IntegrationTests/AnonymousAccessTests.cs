@@ -44,6 +44,8 @@ public sealed class AnonymousAccessTests(AppFixture app)
     [Theory]
     [InlineData("account/login")]
     [InlineData("health")]
+    [InlineData("health/live")]
+    [InlineData("health/ready")]
     public async Task Sign_in_and_health_are_open(string path)
     {
         using var client = app.Host.CreateBrowserClient();

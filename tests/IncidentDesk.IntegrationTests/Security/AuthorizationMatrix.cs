@@ -78,6 +78,8 @@ public static class AuthorizationMatrix
         new("GET", "not-found", "not-found", In, Ok, Ok, Ok, Ok),
         new("GET", "error", "error", Ok, Ok, Ok, Ok, Ok),
         new("GET", "health", "health", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "health/live", "health/live", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "health/ready", "health/ready", Ok, Ok, Ok, Ok, Ok),
         new("GET", "account/login", "account/login", Ok, Ok, Ok, Ok, Ok),
         new("GET", "account/login-2fa", "account/login-2fa", Re, Re, Re, Re, Re),
         new("GET", "account/setup", "account/setup", Ok, Ok, Ok, Ok, Ok),
