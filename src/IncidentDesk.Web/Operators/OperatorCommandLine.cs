@@ -26,6 +26,8 @@ internal static class OperatorCommandLine
           users reset-2fa --email E                                 (the user enrols an authenticator again)
           users deactivate --email E                                (no sign-in, tokens revoked, sessions end)
           audit verify                                              (walks the audit hash chain)
+          backup FILE                                               (SQLite online backup, safe while the app runs)
+          restore FILE                                              (checks the file's audit chain, then copies it in; stop the app first)
 
         Roles: PrivacyOfficer (or officer), CoopLiaison (or liaison; needs --coop), Auditor.
         Exit codes: 0 done, 1 refused (nothing written), 2 audit chain broken, 64 usage error.
@@ -39,11 +41,21 @@ internal static class OperatorCommandLine
         ["users reset-2fa"] = () => new UsersResetTwoFactorCommand(),
         ["users deactivate"] = () => new UsersDeactivateCommand(),
         ["audit verify"] = () => new AuditVerifyCommand(),
+        ["database backup"] = () => new DatabaseBackupCommand(),
+        ["database restore"] = () => new DatabaseRestoreCommand(),
     };
 
+    private static readonly string[] Verbs = ["users", "audit", "database", "backup", "restore"];
+
     public static bool IsCommand(string[] args) =>
-        args is [var first, ..] && (string.Equals(first, "users", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(first, "audit", StringComparison.OrdinalIgnoreCase));
+        args is [var first, ..] && Verbs.Contains(first, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>backup FILE</c> and <c>restore FILE</c> are the short forms of <c>database backup --file FILE</c>.</summary>
+    private static string[] Expand(string[] args) =>
+        args is [var verb, var file, .. var rest] && (verb.Equals("backup", StringComparison.OrdinalIgnoreCase)
+            || verb.Equals("restore", StringComparison.OrdinalIgnoreCase)) && !file.StartsWith("--", StringComparison.Ordinal)
+            ? ["database", verb.ToLowerInvariant(), "--file", file, .. rest]
+            : args;
 
     /// <summary>A command's output is its result: the log stays quiet and goes to standard error.</summary>
     public static void QuietLogging(ILoggingBuilder logging)
@@ -68,6 +80,7 @@ internal static class OperatorCommandLine
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
+        args = Expand(args);
         try
         {
             var name = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);

@@ -54,6 +54,25 @@ public sealed class AuditTrailService(
     /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
     /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
     /// </summary>
+    /// <summary>Walks the hash chain of the database behind <paramref name="db"/> (the live one, or a backup file), in batches.</summary>
+    internal static async Task<AuditVerification> VerifyChainAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var verifier = new AuditChainVerifier();
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0 || !batch.All(verifier.Accept))
+            {
+                return verifier.Result;
+            }
+
+            after = batch[^1].Sequence;
+        }
+    }
+
     public async Task<AuditVerification> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (actor is null)
@@ -61,25 +80,12 @@ public sealed class AuditTrailService(
             await EnsureMayReadAsync(cancellationToken);
         }
 
-        var verifier = new AuditChainVerifier();
+        AuditVerification result;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            long after = 0;
-            while (true)
-            {
-                var batch = await db.AuditEntries.AsNoTracking()
-                    .Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch)
-                    .ToListAsync(cancellationToken);
-                if (batch.Count == 0 || !batch.All(verifier.Accept))
-                {
-                    break;
-                }
-
-                after = batch[^1].Sequence;
-            }
+            result = await VerifyChainAsync(db, cancellationToken);
         }
 
-        var result = verifier.Result;
         await audit.AppendAsync(new AuditRecord(AuditActions.AuditVerified, Changes:
             result.IsIntact ? $"intact, {result.EntriesChecked} entries" : $"broken at sequence {result.FirstBrokenSequence}: {result.Problem}"),
             actor, cancellationToken);
