@@ -121,13 +121,26 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
     {
         await page.GetByTestId("figure-add").ClickAsync();
         var dialog = page.GetByTestId("figure-dialog");
+        await Expect(dialog).ToHaveCountAsync(1); // the previous dialog has gone
         await dialog.GetByLabel("Indicador").FillAsync(label);
-        await page.GetByTestId("figure-value").FillAsync(value);
-        await page.GetByTestId("figure-unit").FillAsync("mensagens");
-        await page.GetByTestId("figure-source").FillAsync("Relatório dos pesquisadores");
+        await dialog.GetByTestId("figure-value").FillAsync(value);
+        await dialog.GetByTestId("figure-unit").FillAsync("mensagens");
+        await dialog.GetByTestId("figure-source").FillAsync("Relatório dos pesquisadores");
         await dialog.GetByLabel("Situação").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = status, Exact = true }).ClickAsync();
+        // Save only once every field holds what was typed: under load a keystroke can still be on its way.
+        await Expect(dialog.GetByLabel("Indicador")).ToHaveValueAsync(label);
         await page.GetByTestId("figure-save").ClickAsync();
+        try
+        {
+            await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException)
+        {
+            await page.ScreenshotAsync("failed-reference-figure-save");
+            throw;
+        }
+
         await Expect(page.GetByTestId("key-figures")).ToContainTextAsync(label);
     }
 
