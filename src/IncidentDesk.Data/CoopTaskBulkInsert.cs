@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using IncidentDesk.Core.Campaigns;
@@ -36,7 +37,9 @@ public static class CoopTaskBulkInsert
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({names})";
-        var parameters = properties.Select((_, i) => Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@p{i}"))).ToArray();
+        // Typed up front: PostgreSQL prepares the statement before any value is bound (and a null says nothing of its type).
+        DbType[] types = [DbType.Int32, DbType.Int32, DbType.Int32, DbType.Int32, DbType.DateTime, DbType.String, DbType.Int32];
+        var parameters = types.Select((type, i) => Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@p{i}"), type)).ToArray();
         await command.PrepareAsync(cancellationToken);
         foreach (var t in tasks)
         {
@@ -51,10 +54,11 @@ public static class CoopTaskBulkInsert
         }
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    private static DbParameter Parameter(DbCommand command, string name, DbType type)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
     }

@@ -39,6 +39,7 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(IncidentDeskDbContext).Assembly);
+        SearchText.Map(builder, Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

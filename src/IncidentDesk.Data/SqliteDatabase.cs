@@ -24,11 +24,4 @@ public static class SqliteDatabase
         builder.ForeignKeys = true;
         return builder.ToString();
     }
-
-    /// <summary>Applies migrations, then switches the file to WAL so readers never block the writer.</summary>
-    public static async Task MigrateAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default)
-    {
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-    }
 }

@@ -60,9 +60,12 @@ internal static class HostingExtensions
         services.AddTransient<MudBlazor.MudLocalizer, Layout.MudTranslations>();
 
         // Configuration is read when the container builds, so test hosts and env vars override it alike.
-        services.AddDbContextFactory<IncidentDeskDbContext>((sp, o) => o.UseSqlite(SqliteDatabase.ResolveConnectionString(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("IncidentDesk"),
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContextFactory<IncidentDeskDbContext>((sp, o) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            o.UseDesk(DeskDatabase.ParseProvider(configuration[DeskDatabase.ProviderKey]),
+                configuration.GetConnectionString("IncidentDesk"), sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        });
         services.AddScoped<DatabaseSeeder>();
 
         services.AddIncidentDeskSecurity(builder.Environment);
@@ -120,7 +123,7 @@ internal static class HostingExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<IncidentDeskDbContext>();
-        await SqliteDatabase.MigrateAsync(db);
+        await DeskDatabase.MigrateAsync(db);
         await sp.GetRequiredService<DatabaseSeeder>()
             .SeedAsync(sp.GetRequiredService<IOptions<IncidentDeskOptions>>().Value.SeedDemo);
         await sp.GetRequiredService<AccountBootstrapper>().EnsureFirstAccountAsync();

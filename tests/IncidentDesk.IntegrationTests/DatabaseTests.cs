@@ -88,7 +88,7 @@ public sealed class DatabaseTests(AppFixture app)
             var options = new DbContextOptionsBuilder<IncidentDeskDbContext>()
                 .UseSqlite(SqliteDatabase.ResolveConnectionString("Data Source=data/seed.db", folder.FullName)).Options;
             await using var db = new IncidentDeskDbContext(options);
-            await SqliteDatabase.MigrateAsync(db, ct);
+            await DeskDatabase.MigrateAsync(db, ct);
 
             await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: false, ct);
 

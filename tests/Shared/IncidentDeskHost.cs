@@ -1,3 +1,4 @@
+using IncidentDesk.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,7 +31,24 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public string OfficerPassword { get; } = $"pw-{Guid.NewGuid():N}";
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("incidentdesk-tests-").FullName;
     public string DatabasePath => Path.Combine(DataFolder, "incidentdesk.db");
+
+    /// <summary>
+    /// The engine under test: SQLite, or PostgreSQL in the suite compiled with <c>POSTGRESQL_SUITE</c>
+    /// (tests/IncidentDesk.IntegrationTests.PostgreSQL runs the same tests there).
+    /// </summary>
+#if POSTGRESQL_SUITE
+    public static DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+#else
+    public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+#endif
+
+    /// <summary>This host's database: a SQLite file in <see cref="DataFolder"/>, or a database of its own on the test cluster.</summary>
+    public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.PostgreSQL
+        ? ThrowawayPostgres.Shared.CreateDatabase()
+        : $"Data Source={DatabasePath}";
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    private string? _connectionString;
 
     /// <summary>Starts Kestrel once; later calls return the running host.</summary>
     public IncidentDeskHost Start()
@@ -58,7 +76,8 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:IncidentDesk", $"Data Source={DatabasePath}");
+        builder.UseSetting(DeskDatabase.ProviderKey, Provider.ToString());
+        builder.UseSetting("ConnectionStrings:IncidentDesk", ConnectionString);
         builder.UseSetting("IncidentDesk:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("IncidentDesk:EvidenceFolder", Path.Combine(DataFolder, "evidence"));
         builder.UseSetting("IncidentDesk:SeedDemo", SeedDemo ? "true" : "false");
@@ -83,7 +102,7 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools(); // the file can be deleted only once no pooled connection holds it
         try
         {
             Directory.Delete(DataFolder, recursive: true);

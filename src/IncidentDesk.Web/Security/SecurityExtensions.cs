@@ -75,7 +75,7 @@ internal static class SecurityExtensions
                 o.Password.RequireDigit = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                o.Stores.SchemaVersion = Data.DeskDatabase.IdentitySchema;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IncidentDeskDbContext>()

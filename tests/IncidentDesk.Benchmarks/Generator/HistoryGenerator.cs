@@ -53,7 +53,7 @@ internal static class HistoryGenerator
     {
         var dbOptions = new DbContextOptionsBuilder<IncidentDeskDbContext>().UseSqlite(connectionString).Options;
         await using var db = new IncidentDeskDbContext(dbOptions);
-        await SqliteDatabase.MigrateAsync(db, cancellationToken);
+        await DeskDatabase.MigrateAsync(db, cancellationToken);
         await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: true, cancellationToken);
     }
 

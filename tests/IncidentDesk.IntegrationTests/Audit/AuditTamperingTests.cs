@@ -1,16 +1,16 @@
+using System.Data.Common;
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Data;
 using IncidentDesk.IntegrationTests.Operators;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Audit;
 
 /// <summary>
-/// Someone with access to the database file edits or deletes audit entries directly in SQLite. Each test
+/// Someone with access to the database file edits or deletes audit entries directly in the database. Each test
 /// that tampers uses a host of its own, so the shared host's chain stays intact.
 /// </summary>
 public sealed class AuditTamperingTests(AppFixture app)
@@ -18,7 +18,7 @@ public sealed class AuditTamperingTests(AppFixture app)
     private static readonly AuditActor Tester = new(null, "tamper-test");
 
     [Fact]
-    public async Task Editing_a_middle_entrys_changes_in_sqlite_breaks_verification_at_exactly_that_entry()
+    public async Task Editing_a_middle_entrys_changes_in_the_database_breaks_verification_at_exactly_that_entry()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = new IncidentDeskHost().Start();
@@ -26,9 +26,9 @@ public sealed class AuditTamperingTests(AppFixture app)
         var target = entries[2];
         Assert.Equal(0, (await OperatorCli.RunAsync(host, "audit", "verify")).ExitCode);
 
-        await ExecuteAsync(host,
-            "DROP TRIGGER AuditEntries_NoUpdate;",
-            $"UPDATE AuditEntries SET Changes = '{{\"Amount\":{{\"from\":1,\"to\":2}}}}' WHERE Sequence = {target.Sequence};");
+        await RawSql.ExecuteAsync(host,
+            RawSql.DropAuditGuard(delete: false),
+            $"UPDATE \"AuditEntries\" SET \"Changes\" = '{{\"Amount\":{{\"from\":1,\"to\":2}}}}' WHERE \"Sequence\" = {target.Sequence};");
 
         var result = await VerifyAsync(host, ct);
         Assert.False(result.IsIntact);
@@ -42,7 +42,7 @@ public sealed class AuditTamperingTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Deleting_a_middle_entry_in_sqlite_breaks_verification_at_the_next_sequence()
+    public async Task Deleting_a_middle_entry_in_the_database_breaks_verification_at_the_next_sequence()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = new IncidentDeskHost().Start();
@@ -50,9 +50,9 @@ public sealed class AuditTamperingTests(AppFixture app)
         var removed = entries[2];
         var successor = entries[3];
 
-        await ExecuteAsync(host,
-            "DROP TRIGGER AuditEntries_NoDelete;",
-            $"DELETE FROM AuditEntries WHERE Sequence = {removed.Sequence};");
+        await RawSql.ExecuteAsync(host,
+            RawSql.DropAuditGuard(delete: true),
+            $"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {removed.Sequence};");
 
         var result = await VerifyAsync(host, ct);
         Assert.False(result.IsIntact);
@@ -69,10 +69,10 @@ public sealed class AuditTamperingTests(AppFixture app)
         var entries = await AppendEntriesAsync(app.Host, 1, ct);
         var target = entries[0];
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() =>
-            ExecuteAsync(app.Host, $"UPDATE AuditEntries SET ActorName = 'someone else' WHERE Id = {target.Id};"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() =>
-            ExecuteAsync(app.Host, $"DELETE FROM AuditEntries WHERE Id = {target.Id};"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
+            RawSql.ExecuteAsync(app.Host, $"UPDATE \"AuditEntries\" SET \"ActorName\" = 'someone else' WHERE \"Id\" = {target.Id};"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() =>
+            RawSql.ExecuteAsync(app.Host, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {target.Id};"));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
@@ -105,24 +105,5 @@ public sealed class AuditTamperingTests(AppFixture app)
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(Tester, ct);
-    }
-
-    /// <summary>A plain connection to the file, as an attacker with file access would open it.</summary>
-    private static async Task ExecuteAsync(IncidentDeskHost host, params string[] statements)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = host.DatabasePath,
-            Pooling = false,
-        }.ToString());
-        await connection.OpenAsync();
-        foreach (var sql in statements)
-        {
-            await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // test-made statements with integer ids only
-            command.CommandText = sql;
-#pragma warning restore CA2100
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -27,11 +27,21 @@ public sealed class CampaignAtomicityTests
             auditBefore = await db.AuditEntries.CountAsync(ct);
             eventsBefore = await db.TimelineEvents.CountAsync(ct);
             // The disk fills up, the process is killed… simulated: the 501st co-op task of a campaign cannot be written.
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER simulated_failure BEFORE INSERT ON CoopTasks
-                WHEN (SELECT COUNT(*) FROM CoopTasks WHERE CampaignId = NEW.CampaignId) >= 500
-                BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
-                """, ct);
+            await RawSql.ExecuteAsync(host, IncidentDeskHost.Provider == DatabaseProvider.PostgreSQL
+                ? """
+                  CREATE FUNCTION simulated_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                      IF (SELECT COUNT(*) FROM "CoopTasks" WHERE "CampaignId" = NEW."CampaignId") >= 500 THEN
+                          RAISE EXCEPTION 'simulated failure';
+                      END IF;
+                      RETURN NEW;
+                  END $$;
+                  CREATE TRIGGER simulated_failure BEFORE INSERT ON "CoopTasks" FOR EACH ROW EXECUTE FUNCTION simulated_failure();
+                  """
+                : """
+                  CREATE TRIGGER simulated_failure BEFORE INSERT ON CoopTasks
+                  WHEN (SELECT COUNT(*) FROM CoopTasks WHERE CampaignId = NEW.CampaignId) >= 500
+                  BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
+                  """);
         }
 
         await using (var scope = Audit.ActingAs.Scope(host, AppRoles.PrivacyOfficer))

@@ -158,8 +158,8 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
 
         await using var db = fixture.CreateDb();
         await Assert.ThrowsAnyAsync<DbException>(() =>
-            db.Database.ExecuteSqlAsync($"UPDATE RelevanceAssessments SET Result = 1, Rationale = 'reescrito' WHERE Id = {id}", Ct));
-        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM RelevanceAssessments WHERE Id = {id}", Ct));
+            db.Database.ExecuteSqlAsync($"UPDATE \"RelevanceAssessments\" SET \"Result\" = 1, \"Rationale\" = 'reescrito' WHERE \"Id\" = {id}", Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"RelevanceAssessments\" WHERE \"Id\" = {id}", Ct));
 
         var stored = await db.RelevanceAssessments.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
         Assert.Equal("Original.", stored.Rationale);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using IncidentDesk.Core.Compliance.Drafts;
@@ -9,7 +10,6 @@ using IncidentDesk.Web.Features.Notifications;
 using IncidentDesk.Web.Features.Notifications.Export;
 using IncidentDesk.Web.Features.Notifications.Versions;
 using IncidentDesk.Web.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,10 +117,10 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         Assert.NotEqual(versionId, edit.Id);
         Assert.Equal(approved!.Markdown, (await versions.GetAsync(incidentId, versionId, Ct))!.Markdown);
         await using var db = fixture.CreateDb();
-        var update = await Assert.ThrowsAsync<SqliteException>(() =>
-            db.Database.ExecuteSqlAsync($"UPDATE DraftVersions SET Markdown = 'adulterado' WHERE Id = {versionId}", Ct));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"DraftVersions\" SET \"Markdown\" = 'adulterado' WHERE \"Id\" = {versionId}", Ct));
         Assert.Contains("immutable", update.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM DraftVersions WHERE Id = {versionId}", Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"DraftVersions\" WHERE \"Id\" = {versionId}", Ct));
         Assert.Equal(approved.Markdown, await db.DraftVersions.Where(v => v.Id == versionId).Select(v => v.Markdown).SingleAsync(Ct));
     }
 

@@ -70,7 +70,7 @@ public sealed class UserAdministrationService(
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = $"%{text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-            coops = coops.Where(c => EF.Functions.Like(c.Code, pattern, "\\") || EF.Functions.Like(c.Name, pattern, "\\"));
+            coops = coops.Where(c => SearchText.Like(c.Code, pattern) || SearchText.Like(c.Name, pattern));
         }
 
         return await coops.OrderBy(c => c.Code).Take(MaxCoopChoices)

@@ -125,7 +125,7 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
 
     private AuditEntry NewEntry(AuditRecord record, AuditActor? actor) => new()
     {
-        AtUtc = time.GetUtcNow().UtcDateTime,
+        AtUtc = ToMicroseconds(time.GetUtcNow().UtcDateTime),
         ActorId = actor is null ? user.UserId : actor.Id,
         // A failed sign-in records the e-mail as typed: bounded, since anyone can type anything there.
         ActorName = Truncate(actor?.Name ?? user.Name, 256),
@@ -135,6 +135,12 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
         Changes = record.Changes,
         ClientIp = user.ClientIp,
     };
+
+    /// <summary>
+    /// The entry's hash covers its time, so the time is cut to what every engine stores (PostgreSQL keeps microseconds,
+    /// .NET ticks are 100 ns): the chain then verifies the same after a round trip through any database.
+    /// </summary>
+    private static DateTime ToMicroseconds(DateTime at) => at.AddTicks(-(at.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -108,7 +108,7 @@ public sealed class AuditTrailService(
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
             var pattern = $"%{EscapeLike(query.Actor.Trim())}%";
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, pattern, "\\") || e.ActorId == query.Actor.Trim());
+            entries = entries.Where(e => SearchText.Like(e.ActorName, pattern) || e.ActorId == query.Actor.Trim());
         }
 
         if (!string.IsNullOrWhiteSpace(query.Action))
@@ -117,12 +117,12 @@ public sealed class AuditTrailService(
             if (action.EndsWith('*'))
             {
                 var prefix = $"{EscapeLike(action.TrimEnd('*'))}%";
-                entries = entries.Where(e => EF.Functions.Like(e.Action, prefix, "\\"));
+                entries = entries.Where(e => SearchText.Like(e.Action, prefix));
             }
             else
             {
                 var family = $"{EscapeLike(action)}.%";
-                entries = entries.Where(e => e.Action == action || EF.Functions.Like(e.Action, family, "\\"));
+                entries = entries.Where(e => e.Action == action || SearchText.Like(e.Action, family));
             }
         }
 

@@ -78,8 +78,8 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
             var pattern = $"%{EscapeLike(query.Text.Trim())}%";
             var cnpjPattern = LooksLikeCnpj(query.Text) ? $"%{Cnpj.Normalize(query.Text)}%" : null;
             coops = coops.Where(c =>
-                EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Code, pattern, "\\")
-                || EF.Functions.Like(c.City, pattern, "\\") || EF.Functions.Like(c.EncarregadoName, pattern, "\\")
+                SearchText.Like(c.Name, pattern) || SearchText.Like(c.Code, pattern)
+                || SearchText.Like(c.City, pattern) || SearchText.Like(c.EncarregadoName, pattern)
                 || (cnpjPattern != null && EF.Functions.Like(c.Cnpj, cnpjPattern)));
         }
 

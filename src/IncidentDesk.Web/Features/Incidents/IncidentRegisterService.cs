@@ -225,7 +225,8 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
             return null;
         }
 
-        var date = PartialDate.FromLocal(value.Year, value.Month, value.Day, TimeOnly.FromDateTime(value), TimePrecision.Exact);
+        // Kept to the second: a client that sends back the time it read (from any engine) changes nothing.
+        var date = PartialDate.FromLocal(value.Year, value.Month, value.Day, new TimeOnly(value.Hour, value.Minute, value.Second), TimePrecision.Exact);
         if (date.IsInFuture(now))
         {
             errors[field] = IntakeError.InFuture;

@@ -150,8 +150,8 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
         {
             var pattern = $"%{EscapeLike(query.Text.Trim())}%";
             incidents = incidents.Where(i =>
-                EF.Functions.Like(i.Title, pattern, "\\") || EF.Functions.Like(i.Summary, pattern, "\\")
-                || EF.Functions.Like(i.Reference, pattern, "\\"));
+                SearchText.Like(i.Title, pattern) || SearchText.Like(i.Summary, pattern)
+                || SearchText.Like(i.Reference, pattern));
         }
 
         var total = await incidents.CountAsync(cancellationToken);

@@ -58,8 +58,8 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = $"%{text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-            coops = coops.Where(c => EF.Functions.Like(c.Code, pattern, "\\") || EF.Functions.Like(c.Name, pattern, "\\")
-                || EF.Functions.Like(c.City, pattern, "\\"));
+            coops = coops.Where(c => SearchText.Like(c.Code, pattern) || SearchText.Like(c.Name, pattern)
+                || SearchText.Like(c.City, pattern));
         }
 
         return await coops.OrderBy(c => c.Code).Take(20).Select(c => new CoopOption(c.Id, c.Code, c.Name, c.Uf)).ToListAsync(cancellationToken);
