@@ -70,6 +70,7 @@ internal static class HostingExtensions
 
         services.AddIncidentDeskSecurity(builder.Environment);
         services.AddIncidentDeskRateLimits();
+        services.AddReverseProxySupport();
         // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid.
         services.AddDataProtection().SetApplicationName("IncidentDesk");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
@@ -131,6 +132,7 @@ internal static class HostingExtensions
 
     public static void UseIncidentDesk(this WebApplication app)
     {
+        app.UseReverseProxySupport();
         // Users never see a stack trace, not even in Development: the log gets the detail.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
