@@ -110,7 +110,7 @@ internal static class HostingExtensions
         services.AddAdministration();
         services.AddPersonalAccessTokens();
         services.AddApi();
-        services.AddLiveUpdates();
+        services.AddLiveUpdates(builder.Configuration);
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<AccountBootstrapper>();
     }

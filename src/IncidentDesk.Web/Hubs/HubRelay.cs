@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace IncidentDesk.Web.Hubs;
 
-/// <summary>Forwards every change on the feed to the hub's groups for as long as the app runs.</summary>
+/// <summary>
+/// Forwards the changes committed in this process to the hub's groups for as long as the app runs. Only those: when
+/// instances are scaled out, the hub's Redis backplane already carries a group send to the clients of every instance,
+/// so relaying another instance's change again would deliver it twice. In one process every change is local.
+/// </summary>
 internal sealed class HubRelay(IChangeFeed feed, IHubContext<IncidentsHub> hub) : IHostedService
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = feed.Subscribe(RelayAsync);
+        _subscription = feed.Subscribe(RelayAsync, FeedScope.LocalOrigin);
         return Task.CompletedTask;
     }
 
