@@ -58,6 +58,9 @@ internal static class RedisScaleOut
         var options = ConfigurationOptions.Parse(configuration);
         // Start even when Redis is down (the desk still serves this instance) and keep reconnecting in the background.
         options.AbortOnConnectFail = false;
+        // While Redis is away a command fails at once instead of queueing for the command timeout: a liaison's write
+        // (which relays to the hub's backplane) and a readiness probe must not hang on it.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.Connect(options);
     }
 }
