@@ -67,7 +67,8 @@ internal static class HostingExtensions
 
         services.AddIncidentDeskSecurity(builder.Environment);
         services.AddIncidentDeskRateLimits();
-        // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid.
+        // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid (in Redis instead
+        // when scaled out: see Features/Live/RedisScaleOut.cs).
         services.AddDataProtection().SetApplicationName("IncidentDesk");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
         {

@@ -74,7 +74,18 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
 
     private Task ReceiveAsync(ChannelMessage message)
     {
-        var envelope = JsonSerializer.Deserialize<Envelope>((string)message.Message!);
+        Envelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<Envelope>((string)message.Message!);
+        }
+        catch (JsonException exception)
+        {
+            // An instance of another build during a rolling upgrade: skip its message rather than stop listening.
+            LogUnreadable(_logger, exception);
+            return Task.CompletedTask;
+        }
+
         // Our own changes were delivered locally when published.
         return envelope is null || envelope.Origin == _instanceId
             ? Task.CompletedTask
@@ -102,6 +113,9 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again: changes cross instances once more")]
     private static partial void LogRestored(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change from another instance could not be read")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception);
 
     private sealed record Envelope(string Origin, DeskChange Change);
 }
