@@ -42,8 +42,16 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
         }
 
         var message = JsonSerializer.Serialize(new Envelope(_instanceId, change));
-        // Fire and forget: the publisher has committed and must not wait on the other instances.
-        await _redis.GetSubscriber().PublishAsync(_channel, message, CommandFlags.FireAndForget);
+        try
+        {
+            // Fire and forget: the publisher has committed and must not wait on the other instances.
+            await _redis.GetSubscriber().PublishAsync(_channel, message, CommandFlags.FireAndForget);
+        }
+        catch (RedisException exception)
+        {
+            // The connection dropped between the check and the send: still an outage, never the write's failure.
+            NoteOutage(exception);
+        }
     }
 
     public IDisposable Subscribe(Func<DeskChange, Task> listener) => _local.Subscribe(listener);
