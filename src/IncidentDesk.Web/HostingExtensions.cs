@@ -71,7 +71,8 @@ internal static class HostingExtensions
         services.AddIncidentDeskSecurity(builder.Environment);
         services.AddIncidentDeskRateLimits();
         services.AddReverseProxySupport();
-        // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid.
+        // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid (in Redis instead
+        // when scaled out: see Features/Live/RedisScaleOut.cs).
         services.AddDataProtection().SetApplicationName("IncidentDesk");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
         {
@@ -114,7 +115,7 @@ internal static class HostingExtensions
         services.AddAdministration();
         services.AddPersonalAccessTokens();
         services.AddApi();
-        services.AddLiveUpdates();
+        services.AddLiveUpdates(builder.Configuration);
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<AccountBootstrapper>();
     }

@@ -17,6 +17,15 @@ public sealed class IncidentDeskOptions
     /// </summary>
     public string EvidenceFolder { get; set; } = "data/evidence";
 
+    /// <summary>
+    /// A StackExchange.Redis configuration string (<c>host:6379,password=…</c>). Set it when more than one instance serves
+    /// the desk: changes, hub messages and data-protection keys then cross instances through Redis. Unset: one process.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every Redis channel and key, so several installations can share one Redis.</summary>
+    public string RedisPrefix { get; set; } = "incidentdesk";
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public Security.RateLimitOptions RateLimits { get; set; } = new();

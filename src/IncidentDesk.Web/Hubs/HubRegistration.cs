@@ -6,12 +6,13 @@ namespace IncidentDesk.Web.Hubs;
 
 internal static class HubRegistration
 {
-    public static IServiceCollection AddLiveUpdates(this IServiceCollection services)
+    /// <summary>One process by default; across instances through Redis when <c>IncidentDesk:Redis</c> is set.</summary>
+    public static IServiceCollection AddLiveUpdates(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSignalR();
         services.AddHostedService<HubRelay>();
-        return services;
+        return services.AddRedisScaleOut(configuration);
     }
 
     /// <summary>The hub answers personal access tokens only, like the API: a browser cookie never opens it.</summary>

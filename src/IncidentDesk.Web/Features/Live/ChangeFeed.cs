@@ -13,6 +13,22 @@ public interface IChangeFeed
 
     /// <summary>Calls <paramref name="listener"/> for every change until the returned handle is disposed.</summary>
     IDisposable Subscribe(Func<DeskChange, Task> listener);
+
+    /// <summary>
+    /// As <see cref="Subscribe(Func{DeskChange, Task})"/>, narrowed by <paramref name="scope"/>: a listener that fans
+    /// out across instances by itself (the hub, through its backplane) wants only the changes made in this process.
+    /// </summary>
+    IDisposable Subscribe(Func<DeskChange, Task> listener, FeedScope scope);
+}
+
+/// <summary>Which changes a listener hears.</summary>
+public enum FeedScope
+{
+    /// <summary>Every change, wherever it was made: what an open page needs.</summary>
+    All,
+
+    /// <summary>Only the changes committed by this process (in one process, that is every change).</summary>
+    LocalOrigin,
 }
 
 /// <summary>
@@ -22,16 +38,25 @@ public interface IChangeFeed
 internal sealed partial class InProcessChangeFeed(ILogger<InProcessChangeFeed> logger) : IChangeFeed
 {
     private readonly Lock _gate = new();
-    private Func<DeskChange, Task>[] _listeners = [];
+    private Listener[] _listeners = [];
 
-    public async Task PublishAsync(DeskChange change, CancellationToken cancellationToken = default)
+    public Task PublishAsync(DeskChange change, CancellationToken cancellationToken = default) =>
+        DeliverAsync(change, localOrigin: true);
+
+    /// <summary>Hands <paramref name="change"/> to this process's listeners; a change from another instance skips the local-only ones.</summary>
+    public async Task DeliverAsync(DeskChange change, bool localOrigin)
     {
         ArgumentNullException.ThrowIfNull(change);
         foreach (var listener in Volatile.Read(ref _listeners))
         {
+            if (listener.Scope == FeedScope.LocalOrigin && !localOrigin)
+            {
+                continue;
+            }
+
             try
             {
-                await listener(change);
+                await listener.Deliver(change);
             }
 #pragma warning disable CA1031 // A listener's failure is its own; the publisher must go on.
             catch (Exception exception)
@@ -42,21 +67,32 @@ internal sealed partial class InProcessChangeFeed(ILogger<InProcessChangeFeed> l
         }
     }
 
-    public IDisposable Subscribe(Func<DeskChange, Task> listener)
+    public IDisposable Subscribe(Func<DeskChange, Task> listener) => Subscribe(listener, FeedScope.All);
+
+    public IDisposable Subscribe(Func<DeskChange, Task> listener, FeedScope scope)
     {
         ArgumentNullException.ThrowIfNull(listener);
+        var entry = new Listener(listener, scope);
         lock (_gate)
         {
-            _listeners = [.. _listeners, listener];
+            _listeners = [.. _listeners, entry];
         }
 
         return new Subscription(() =>
         {
             lock (_gate)
             {
-                _listeners = [.. _listeners.Where(l => l != listener)];
+                _listeners = [.. _listeners.Where(l => l != entry)];
             }
         });
+    }
+
+    // A class, not a record: the same delegate subscribed twice must be two entries, each removed by its own handle.
+    private sealed class Listener(Func<DeskChange, Task> deliver, FeedScope scope)
+    {
+        public Func<DeskChange, Task> Deliver { get; } = deliver;
+
+        public FeedScope Scope { get; } = scope;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A change listener failed on {Kind} of incident {IncidentId}")]

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using IncidentDesk.IntegrationTests.Api;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Redis going away under a scaled-out instance: the load balancer is told (readiness), the desk keeps working for the
+/// people on this instance, and everything comes back when Redis does. Each test leaves Redis running and reconnected.
+/// </summary>
+public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Readiness_is_503_while_Redis_is_down_and_200_again_once_it_returns()
+    {
+        using var probe = fixture.A.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, await ReadinessAsync(probe));
+
+        await fixture.Redis.StopAsync();
+        try
+        {
+            Assert.True(await EventuallyAsync(probe, HttpStatusCode.ServiceUnavailable), "readiness stayed 200 with Redis down");
+        }
+        finally
+        {
+            await fixture.Redis.StartAgainAsync();
+        }
+
+        Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "readiness did not return to 200 after Redis came back");
+    }
+
+    [Fact]
+    public async Task With_Redis_down_a_liaisons_update_still_succeeds_at_once_and_reaches_this_instances_pages()
+    {
+        var taskId = await fixture.LaunchTaskForSp004Async(Ct);
+        var liaisonAccount = await TestAccounts.CreateAsync(fixture.A, AppRoles.CoopLiaison, "SP-004", twoFactor: false);
+        using var liaison = ApiTokens.Client(fixture.A, (await ApiTokens.CreateAsync(fixture.A, liaisonAccount)).Secret);
+        var heard = new TaskCompletionSource<DeskChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = fixture.A.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
+        {
+            if (c.Kind == ChangeKind.Task && c.EntityId == taskId)
+            {
+                heard.TrySetResult(c);
+            }
+
+            return Task.CompletedTask;
+        });
+        using var probe = fixture.A.CreateBrowserClient();
+
+        await fixture.Redis.StopAsync();
+        try
+        {
+            // Wait until the instance knows Redis is gone, so the write below really meets the outage.
+            Assert.True(await EventuallyAsync(probe, HttpStatusCode.ServiceUnavailable), "the instance never noticed Redis stopping");
+            var stopwatch = Stopwatch.StartNew();
+            using var response = await liaison.PatchAsJsonAsync(new Uri($"api/v1/tasks/{taskId}", UriKind.Relative),
+                new { status = "InProgress", note = "Equipe de rede acionada", version = 0 }, Ct);
+            stopwatch.Stop();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"the write waited {stopwatch.ElapsedMilliseconds} ms on Redis");
+            await heard.Task.WaitAsync(Patience, Ct);
+        }
+        finally
+        {
+            await fixture.Redis.StartAgainAsync();
+        }
+
+        Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "the instance did not reconnect to Redis");
+    }
+
+    [Fact]
+    public async Task After_an_outage_changes_made_on_A_reach_Bs_pages_again()
+    {
+        using var probe = fixture.A.CreateBrowserClient();
+        await fixture.Redis.StopAsync();
+        try
+        {
+            Assert.True(await EventuallyAsync(probe, HttpStatusCode.ServiceUnavailable), "the instance never noticed Redis stopping");
+        }
+        finally
+        {
+            await fixture.Redis.StartAgainAsync();
+        }
+
+        Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "the instance did not reconnect to Redis");
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = fixture.B.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
+        {
+            if (c.Actor == "depois da queda")
+            {
+                heard.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        // B's subscription comes back on its own connection, possibly a moment after A's: keep changing until B hears.
+        var feedOnA = fixture.A.Services.GetRequiredService<IChangeFeed>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var deadline = Stopwatch.StartNew();
+        while (!heard.Task.IsCompleted && deadline.Elapsed < Patience && await timer.WaitForNextTickAsync(Ct))
+        {
+            await feedOnA.PublishAsync(new DeskChange(ChangeKind.Incident, 0, null, null, "depois da queda", DateTime.UtcNow), Ct);
+        }
+
+        Assert.True(heard.Task.IsCompleted, "B never heard A's changes again after Redis returned");
+    }
+
+    private static async Task<HttpStatusCode> ReadinessAsync(HttpClient probe)
+    {
+        using var response = await probe.GetAsync(new Uri("health/ready", UriKind.Relative), Ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>Polls readiness, as a load balancer would, until it answers <paramref name="expected"/> or patience runs out.</summary>
+    private static async Task<bool> EventuallyAsync(HttpClient probe, HttpStatusCode expected)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var deadline = Stopwatch.StartNew();
+        while (await ReadinessAsync(probe) != expected)
+        {
+            if (deadline.Elapsed > Patience || !await timer.WaitForNextTickAsync(Ct))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Data;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Two instances of the desk behind an imaginary load balancer: one database, one throwaway Redis. A starts first and
+/// seeds (and creates the officer); B joins the running installation, as a second replica would.
+/// </summary>
+public sealed class ScaleOutFixture : IAsyncLifetime
+{
+    private ThrowawayRedis? _redis;
+    private IncidentDeskHost? _a;
+    private IncidentDeskHost? _b;
+
+    public ThrowawayRedis Redis => _redis ?? throw new InvalidOperationException("Not started.");
+
+    public IncidentDeskHost A => _a ?? throw new InvalidOperationException("Not started.");
+
+    public IncidentDeskHost B => _b ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _redis = await ThrowawayRedis.StartAsync();
+        _a = new IncidentDeskHost(settings: new Dictionary<string, string?> { ["IncidentDesk:Redis"] = _redis.ConnectionString }).Start();
+        var b = new Dictionary<string, string?>(SharedDatabase(_a)) { ["IncidentDesk:Redis"] = _redis.ConnectionString };
+        _b = new IncidentDeskHost(bootstrapOfficer: false, settings: b).Start();
+    }
+
+    /// <summary>
+    /// The one place that says which database the instances share: A's SQLite file for now (PostgreSQL once it lands).
+    /// </summary>
+    private static Dictionary<string, string?> SharedDatabase(IncidentDeskHost first) =>
+        new() { ["ConnectionStrings:IncidentDesk"] = $"Data Source={first.DatabasePath}" };
+
+    /// <summary>Launches a one-task campaign on the reference incident; returns SP-004's task id.</summary>
+    public async Task<int> LaunchTaskForSp004Async(CancellationToken ct)
+    {
+        int incidentId;
+        await using (var db = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct))
+        {
+            incidentId = await db.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(ct);
+        }
+
+        int campaignId;
+        await using (var officer = Audit.ActingAs.Scope(A, AppRoles.PrivacyOfficer))
+        {
+            var result = await officer.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
+                $"Campanha {Guid.NewGuid():N}", null, [new("Usa a integração de chat?", null, 2, false, TaskAnswerType.YesNo)],
+                CampaignAudience.AllCoops), ct);
+            campaignId = result.CampaignId!.Value;
+        }
+
+        await using var read = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct);
+        return await read.CoopTasks.Where(t => t.CampaignId == campaignId)
+            .Join(read.Coops.Where(c => c.Code == "SP-004"), t => t.CoopId, c => c.Id, (t, _) => t.Id).SingleAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // B first: it reads A's database file, which A's disposal deletes.
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+}
