@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentDesk.IntegrationTests.ScaleOut;
 
 /// <summary>
-/// Two instances of the desk behind an imaginary load balancer: one database, one throwaway Redis. A starts first and
+/// Two instances of the desk behind an imaginary load balancer: one PostgreSQL database, one Redis (both real, throwaway, on loopback). A starts first and
 /// seeds (and creates the officer); B joins the running installation, as a second replica would.
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
@@ -27,16 +27,16 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _redis = await ThrowawayRedis.StartAsync();
-        _a = new IncidentDeskHost(settings: new Dictionary<string, string?> { ["IncidentDesk:Redis"] = _redis.ConnectionString }).Start();
-        var b = new Dictionary<string, string?>(SharedDatabase(_a)) { ["IncidentDesk:Redis"] = _redis.ConnectionString };
-        _b = new IncidentDeskHost(bootstrapOfficer: false, settings: b).Start();
+        var shared = new Dictionary<string, string?>
+        {
+            // Both instances on one PostgreSQL database (the scaled-out configuration), whichever engine the suite runs on.
+            [DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL),
+            ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
+            ["IncidentDesk:Redis"] = _redis.ConnectionString,
+        };
+        _a = new IncidentDeskHost(settings: shared).Start();
+        _b = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
     }
-
-    /// <summary>
-    /// The one place that says which database the instances share: A's SQLite file for now (PostgreSQL once it lands).
-    /// </summary>
-    private static Dictionary<string, string?> SharedDatabase(IncidentDeskHost first) =>
-        new() { ["ConnectionStrings:IncidentDesk"] = $"Data Source={first.DatabasePath}" };
 
     /// <summary>Launches a one-task campaign on the reference incident; returns SP-004's task id.</summary>
     public async Task<int> LaunchTaskForSp004Async(CancellationToken ct)
