@@ -39,11 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <param name="host">Another app instance to browse (scale-out tests); this fixture's host by default.</param>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, IncidentDeskHost? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = (host ?? Host).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "pt-BR",
             TimezoneId = "America/Sao_Paulo",

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Data;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Tokens;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentDesk.EndToEndTests;
+
+/// <summary>
+/// The scaled-out desk: two instances on one PostgreSQL database and one Redis (both real, throwaway, on loopback).
+/// The officer's browser is pinned to instance B (sticky sessions); the liaison's tool talks to instance A.
+/// </summary>
+public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJourneyTests.Installation desk)
+    : IClassFixture<TwoInstanceJourneyTests.Installation>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_liaisons_answer_sent_to_instance_A_turns_the_cell_on_the_officers_matrix_open_on_instance_B()
+    {
+        var (incidentId, taskId) = await desk.LaunchOneTaskToEveryCoopAsync();
+        var officer = await browser.NewPageAsync(host: desk.B);
+        await officer.SignInAsync(desk.Officer, $"/incidents/{incidentId}");
+        await officer.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
+        var acre = officer.Locator("[data-testid=matrix-row][data-coop='AC-001']");
+        await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Open]")).ToHaveCountAsync(1);
+
+        using var liaison = await desk.LiaisonApiOnAAsync("AC-001");
+        using var answered = await liaison.PatchAsJsonAsync(new Uri($"api/v1/tasks/{taskId}", UriKind.Relative),
+            new { status = "Done", answer = "Não", version = 0 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        // No reload: the change crosses from A to B through Redis and B's circuit repaints the cell.
+        await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Done]")).ToHaveCountAsync(1);
+        await officer.ScreenshotAsync("95-two-instances-matrix-on-b");
+    }
+
+    /// <summary>Redis, a PostgreSQL database, instance A (seeds, bootstraps the officer) and then instance B.</summary>
+    public sealed class Installation : IAsyncLifetime
+    {
+        private ThrowawayRedis? _redis;
+
+        public IncidentDeskHost A { get; private set; } = default!;
+        public IncidentDeskHost B { get; private set; } = default!;
+        public TestAccount Officer { get; private set; } = default!;
+
+        public async ValueTask InitializeAsync()
+        {
+            _redis = await ThrowawayRedis.StartAsync();
+            var shared = new Dictionary<string, string?>
+            {
+                [DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL),
+                ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
+                ["IncidentDesk:Redis"] = _redis.ConnectionString,
+            };
+            A = new IncidentDeskHost(settings: shared).Start();
+            B = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
+            Officer = await TestAccounts.EnrolBootstrapOfficerAsync(A);
+        }
+
+        public async Task<(int IncidentId, int TaskId)> LaunchOneTaskToEveryCoopAsync()
+        {
+            await using var read = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+            var incidentId = await read.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(Ct);
+            await using (var scope = await A.ActingAsAsync(Officer))
+            {
+                var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
+                    "Uso da integração de chat", null, [new("Usa a integração de chat afetada?", null, 2, false, TaskAnswerType.YesNo)],
+                    CampaignAudience.AllCoops), Ct);
+                Assert.True(launched.Succeeded);
+            }
+
+            var taskId = await read.CoopTasks.Join(read.Coops.Where(c => c.Code == "AC-001"), t => t.CoopId, c => c.Id, (t, _) => t.Id)
+                .SingleAsync(Ct);
+            return (incidentId, taskId);
+        }
+
+        /// <summary>The co-op's own tool: a personal access token of its liaison, used against instance A.</summary>
+        public async Task<HttpClient> LiaisonApiOnAAsync(string coopCode)
+        {
+            var liaison = await TestAccounts.CreateAsync(A, AppRoles.CoopLiaison, coopCode, twoFactor: false);
+            using var scope = A.Services.CreateScope();
+            var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.AppUser>>()
+                .FindByEmailAsync(liaison.Email);
+            var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()
+                .CreateForUserAsync(user!.Id, "two-instance test", 1, new AuditActor(null, "two-instance test"));
+            var client = new HttpClient { BaseAddress = A.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+            return client;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            if (_redis is not null)
+            {
+                await _redis.DisposeAsync();
+            }
+        }
+    }
+}
