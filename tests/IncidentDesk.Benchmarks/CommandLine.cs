@@ -10,18 +10,23 @@ internal sealed class CommandLine
 
     public CommandLine(IEnumerable<string> args)
     {
-        using var e = args.GetEnumerator();
-        while (e.MoveNext())
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i++)
         {
-            var name = e.Current;
-            if (!name.StartsWith("--", StringComparison.Ordinal) || !e.MoveNext())
+            var name = list[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal))
             {
                 throw new ArgumentException($"Expected --name value, got '{name}'.");
             }
 
-            values[name[2..]] = e.Current;
+            // A switch (--scale-out) has no value: the next word is another option or there is none.
+            var hasValue = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal);
+            values[name[2..]] = hasValue ? list[++i] : "true";
         }
     }
+
+    /// <summary>A switch such as <c>--scale-out</c>.</summary>
+    public bool Flag(string name) => Text(name) is { } text && bool.Parse(text);
 
     public int? Int(string name) => Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
 

@@ -8,12 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.Benchmarks;
 
-/// <summary>The real app on loopback with its own SQLite file, the 340-co-op demo directory and the reference incident.</summary>
+/// <summary>
+/// The real app on loopback with the 340-co-op demo directory and the reference incident: one instance on its own SQLite
+/// file, or (scaled out) two instances sharing a PostgreSQL database and Redis, both real and thrown away afterwards.
+/// </summary>
 internal sealed class FederationRun : IAsyncDisposable
 {
+    private ThrowawayRedis? _redis;
+
     private FederationRun(IncidentDeskHost host) => Host = host;
 
     public IncidentDeskHost Host { get; }
+
+    /// <summary>The second instance when scaled out.</summary>
+    public IncidentDeskHost? Second { get; private set; }
+
+    public IReadOnlyList<IncidentDeskHost> Instances => Second is null ? [Host] : [Host, Second];
     public int CoopCount { get; private set; }
     public int IncidentId { get; private set; }
     public string ConnectionString => $"Data Source={Host.DatabasePath}";
@@ -21,15 +31,7 @@ internal sealed class FederationRun : IAsyncDisposable
     /// <param name="database">A database file to run on (e.g. a generated history); it is copied, so the original stays as it was.</param>
     public static async Task<FederationRun> StartAsync(string? database = null)
     {
-        // Run from anywhere: tell the test server where the app's content root is (the project folder, as in the tests).
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INCIDENTDESK_WEB", WebProjectFolder());
-        var host = new IncidentDeskHost(settings: new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft"] = "Warning",
-            // The load of 340 liaisons comes from one address here; the real per-address limit is not what is measured.
-            ["IncidentDesk:RateLimits:ApiPerMinute"] = "1000000",
-        });
+        var host = new IncidentDeskHost(settings: Settings());
         if (database is not null)
         {
             // Before the app starts, so its migration and seeding see the ready-made file and leave it alone.
@@ -37,7 +39,37 @@ internal sealed class FederationRun : IAsyncDisposable
         }
 
         host.Start();
-        var run = new FederationRun(host);
+        return await ReadyAsync(new FederationRun(host));
+    }
+
+    /// <summary>Two instances on one PostgreSQL database and one Redis: A migrates and seeds, then B joins.</summary>
+    public static async Task<FederationRun> StartScaledOutAsync()
+    {
+        var redis = await ThrowawayRedis.StartAsync();
+        var shared = Settings();
+        shared[DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL);
+        shared["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase();
+        shared["IncidentDesk:Redis"] = redis.ConnectionString;
+        var run = new FederationRun(new IncidentDeskHost(settings: shared).Start()) { _redis = redis };
+        run.Second = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
+        return await ReadyAsync(run);
+    }
+
+    private static Dictionary<string, string?> Settings()
+    {
+        // Run from anywhere: tell the test server where the app's content root is (the project folder, as in the tests).
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INCIDENTDESK_WEB", WebProjectFolder());
+        return new()
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            // The load of 340 liaisons comes from one address here; the real per-address limit is not what is measured.
+            ["IncidentDesk:RateLimits:ApiPerMinute"] = "1000000",
+        };
+    }
+
+    private static async Task<FederationRun> ReadyAsync(FederationRun run)
+    {
         await using var db = run.CreateDb();
         run.CoopCount = await db.Coops.CountAsync(c => c.IsActive);
         run.IncidentId = await db.Incidents.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
@@ -80,5 +112,17 @@ internal sealed class FederationRun : IAsyncDisposable
         return scope;
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Second is not null)
+        {
+            await Second.DisposeAsync();
+        }
+
+        await Host.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
 }

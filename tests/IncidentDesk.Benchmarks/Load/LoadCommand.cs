@@ -4,8 +4,9 @@ using IncidentDesk.Benchmarks.Generator;
 namespace IncidentDesk.Benchmarks.Load;
 
 /// <summary>
-/// <c>load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--db file.db | history options]</c>: generates a
-/// history (or takes a generated file), starts the app on it and runs the load.
+/// <c>load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--db file.db | history options | --no-history]
+/// [--scale-out]</c>: generates a history (or takes a generated file, or none: the seeded desk), starts the app on it and runs
+/// the load. <c>--scale-out</c> runs two instances on PostgreSQL + Redis (seeded desk, no history: the generator writes SQLite).
 /// </summary>
 internal static class LoadCommand
 {
@@ -20,11 +21,13 @@ internal static class LoadCommand
             Duration = args.Duration("duration") ?? defaults.Duration,
         };
         var database = args.Text("db");
+        var scaleOut = args.Flag("scale-out");
+        var noHistory = scaleOut || args.Flag("no-history");
         var history = GenerateCommand.Options(args);
         args.EnsureAllRead();
 
-        var generated = database is null;
-        if (database is null)
+        var generated = database is null && !noHistory;
+        if (generated)
         {
             database = Path.Combine(Path.GetTempPath(), $"incidentdesk-load-{Guid.NewGuid():N}.db");
             Console.WriteLine($"Generating {history.IncidentCount:N0} incidents over {history.Years} year(s), seed {history.Seed}…");
@@ -34,9 +37,10 @@ internal static class LoadCommand
 
         try
         {
-            await using var federation = await FederationRun.StartAsync(database);
+            await using var federation = scaleOut ? await FederationRun.StartScaledOutAsync() : await FederationRun.StartAsync(database);
+            var setUp = scaleOut ? "2 instances · PostgreSQL + Redis" : "1 instance · SQLite";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"IncidentDesk load · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+                $"IncidentDesk load · {setUp} · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
             var result = await LoadRun.RunAsync(federation, options, Console.Out);
             Console.WriteLine();
             LoadReport.Print(result, Console.Out);
@@ -46,7 +50,7 @@ internal static class LoadCommand
         {
             if (generated)
             {
-                File.Delete(database);
+                File.Delete(database!);
             }
         }
     }

@@ -22,14 +22,16 @@ internal static class LoadRun
         var (incidentId, tasks) = await LaunchAsync(run, options.Liaisons);
         log?.WriteLine($"Campaign on incident {incidentId}: {tasks.Count} co-op tasks; creating {tasks.Count} liaison and {options.Officers} officer tokens…");
 
-        using var http = new HttpClient { BaseAddress = run.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Scaled out, liaisons and officers are spread over the instances as a load balancer would spread them: most
+        // updates then cross from one instance to the other on their way to an officer.
+        var http = run.Instances.Select(i => new HttpClient { BaseAddress = i.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }).ToList();
         var liaisons = new List<LiaisonLoop>(tasks.Count);
         var officerTokens = new List<string>(options.Officers);
         using (var accounts = new LoadAccounts(run.Host))
         {
             foreach (var (coopId, taskId, version) in tasks)
             {
-                liaisons.Add(new LiaisonLoop(http, await accounts.TokenAsync(AppRoles.CoopLiaison, coopId), taskId, version));
+                liaisons.Add(new LiaisonLoop(http[liaisons.Count % http.Count], await accounts.TokenAsync(AppRoles.CoopLiaison, coopId), taskId, version));
             }
 
             for (var i = 0; i < options.Officers; i++)
@@ -44,7 +46,8 @@ internal static class LoadRun
         {
             foreach (var token in officerTokens)
             {
-                officers.Add(await OfficerListener.ConnectAsync(run.Host.BaseAddress, token, incidentId, deliveries.Add));
+                var instance = run.Instances[officers.Count % run.Instances.Count];
+                officers.Add(await OfficerListener.ConnectAsync(instance.BaseAddress, token, incidentId, deliveries.Add));
             }
 
             log?.WriteLine($"{officers.Count} officers connected; {liaisons.Count} liaisons updating every {options.Interval.TotalSeconds:0.###} s for {options.Duration.TotalSeconds:0.#} s…");
@@ -68,6 +71,8 @@ internal static class LoadRun
             {
                 await officer.DisposeAsync();
             }
+
+            http.ForEach(client => client.Dispose());
         }
     }
 

@@ -113,6 +113,24 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
         Assert.Equal(result.Updated * 3, result.DeliveryMs.Count);
     }
 
+    [Fact]
+    public async Task A_short_load_on_two_instances_sharing_postgresql_and_redis_reaches_every_officer_exactly_once()
+    {
+        await using var run = await FederationRun.StartScaledOutAsync();
+        var options = new LoadOptions { Liaisons = 10, Interval = TimeSpan.FromMilliseconds(200), Officers = 4, Duration = TimeSpan.FromSeconds(3) };
+
+        var result = await LoadRun.RunAsync(run, options, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, run.Instances.Count);
+        Assert.Empty(result.ErrorSamples);
+        Assert.Equal(0, result.Errors);
+        Assert.Equal(0, result.HubDisconnects);
+        Assert.True(result.Updated >= 10, $"every liaison updated at least once ({result.Updated} updates)");
+        Assert.Equal(0, result.MissingDeliveries);
+        Assert.Equal(0, result.UnexpectedDeliveries); // the backplane carries each change once, never twice
+        Assert.Equal(result.Updated * 4, result.DeliveryMs.Count);
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
