@@ -9,10 +9,10 @@ namespace IncidentDesk.Web.Features.Campaigns;
 /// screenful holds some 650 cells, and they used to be as many components, each looking up its own texts.
 /// <see cref="Status"/> is the status's name for <c>data-status</c>, made once rather than boxed and formatted per cell.
 /// </summary>
-internal sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken, string Status)
+public sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken, string Status)
 {
     /// <summary>The ten looks (five statuses, overdue or not), indexed by <see cref="Index"/>.</summary>
-    public static MatrixCellLook[] All(IStringLocalizer<CampaignResource> texts)
+    internal static MatrixCellLook[] All(IStringLocalizer<CampaignResource> texts)
     {
         var statuses = Enum.GetValues<CoopTaskStatus>();
         var looks = new MatrixCellLook[statuses.Length * 2];

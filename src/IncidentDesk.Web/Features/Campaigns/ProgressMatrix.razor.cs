@@ -31,6 +31,9 @@ public sealed partial class ProgressMatrix
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
     private MatrixCellLook[] _looks = [];
     private string _noCell = "";
+
+    // One delegate for every row, made once: rows compare their parameters to skip drawing again.
+    private Func<ProgressRow, int, Task> _open = default!;
     private bool _overdue;
     private bool _blocked;
     private bool _notStarted;
@@ -54,6 +57,7 @@ public sealed partial class ProgressMatrix
 
     protected override void OnInitialized()
     {
+        _open = OpenAsync;
         _looks = MatrixCellLook.All(T);
         _noCell = T["Matrix.NoCell"];
     }
