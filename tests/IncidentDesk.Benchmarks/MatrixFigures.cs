@@ -52,36 +52,66 @@ internal static class MatrixFigures
         Console.WriteLine(render.Row());
     }
 
+    /// <summary>
+    /// The floor: the very columns <see cref="CampaignProgressService.GetAsync"/> reads (campaign head, tasks, cells, the
+    /// campaign's co-ops with their federation), by hand-written SQL, counted per column in a plain loop.
+    /// </summary>
     internal static async Task RawReadAsync(FederationRun run, int campaignId)
     {
         await using var connection = new SqliteConnection(run.ConnectionString);
         await connection.OpenAsync();
-        await using var rows = connection.CreateCommand();
-        rows.CommandText = """
-            SELECT c.Id, c.Code, c.Name, c.Uf, t.Id, t.CampaignTaskId, t.Status, t.UpdatedAtUtc
-            FROM CoopTasks t JOIN Coops c ON c.Id = t.CoopId WHERE t.CampaignId = $id ORDER BY c.Uf, c.Code
-            """;
-        rows.Parameters.AddWithValue("$id", campaignId);
-        var cells = new List<(int, string, string, string, int, int, int, string)>();
+        await using (var head = Command(connection, "SELECT Id, IncidentId, Title FROM Campaigns WHERE Id = $id", campaignId))
+        await using (var reader = await head.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                _ = (reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2));
+            }
+        }
+
+        var columnOf = new Dictionary<int, int>();
+        await using (var tasks = Command(connection, """
+            SELECT Id, "Order", Title, DueAtUtc, EvidenceRequired, AnswerType FROM CampaignTasks WHERE CampaignId = $id ORDER BY "Order", Id
+            """, campaignId))
+        await using (var reader = await tasks.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                _ = (reader.GetInt32(1), reader.GetString(2), reader.GetDateTime(3), reader.GetBoolean(4), reader.GetInt32(5));
+                columnOf[reader.GetInt32(0)] = columnOf.Count;
+            }
+        }
+
+        var finished = new int[columnOf.Count];
+        var cells = new List<(int, int, int, int, DateTime)>();
+        await using (var rows = Command(connection,
+            "SELECT Id, CoopId, CampaignTaskId, Status, UpdatedAtUtc FROM CoopTasks WHERE CampaignId = $id", campaignId))
         await using (var reader = await rows.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                cells.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                    reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
+                var cell = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetDateTime(4));
+                cells.Add(cell);
+                finished[columnOf[cell.Item3]] += cell.Item4 is 3 or 4 ? 1 : 0;
             }
         }
 
-        await using var tally = connection.CreateCommand();
-        tally.CommandText = """
-            SELECT k.Id, k."Order", k.Title, COUNT(*), SUM(t.Status IN (3, 4)), SUM(t.Status = 2)
-            FROM CampaignTasks k JOIN CoopTasks t ON t.CampaignTaskId = k.Id WHERE k.CampaignId = $id GROUP BY k.Id ORDER BY k."Order"
-            """;
-        tally.Parameters.AddWithValue("$id", campaignId);
-        await using var columns = await tally.ExecuteReaderAsync();
-        while (await columns.ReadAsync())
+        await using var coops = Command(connection, """
+            SELECT c.Id, c.Code, c.Name, c.Uf, f.Code FROM Coops c JOIN Federations f ON f.Id = c.FederationId
+            WHERE c.Id IN (SELECT CoopId FROM CoopTasks WHERE CampaignId = $id)
+            """, campaignId);
+        await using var coopRows = await coops.ExecuteReaderAsync();
+        while (await coopRows.ReadAsync())
         {
-            _ = columns.GetInt32(3);
+            _ = (coopRows.GetInt32(0), coopRows.GetString(1), coopRows.GetString(2), coopRows.GetString(3), coopRows.GetString(4));
         }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, int campaignId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", campaignId);
+        return command;
     }
 }

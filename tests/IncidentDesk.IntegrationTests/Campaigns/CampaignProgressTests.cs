@@ -33,11 +33,19 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<CampaignProgressService>().GetAsync(campaignId, Ct);
     }
 
-    private async Task UpdateAsync(ProgressCell cell, CoopTaskStatus status, string? note = null)
+    private async Task<CellDetail?> CellAsync(int coopTaskId, string role, int? coopId = null)
     {
+        await using var scope = ActingAs.Scope(fixture.Host, role, coopId);
+        return await scope.ServiceProvider.GetRequiredService<CampaignProgressService>().CellAsync(coopTaskId, Ct);
+    }
+
+    private async Task UpdateAsync(ProgressCell? cell, CoopTaskStatus status, string? note = null, string? answer = null)
+    {
+        var id = cell!.Value.CoopTaskId;
+        var version = (await CellAsync(id, AppRoles.PrivacyOfficer))!.Version;
         await using var scope = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var result = await scope.ServiceProvider.GetRequiredService<CoopTaskService>()
-            .UpdateStatusAsync(cell.CoopTaskId, new TaskStatusInput(status, note, null, cell.Version), Ct);
+            .UpdateStatusAsync(id, new TaskStatusInput(status, note, answer, version), Ct);
         Assert.True(result.Succeeded, result.Refusal?.ToString());
     }
 
@@ -56,7 +64,7 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         Assert.Equal(340, coops);
         Assert.Equal(340, progress.Rows.Count);
         Assert.Equal(Enumerable.Range(1, 8), progress.Columns.Select(c => c.Order));
-        Assert.All(progress.Rows, r => Assert.All(r.Cells, c => Assert.Equal(CoopTaskStatus.Open, c!.Status)));
+        Assert.All(progress.Rows, r => Assert.All(r.Cells, c => Assert.Equal(CoopTaskStatus.Open, c!.Value.Status)));
         Assert.All(progress.Columns, c => Assert.Equal(new ColumnTally(340, 0, 0, 0, 340), c.Tally));
         Assert.Equal(0, progress.Overall.PercentComplete);
         Assert.Equal(await fixture.ReferenceIncidentIdAsync(), progress.IncidentId);
@@ -102,9 +110,11 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         Assert.Equal(25, after.Columns[0].Tally.PercentComplete);
         Assert.Equal(new ColumnTally(340, 1, 0, 0, 339), after.Columns[7].Tally);
         Assert.All(after.Columns.Skip(1).Take(6), c => Assert.Equal(0, c.Tally.PercentComplete));
-        var blocked = after.Rows.Single(r => r.CoopId == rows[85].CoopId).Cells[0]!;
+        var blocked = after.Rows.Single(r => r.CoopId == rows[85].CoopId).Cells[0]!.Value;
+        Assert.Equal(CoopTaskStatus.Blocked, blocked.Status);
+        var detail = (await CellAsync(blocked.CoopTaskId, AppRoles.Auditor))!;
         Assert.Equal((CoopTaskStatus.Blocked, "Aguardando fornecedor", "privacyofficer@federacao.example"),
-            (blocked.Status, blocked.Note, blocked.UpdatedBy));
+            (detail.Status, detail.Note, detail.UpdatedBy));
     }
 
     [Fact]
@@ -121,5 +131,41 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         Assert.Null(progress);
         Assert.Equal(denialsBefore + 1,
             await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.EntityType == nameof(Campaign) && e.EntityId == id, Ct));
+    }
+
+    [Fact]
+    public async Task The_cell_dialogs_read_gives_the_note_and_author_that_the_matrix_no_longer_holds()
+    {
+        var campaignId = await LaunchAsync();
+        var cell = (await ProgressAsync(campaignId, AppRoles.PrivacyOfficer))!.Rows[0].Cells[0];
+        await UpdateAsync(cell, CoopTaskStatus.Blocked, "Aguardando <script>alert(1)</script> fornecedor");
+
+        var detail = await CellAsync(cell!.Value.CoopTaskId, AppRoles.Auditor);
+
+        Assert.NotNull(detail);
+        Assert.Equal((CoopTaskStatus.Blocked, "Aguardando <script>alert(1)</script> fornecedor", "privacyofficer@federacao.example", 1),
+            (detail.Status, detail.Note, detail.UpdatedBy, detail.Version));
+    }
+
+    [Fact]
+    public async Task A_liaison_reads_their_own_coops_cell_but_another_coops_id_gives_nothing_and_is_audited()
+    {
+        var campaignId = await LaunchAsync();
+        var rows = (await ProgressAsync(campaignId, AppRoles.PrivacyOfficer))!.Rows;
+        var own = rows.Single(r => r.CoopCode == "SP-004");
+        var other = rows.First(r => r.CoopId != own.CoopId);
+        var otherId = other.Cells[0]!.Value.CoopTaskId;
+        var entityId = otherId.ToString(CultureInfo.InvariantCulture);
+        await using var db = fixture.CreateDb();
+        var denialsBefore = await db.AuditEntries.CountAsync(
+            e => e.Action == AuditActions.AccessDenied && e.EntityType == nameof(CoopTask) && e.EntityId == entityId, Ct);
+
+        var mine = await CellAsync(own.Cells[0]!.Value.CoopTaskId, AppRoles.CoopLiaison, own.CoopId);
+        var theirs = await CellAsync(otherId, AppRoles.CoopLiaison, own.CoopId);
+
+        Assert.Equal(own.CoopId, mine?.CoopId);
+        Assert.Null(theirs);
+        Assert.Equal(denialsBefore + 1, await db.AuditEntries.CountAsync(
+            e => e.Action == AuditActions.AccessDenied && e.EntityType == nameof(CoopTask) && e.EntityId == entityId, Ct));
     }
 }

@@ -71,6 +71,10 @@ public sealed class CoopScopingTests(AppFixture app)
         Assert.Equal("SP-004", Assert.Single(overview.Involvements).Code);
         Assert.Null(overview.ReporterName);
         Assert.NotEmpty(overview.Timeline);
+        // The incident page's Timeline tab reads the same shared events on its own; the page's overview holds none.
+        Assert.Equal(overview.Timeline, await incidents.TimelineAsync(await ReferenceIncidentIdAsync(), Ct));
+        Assert.Empty((await incidents.GetPageOverviewAsync(await ReferenceIncidentIdAsync(), Ct))!.Timeline);
+        Assert.All(overview.Timeline, e => Assert.True(e.SharedWithCoops));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class MatrixPatchTests
     private static readonly DateTime Due = new(2026, 12, 10, 2, 59, 59, DateTimeKind.Utc);
     private static readonly DateTime Then = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
 
-    private static ProgressCell Cell(int id, int task, CoopTaskStatus status) => new(id, task, status, null, null, null, Then, 0, false);
+    private static ProgressCell Cell(int id, int task, CoopTaskStatus status) => new(id, task, status, false);
 
     private static CampaignProgress Matrix()
     {
@@ -21,16 +21,17 @@ public sealed class MatrixPatchTests
             new(10, 1, "Inventário", Due, false, TaskAnswerType.StatusOnly, ColumnTally.Of(rows.Select(r => r.Cells[0]!))),
             new(11, 2, "Logs", Due, false, TaskAnswerType.StatusOnly, ColumnTally.Of(rows.Select(r => r.Cells[1]!))),
         ];
-        return new CampaignProgress(7, 1, "Campanha", columns, rows);
+        return new CampaignProgress(7, 1, "Campanha", columns, rows) { LatestUpdateUtc = Then };
     }
 
     [Fact]
     public void A_done_answer_replaces_its_cell_and_moves_only_its_columns_count()
     {
         var before = Matrix();
-        var done = Cell(201, 11, CoopTaskStatus.Done) with { Version = 1, Answer = "sim" };
+        var done = Cell(201, 11, CoopTaskStatus.Done);
+        var answeredAt = Then.AddHours(1);
 
-        var after = before.With([new ChangedCell(2, done)]);
+        var after = before.With([new ChangedCell(2, done, answeredAt)]);
 
         Assert.Equal(done, after.Rows.Single(r => r.CoopId == 2).Cells[1]);
         Assert.Same(before.Rows[0], after.Rows[0]);
@@ -38,6 +39,7 @@ public sealed class MatrixPatchTests
         Assert.Equal(0, after.Columns[0].Tally.Finished);
         Assert.Equal(0, before.Columns[1].Tally.Finished);
         Assert.Equal(1, after.Overall.Finished);
+        Assert.Equal(answeredAt, after.LatestUpdateUtc); // the next patch reads from here
     }
 
     [Fact]
@@ -45,6 +47,6 @@ public sealed class MatrixPatchTests
     {
         var before = Matrix();
 
-        Assert.Same(before, before.With([new ChangedCell(2, Cell(999, 99, CoopTaskStatus.Done))]));
+        Assert.Same(before, before.With([new ChangedCell(2, Cell(999, 99, CoopTaskStatus.Done), Then)]));
     }
 }

@@ -169,9 +169,33 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
 
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-cell-dialog]")), Patience);
         Assert.Equal("Bloqueada", dialogs.Find("[data-testid=matrix-dialog-status]").TextContent.Trim());
+        // The note is read when the dialog opens (the open matrix does not hold it).
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-note]")), Patience);
         Assert.Contains("<b>Aguardando fornecedor</b>", dialogs.Find("[data-testid=matrix-dialog-note]").TextContent, StringComparison.Ordinal);
         Assert.Contains("liaison.ac-002@coop.example", dialogs.Find("[data-testid=matrix-dialog-updated]").TextContent, StringComparison.Ordinal);
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-no-history]")), Patience);
+    }
+
+    [Fact]
+    public async Task The_cell_dialog_shows_the_answer_as_it_is_when_opened_not_as_it_was_when_the_matrix_loaded()
+    {
+        var cut = RenderMatrix();
+        var cell = Row(cut, "AC-001").QuerySelectorAll("[data-testid=matrix-cell]")[0];
+        var coopTaskId = int.Parse(cell.GetAttribute("data-task-id")!, System.Globalization.CultureInfo.InvariantCulture);
+        // Written behind the open matrix's back (no change feed): only a read on opening can show it.
+        await using (var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+            var task = await db.CoopTasks.FindAsync([coopTaskId], Xunit.TestContext.Current.CancellationToken);
+            task!.Answer = "<i>42 titulares</i>";
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var dialogs = Render<MudDialogProvider>();
+        cell.Click();
+
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-answer]")), Patience);
+        Assert.Contains("<i>42 titulares</i>", dialogs.Find("[data-testid=matrix-dialog-answer]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("liaison.ac-001@coop.example", dialogs.Find("[data-testid=matrix-dialog-updated]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

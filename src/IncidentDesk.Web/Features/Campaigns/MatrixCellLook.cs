@@ -7,11 +7,12 @@ namespace IncidentDesk.Web.Features.Campaigns;
 /// How one matrix cell looks and reads: its status colour (the same as the liaison's badge), a glyph and a spoken
 /// status, so colour is never the only cue. Worked out once per status × overdue rather than once per cell: a
 /// screenful holds some 650 cells, and they used to be as many components, each looking up its own texts.
+/// <see cref="Status"/> is the status's name for <c>data-status</c>, made once rather than boxed and formatted per cell.
 /// </summary>
-internal sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken)
+public sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken, string Status)
 {
     /// <summary>The ten looks (five statuses, overdue or not), indexed by <see cref="Index"/>.</summary>
-    public static MatrixCellLook[] All(IStringLocalizer<CampaignResource> texts)
+    internal static MatrixCellLook[] All(IStringLocalizer<CampaignResource> texts)
     {
         var statuses = Enum.GetValues<CoopTaskStatus>();
         var looks = new MatrixCellLook[statuses.Length * 2];
@@ -21,7 +22,7 @@ internal sealed record MatrixCellLook(string CssClass, string Glyph, string Spok
             {
                 var spoken = texts[$"Status.{status}"].Value;
                 looks[Index(status, overdue)] = new MatrixCellLook(CssClassOf(status, overdue), GlyphOf(status),
-                    overdue ? $"{spoken}, {texts["Matrix.Overdue"]}" : spoken);
+                    overdue ? $"{spoken}, {texts["Matrix.Overdue"]}" : spoken, status.ToString());
             }
         }
 

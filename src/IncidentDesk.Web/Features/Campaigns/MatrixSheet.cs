@@ -37,10 +37,12 @@ public sealed record MatrixSheet(string IncidentReference, string CampaignTitle,
     /// <summary>The co-op columns before the first task's.</summary>
     public const int CoopColumns = 5;
 
-    public static MatrixSheet From(string incidentReference, CampaignProgress progress, IEnumerable<ProgressRow> rows)
+    /// <param name="answers">The co-ops' answers by co-op task id (the matrix itself does not carry them).</param>
+    public static MatrixSheet From(string incidentReference, CampaignProgress progress, IEnumerable<ProgressRow> rows, IReadOnlyDictionary<int, string> answers)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(answers);
         List<SheetColumn> columns =
         [
             new("Código", 10), new("Cooperativa", 40), new("UF", 5), new("Federação", 12), new("Tarefas atrasadas", 11),
@@ -61,7 +63,7 @@ public sealed record MatrixSheet(string IncidentReference, string CampaignTitle,
             for (var i = 0; i < progress.Columns.Count; i++)
             {
                 cells.AddRange(row.Cells[i] is { } cell
-                    ? [SheetCell.Of(cell.Status), SheetCell.Of(cell.Answer), SheetCell.Of(dueDays[i]), SheetCell.Of(cell.IsOverdue ? "Sim" : "Não")]
+                    ? [SheetCell.Of(cell.Status), SheetCell.Of(answers.GetValueOrDefault(cell.CoopTaskId)), SheetCell.Of(dueDays[i]), SheetCell.Of(cell.IsOverdue ? "Sim" : "Não")]
                     : [SheetCell.Of("Sem tarefa"), SheetCell.Of(""), SheetCell.Of(""), SheetCell.Of("")]);
             }
 

@@ -31,6 +31,9 @@ public sealed partial class ProgressMatrix
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
     private MatrixCellLook[] _looks = [];
     private string _noCell = "";
+
+    // One delegate for every row, made once: rows compare their parameters to skip drawing again.
+    private Func<ProgressRow, int, Task> _open = default!;
     private bool _overdue;
     private bool _blocked;
     private bool _notStarted;
@@ -54,6 +57,7 @@ public sealed partial class ProgressMatrix
 
     protected override void OnInitialized()
     {
+        _open = OpenAsync;
         _looks = MatrixCellLook.All(T);
         _noCell = T["Matrix.NoCell"];
     }
@@ -70,7 +74,7 @@ public sealed partial class ProgressMatrix
     {
         _progress = await Progress.GetAsync(CampaignId);
         _loaded = true;
-        _syncedUpTo = LatestUpdate(_progress);
+        _syncedUpTo = _progress?.LatestUpdateUtc ?? default;
         _ufs = _progress is null ? [] : [.. _progress.Rows.Select(r => r.Uf).Distinct().Order(StringComparer.Ordinal)];
         Arrange();
     }
@@ -88,7 +92,7 @@ public sealed partial class ProgressMatrix
             if (changed is not null)
             {
                 _progress = _progress.With(changed);
-                _syncedUpTo = changed.Select(c => c.Cell.UpdatedAtUtc).Append(_syncedUpTo).Max();
+                _syncedUpTo = changed.Select(c => c.UpdatedAtUtc).Append(_syncedUpTo).Max();
                 Arrange();
                 return;
             }
@@ -99,9 +103,6 @@ public sealed partial class ProgressMatrix
             await LoadAsync();
         }
     }
-
-    private static DateTime LatestUpdate(CampaignProgress? progress) =>
-        progress?.Rows.SelectMany(r => r.Cells).OfType<ProgressCell>().Select(c => c.UpdatedAtUtc).DefaultIfEmpty().Max() ?? default;
 
     private void SetFilter(Action set)
     {
@@ -143,7 +144,7 @@ public sealed partial class ProgressMatrix
             }
 
             var collapsed = _collapsed.Contains(group.Key);
-            lines.Add(new MatrixLine(group.Key, null, ColumnTally.Of(group.SelectMany(r => r.Cells).OfType<ProgressCell>()), group.Count(), collapsed));
+            lines.Add(new MatrixLine(group.Key, null, ColumnTally.Of(group.SelectMany(r => r.Cells)), group.Count(), collapsed));
             if (!collapsed)
             {
                 lines.AddRange(matching.Select(r => new MatrixLine(group.Key, r, null, 0, false)));
@@ -165,8 +166,7 @@ public sealed partial class ProgressMatrix
     private async Task OpenAsync(ProgressRow row, int columnIndex)
     {
         var column = _progress!.Columns[columnIndex];
-        var cell = row.Cells[columnIndex];
-        if (cell is null)
+        if (row.Cells[columnIndex] is not { } cell)
         {
             return;
         }

@@ -17,8 +17,16 @@ public sealed record ColumnTally(int Total, int Finished, int Blocked, int Overd
     /// <summary>Whole percent, rounded down so that 100 % means every co-op really finished.</summary>
     public int PercentComplete => Total == 0 ? 0 : Finished * 100 / Total;
 
+    /// <summary>Counts the cells present, skipping the gaps (a co-op without a copy of the task).</summary>
+    public static ColumnTally Of(IEnumerable<ProgressCell?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        return Of(cells.Where(c => c.HasValue).Select(c => c.GetValueOrDefault()));
+    }
+
     public static ColumnTally Of(IEnumerable<ProgressCell> cells)
     {
+        ArgumentNullException.ThrowIfNull(cells);
         int total = 0, finished = 0, blocked = 0, overdue = 0, notStarted = 0;
         foreach (var cell in cells)
         {
@@ -33,18 +41,24 @@ public sealed record ColumnTally(int Total, int Finished, int Blocked, int Overd
     }
 }
 
-/// <summary>One co-op's copy of one task, as a matrix cell.</summary>
-public sealed record ProgressCell(
-    int CoopTaskId, int TaskId, CoopTaskStatus Status, string? Answer, string? Note, string? UpdatedBy, DateTime UpdatedAtUtc,
-    int Version, bool IsOverdue)
+/// <summary>
+/// One co-op's copy of one task, as a matrix cell: only what the cell shows. A 16-byte struct rather than a record with
+/// the answer, note and author: fifty officers keeping a 340 × 20 matrix open held 6,800 such objects each (with a copy of
+/// the author's name per cell); the cell dialog reads the rest when it opens (<see cref="CampaignProgressService.CellAsync"/>).
+/// </summary>
+public readonly record struct ProgressCell(int CoopTaskId, int TaskId, CoopTaskStatus Status, bool IsOverdue)
 {
     public bool IsFinished => Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable;
 }
 
+/// <summary>What the cell dialog shows beyond the matrix: read when it opens, never held by an open matrix.</summary>
+public sealed record CellDetail(
+    int CoopTaskId, int CoopId, CoopTaskStatus Status, string? Answer, string? Note, string? UpdatedBy, DateTime UpdatedAtUtc, int Version);
+
 /// <summary>A co-op of the campaign with its cells in column order (null where the co-op has no copy of a task).</summary>
 public sealed record ProgressRow(int CoopId, string CoopCode, string CoopName, string Uf, string FederationCode, IReadOnlyList<ProgressCell?> Cells)
 {
-    public bool Any(Func<ProgressCell, bool> predicate) => Cells.Any(c => c is not null && predicate(c));
+    public bool Any(Func<ProgressCell, bool> predicate) => Cells.Any(c => c is { } cell && predicate(cell));
 
     /// <summary>How many of this co-op's tasks are past due and still unfinished.</summary>
     public int OverdueCount => Cells.Count(c => c is { IsOverdue: true });
@@ -119,6 +133,9 @@ public sealed record MatrixFilter(string? Uf = null, bool Overdue = false, bool 
 public sealed record CampaignProgress(
     int CampaignId, int IncidentId, string Title, IReadOnlyList<ProgressColumn> Columns, IReadOnlyList<ProgressRow> Rows)
 {
+    /// <summary>The newest cell update read: an open matrix asks for the cells changed since then.</summary>
+    public DateTime LatestUpdateUtc { get; init; }
+
     public ColumnTally Overall => new(
         Columns.Sum(c => c.Tally.Total), Columns.Sum(c => c.Tally.Finished), Columns.Sum(c => c.Tally.Blocked),
         Columns.Sum(c => c.Tally.Overdue), Columns.Sum(c => c.Tally.NotStarted));
@@ -152,11 +169,12 @@ public sealed record CampaignProgress(
         }).ToList();
         var touched = known.Select(c => columnOf[c.Cell.TaskId]).ToHashSet();
         var columns = Columns.Select((c, i) => touched.Contains(i)
-            ? c with { Tally = ColumnTally.Of(rows.Select(r => r.Cells[i]).OfType<ProgressCell>()) }
+            ? c with { Tally = ColumnTally.Of(rows.Select(r => r.Cells[i])) }
             : c).ToList();
-        return this with { Rows = rows, Columns = columns };
+        var latest = known.Max(c => c.UpdatedAtUtc);
+        return this with { Rows = rows, Columns = columns, LatestUpdateUtc = latest > LatestUpdateUtc ? latest : LatestUpdateUtc };
     }
 }
 
 /// <summary>A co-op's cell as it is now, for patching an open matrix.</summary>
-public sealed record ChangedCell(int CoopId, ProgressCell Cell);
+public sealed record ChangedCell(int CoopId, ProgressCell Cell, DateTime UpdatedAtUtc);

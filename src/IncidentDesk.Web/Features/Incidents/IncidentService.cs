@@ -164,22 +164,49 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
         return new IncidentPage(rows, total);
     }
 
-    public async Task<IncidentOverview?> GetOverviewAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>The incident with its whole timeline (API, exports, edit page).</summary>
+    public Task<IncidentOverview?> GetOverviewAsync(int id, CancellationToken cancellationToken = default) =>
+        OverviewAsync(id, withTimeline: true, cancellationToken);
+
+    /// <summary>
+    /// The incident page's overview: everything but the timeline (empty here), which the Timeline tab reads itself while
+    /// it is open (<see cref="TimelineAsync"/>). A page left open on another tab — fifty officers on the progress matrix —
+    /// then holds no timeline, which runs to thousands of events on a long incident.
+    /// </summary>
+    public Task<IncidentOverview?> GetPageOverviewAsync(int id, CancellationToken cancellationToken = default) =>
+        OverviewAsync(id, withTimeline: false, cancellationToken);
+
+    /// <summary>
+    /// The incident's timeline, oldest first, scoped as <see cref="GetOverviewAsync"/> (a liaison reads shared events only);
+    /// null for an incident the reader may not see (audited when it exists).
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineItem>?> TimelineAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await Visible(db)
-            .Include(i => i.KeyFigures)
-            .Include(i => i.Timeline)
-            .Include(i => i.Involvements).ThenInclude(v => v.Coop)
+        if (!await Visible(db).AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            await DenyIfExistsAsync(db, id, cancellationToken);
+            return null;
+        }
+
+        var shared = !user.SeesAllCoops;
+        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.IncidentId == id && (!shared || e.SharedWithCoops))
+            .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
+                e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))
+            .ToListAsync(cancellationToken);
+        return [.. events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)];
+    }
+
+    private async Task<IncidentOverview?> OverviewAsync(int id, bool withTimeline, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Incident> query = Visible(db).Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop);
+        var incident = await (withTimeline ? query.Include(i => i.Timeline) : query)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
         {
-            if (await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
-            {
-                await audit.DeniedAsync(nameof(Incident), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            }
-
+            await DenyIfExistsAsync(db, id, cancellationToken);
             return null;
         }
 
@@ -233,4 +260,12 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             .Replace("_", "\\_", StringComparison.Ordinal);
 
     private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
+
+    private async Task DenyIfExistsAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken)
+    {
+        if (await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            await audit.DeniedAsync(nameof(Incident), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+    }
 }
