@@ -16,6 +16,7 @@ internal sealed class DatabaseRestoreCommand : IOperatorCommand
     public async Task<int> RunAsync(OperatorContext context, CancellationToken cancellationToken)
     {
         var file = Path.GetFullPath(context.Options.Required("file"));
+        await using var live = DatabaseFiles.Live(context.Services); // refuses first when the desk is not on SQLite
         if (!System.IO.File.Exists(file))
         {
             return await context.FailAsync($"{file} does not exist.");
@@ -39,11 +40,11 @@ internal sealed class DatabaseRestoreCommand : IOperatorCommand
         }
 
         await using (var backup = DatabaseFiles.File(file, readOnly: true))
-        await using (var live = DatabaseFiles.Live(context.Services))
         {
             await backup.OpenAsync(cancellationToken);
             await live.OpenAsync(cancellationToken);
             backup.BackupDatabase(live);
+            await live.CloseAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

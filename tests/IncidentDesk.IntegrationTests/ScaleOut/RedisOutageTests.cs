@@ -116,6 +116,47 @@ public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<Sc
         Assert.True(heard.Task.IsCompleted, "B never heard A's changes again after Redis returned");
     }
 
+    [Fact]
+    public async Task An_instance_started_while_Redis_is_down_hears_the_others_once_Redis_returns()
+    {
+        await fixture.Redis.StopAsync();
+        IncidentDeskHost late;
+        try
+        {
+            late = new IncidentDeskHost(bootstrapOfficer: false, settings: new Dictionary<string, string?>(fixture.SharedSettings)).Start();
+        }
+        finally
+        {
+            await fixture.Redis.StartAgainAsync();
+        }
+
+        await using (late)
+        {
+            using var probe = late.CreateBrowserClient();
+            Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "the late instance never reached Redis");
+            var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var _ = late.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
+            {
+                if (c.Actor == "instância tardia")
+                {
+                    heard.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            });
+
+            var feedOnA = fixture.A.Services.GetRequiredService<IChangeFeed>();
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            var deadline = Stopwatch.StartNew();
+            while (!heard.Task.IsCompleted && deadline.Elapsed < Patience && await timer.WaitForNextTickAsync(Ct))
+            {
+                await feedOnA.PublishAsync(new DeskChange(ChangeKind.Incident, 0, null, null, "instância tardia", DateTime.UtcNow), Ct);
+            }
+
+            Assert.True(heard.Task.IsCompleted, "an instance that started during the outage never heard the others");
+        }
+    }
+
     private static async Task<HttpStatusCode> ReadinessAsync(HttpClient probe)
     {
         using var response = await probe.GetAsync(new Uri("health/ready", UriKind.Relative), Ct);

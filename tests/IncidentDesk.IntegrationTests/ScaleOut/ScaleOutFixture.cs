@@ -24,6 +24,9 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     public IncidentDeskHost B => _b ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>What every instance of this installation is configured with (database, Redis), for a third one.</summary>
+    public IReadOnlyDictionary<string, string?> SharedSettings { get; private set; } = new Dictionary<string, string?>();
+
     public async ValueTask InitializeAsync()
     {
         _redis = await ThrowawayRedis.StartAsync();
@@ -34,6 +37,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
             ["IncidentDesk:Redis"] = _redis.ConnectionString,
         };
+        SharedSettings = shared;
         _a = new IncidentDeskHost(settings: shared).Start();
         _b = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
     }

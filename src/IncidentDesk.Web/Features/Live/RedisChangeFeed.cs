@@ -58,13 +58,30 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
 
     public IDisposable Subscribe(Func<DeskChange, Task> listener, FeedScope scope) => _local.Subscribe(listener, scope);
 
-    /// <summary>Listens before the server takes requests; the multiplexer re-subscribes after every reconnect.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Listens before the server takes requests; the multiplexer re-subscribes after every reconnect. An instance that
+    /// starts while Redis is down subscribes when Redis first answers (see <see cref="NoteRestored"/>).
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken) => TrySubscribeAsync();
+
+    private async Task TrySubscribeAsync()
     {
+        if (Volatile.Read(ref _queue) is not null)
+        {
+            return;
+        }
+
         try
         {
-            _queue = await _redis.GetSubscriber().SubscribeAsync(_channel);
-            _queue.OnMessage(ReceiveAsync);
+            var queue = await _redis.GetSubscriber().SubscribeAsync(_channel);
+            if (Interlocked.CompareExchange(ref _queue, queue, null) is null)
+            {
+                queue.OnMessage(ReceiveAsync);
+            }
+            else
+            {
+                await queue.UnsubscribeAsync(); // a reconnect subscribed first
+            }
         }
         catch (RedisException exception)
         {
@@ -114,6 +131,8 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
         {
             LogRestored(_logger);
         }
+
+        _ = TrySubscribeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: changes reach only this instance's pages until it returns")]
