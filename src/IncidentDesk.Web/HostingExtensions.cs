@@ -110,6 +110,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Notifications.Versions.DraftVersionService>();
         services.AddScoped<Features.Notifications.Versions.FilingService>();
         services.AddScoped<UserPreferencesService>();
+        services.AddSingleton<Features.Audit.AuditWriter>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();
         services.AddAdministration();

@@ -15,15 +15,8 @@ public sealed record AuditActor(string? Id, string Name);
 /// The only way anything is written to the audit trail. Entries are sealed onto the hash chain
 /// (<see cref="AuditChain"/>) inside the same transaction as the change they describe.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, TimeProvider time)
+public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, TimeProvider time, AuditWriter writer)
 {
-    // One chain, one writer at a time in this process: two appends must never read the same previous hash.
-    // (SQLite allows a single writer anyway; the PostgreSQL scale-out will take a database advisory lock.)
-    private static readonly SemaphoreSlim Writer = new(1, 1);
-
-    // Contexts whose unit of work already holds the writer (see BeginTransactionAsync): their saves must not wait for it again.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IncidentDeskDbContext, object> Holders = [];
-
     /// <summary>
     /// A transaction spanning several saves (e.g. insert, then events naming the new id). The audit writer is taken
     /// FIRST, then the database transaction: taking them in the other order would let two writers each hold one and
@@ -32,20 +25,21 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
     public async Task<AuditedTransaction> BeginTransactionAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await Writer.WaitAsync(cancellationToken);
+        await writer.WaitAsync(cancellationToken);
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            Holders.AddOrUpdate(db, transaction);
+            await AuditWriter.LockChainAsync(db, cancellationToken);
+            writer.Hold(db, transaction);
             return new AuditedTransaction(transaction, () =>
             {
-                Holders.Remove(db);
-                Writer.Release();
+                writer.Drop(db);
+                writer.Release();
             });
         }
         catch
         {
-            Writer.Release();
+            writer.Release();
             throw;
         }
     }
@@ -84,10 +78,10 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(db);
         var captured = summary is null ? AuditChanges.Capture(db.ChangeTracker) : [];
-        var ownsWriter = !Holders.TryGetValue(db, out _);
+        var ownsWriter = !writer.Holds(db);
         if (ownsWriter)
         {
-            await Writer.WaitAsync(cancellationToken);
+            await writer.WaitAsync(cancellationToken);
         }
 
         try
@@ -95,6 +89,7 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
             await using var transaction = db.Database.CurrentTransaction is null
                 ? await db.Database.BeginTransactionAsync(cancellationToken)
                 : null;
+            await AuditWriter.LockChainAsync(db, cancellationToken); // re-entrant within a transaction
             await db.SaveChangesAsync(cancellationToken);
 
             var previous = await db.AuditEntries.AsNoTracking()
@@ -118,7 +113,7 @@ public sealed class AuditLog(IDbContextFactory<IncidentDeskDbContext> dbFactory,
         {
             if (ownsWriter)
             {
-                Writer.Release();
+                writer.Release();
             }
         }
     }
