@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -41,6 +42,9 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
 
         // No reload: the change crosses from A to B through Redis and B's circuit repaints the cell.
         await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Done]")).ToHaveCountAsync(1);
+        // Repainted from a message that came through Redis, still in the officer's language: "28/11/2026", not "11/28/2026".
+        var launchDay = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(desk.LaunchedAtUtc, "America/Sao_Paulo");
+        await Expect(officer.GetByTestId("campaign-row")).ToContainTextAsync(launchDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await officer.ScreenshotAsync("95-two-instances-matrix-on-b");
     }
 
@@ -52,6 +56,7 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
         public IncidentDeskHost A { get; private set; } = default!;
         public IncidentDeskHost B { get; private set; } = default!;
         public TestAccount Officer { get; private set; } = default!;
+        public DateTime LaunchedAtUtc { get; private set; }
 
         public async ValueTask InitializeAsync()
         {
@@ -71,6 +76,7 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
         {
             await using var read = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
             var incidentId = await read.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(Ct);
+            LaunchedAtUtc = DateTime.UtcNow;
             await using (var scope = await A.ActingAsAsync(Officer))
             {
                 var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
