@@ -28,6 +28,8 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddLogging();
         // Pages listen to the change feed for live refresh, as in the app.
         Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
+        // The audit chain's writer gate, as the app registers it (services that write resolve AuditLog, which needs it).
+        Services.AddSingleton<IncidentDesk.Web.Features.Audit.AuditWriter>();
     }
 
     /// <summary>The popover provider, rendered by the first <see cref="RenderWithMud{TComponent}"/>.</summary>
