@@ -33,12 +33,27 @@ public sealed partial class CoopManagementJourneyTests(BrowserFixture browser)
         await page.SignInAsync(browser, "/coops");
 
         await page.GetByTestId("coop-import").ClickAsync();
-        await page.Locator("[data-testid=coop-import-dialog] input[type=file]").SetInputFilesAsync(new FilePayload
+        // Blazor's file input listens only once its script has run after the dialog rendered: under load a file picked
+        // at once can go unheard, so it is picked again (as a person would) until the report shows.
+        var input = page.Locator("[data-testid=coop-import-dialog] input[type=file]");
+        var report = page.GetByTestId("coop-import-failed");
+        for (var attempt = 1; ; attempt++)
         {
-            Name = "cooperativas.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text),
-        });
+            await input.SetInputFilesAsync(new FilePayload
+            {
+                Name = "cooperativas.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text),
+            });
+            try
+            {
+                await Expect(report).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
 
-        await Expect(page.GetByTestId("coop-import-failed")).ToContainTextAsync("O arquivo tem 1 problema(s). Nada foi gravado");
+        await Expect(report).ToContainTextAsync("O arquivo tem 1 problema(s). Nada foi gravado");
         var row = page.GetByTestId("coop-import-error");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("3");
