@@ -14,7 +14,7 @@ namespace IncidentDesk.Benchmarks;
 /// </summary>
 internal sealed class FederationRun : IAsyncDisposable
 {
-    private ThrowawayRedis? _redis;
+    private ScaledOutDesk? _desk;
 
     private FederationRun(IncidentDeskHost host) => Host = host;
 
@@ -45,13 +45,9 @@ internal sealed class FederationRun : IAsyncDisposable
     /// <summary>Two instances on one PostgreSQL database and one Redis: A migrates and seeds, then B joins.</summary>
     public static async Task<FederationRun> StartScaledOutAsync()
     {
-        var redis = await ThrowawayRedis.StartAsync();
-        var shared = Settings();
-        shared[DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL);
-        shared["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase();
-        shared["IncidentDesk:Redis"] = redis.ConnectionString;
-        var run = new FederationRun(new IncidentDeskHost(settings: shared).Start()) { _redis = redis };
-        run.Second = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
+        var desk = await ScaledOutDesk.PrepareAsync(Settings());
+        var run = new FederationRun(desk.StartInstance(first: true)) { _desk = desk };
+        run.Second = desk.StartInstance(first: false);
         return await ReadyAsync(run);
     }
 
@@ -120,9 +116,9 @@ internal sealed class FederationRun : IAsyncDisposable
         }
 
         await Host.DisposeAsync();
-        if (_redis is not null)
+        if (_desk is not null)
         {
-            await _redis.DisposeAsync();
+            await _desk.DisposeAsync();
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
     /// <summary>Redis, a PostgreSQL database, instance A (seeds, bootstraps the officer) and then instance B.</summary>
     public sealed class Installation : IAsyncLifetime
     {
-        private ThrowawayRedis? _redis;
+        private ScaledOutDesk? _desk;
 
         public IncidentDeskHost A { get; private set; } = default!;
         public IncidentDeskHost B { get; private set; } = default!;
@@ -60,15 +60,9 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
 
         public async ValueTask InitializeAsync()
         {
-            _redis = await ThrowawayRedis.StartAsync();
-            var shared = new Dictionary<string, string?>
-            {
-                [DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL),
-                ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
-                ["IncidentDesk:Redis"] = _redis.ConnectionString,
-            };
-            A = new IncidentDeskHost(settings: shared).Start();
-            B = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
+            _desk = await ScaledOutDesk.PrepareAsync();
+            A = _desk.StartInstance(first: true);
+            B = _desk.StartInstance(first: false);
             Officer = await TestAccounts.EnrolBootstrapOfficerAsync(A);
         }
 
@@ -108,9 +102,9 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
         {
             await B.DisposeAsync();
             await A.DisposeAsync();
-            if (_redis is not null)
+            if (_desk is not null)
             {
-                await _redis.DisposeAsync();
+                await _desk.DisposeAsync();
             }
         }
     }

@@ -93,27 +93,8 @@ public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<Sc
         }
 
         Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "the instance did not reconnect to Redis");
-        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var _ = fixture.B.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
-        {
-            if (c.Actor == "depois da queda")
-            {
-                heard.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-
-        // B's subscription comes back on its own connection, possibly a moment after A's: keep changing until B hears.
-        var feedOnA = fixture.A.Services.GetRequiredService<IChangeFeed>();
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var deadline = Stopwatch.StartNew();
-        while (!heard.Task.IsCompleted && deadline.Elapsed < Patience && await timer.WaitForNextTickAsync(Ct))
-        {
-            await feedOnA.PublishAsync(new DeskChange(ChangeKind.Incident, 0, null, null, "depois da queda", DateTime.UtcNow), Ct);
-        }
-
-        Assert.True(heard.Task.IsCompleted, "B never heard A's changes again after Redis returned");
+        // B's subscription comes back on its own connection, possibly a moment after A's.
+        Assert.True(await HearsChangesFromAAsync(fixture.B, "depois da queda"), "B never heard A's changes again after Redis returned");
     }
 
     [Fact]
@@ -134,27 +115,32 @@ public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<Sc
         {
             using var probe = late.CreateBrowserClient();
             Assert.True(await EventuallyAsync(probe, HttpStatusCode.OK), "the late instance never reached Redis");
-            var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var _ = late.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
-            {
-                if (c.Actor == "instância tardia")
-                {
-                    heard.TrySetResult();
-                }
+            Assert.True(await HearsChangesFromAAsync(late, "instância tardia"), "an instance that started during the outage never heard the others");
+        }
+    }
 
-                return Task.CompletedTask;
-            });
-
-            var feedOnA = fixture.A.Services.GetRequiredService<IChangeFeed>();
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            var deadline = Stopwatch.StartNew();
-            while (!heard.Task.IsCompleted && deadline.Elapsed < Patience && await timer.WaitForNextTickAsync(Ct))
+    /// <summary>Publishes changes on A, again and again, until <paramref name="listener"/> hears one or patience runs out.</summary>
+    private async Task<bool> HearsChangesFromAAsync(IncidentDeskHost listener, string actor)
+    {
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = listener.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
+        {
+            if (c.Actor == actor)
             {
-                await feedOnA.PublishAsync(new DeskChange(ChangeKind.Incident, 0, null, null, "instância tardia", DateTime.UtcNow), Ct);
+                heard.TrySetResult();
             }
 
-            Assert.True(heard.Task.IsCompleted, "an instance that started during the outage never heard the others");
+            return Task.CompletedTask;
+        });
+        var feedOnA = fixture.A.Services.GetRequiredService<IChangeFeed>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var deadline = Stopwatch.StartNew();
+        while (!heard.Task.IsCompleted && deadline.Elapsed < Patience && await timer.WaitForNextTickAsync(Ct))
+        {
+            await feedOnA.PublishAsync(new DeskChange(ChangeKind.Incident, 0, null, null, actor, DateTime.UtcNow), Ct);
         }
+
+        return heard.Task.IsCompleted;
     }
 
     private static async Task<HttpStatusCode> ReadinessAsync(HttpClient probe)

@@ -14,32 +14,25 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
 {
-    private ThrowawayRedis? _redis;
+    private ScaledOutDesk? _desk;
     private IncidentDeskHost? _a;
     private IncidentDeskHost? _b;
 
-    public ThrowawayRedis Redis => _redis ?? throw new InvalidOperationException("Not started.");
+    public ThrowawayRedis Redis => _desk?.Redis ?? throw new InvalidOperationException("Not started.");
 
     public IncidentDeskHost A => _a ?? throw new InvalidOperationException("Not started.");
 
     public IncidentDeskHost B => _b ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>What every instance of this installation is configured with (database, Redis), for a third one.</summary>
-    public IReadOnlyDictionary<string, string?> SharedSettings { get; private set; } = new Dictionary<string, string?>();
+    public IReadOnlyDictionary<string, string?> SharedSettings => _desk?.Settings ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Both instances on one PostgreSQL database and one Redis (the scaled-out set-up), whichever engine the suite runs on.</summary>
     public async ValueTask InitializeAsync()
     {
-        _redis = await ThrowawayRedis.StartAsync();
-        var shared = new Dictionary<string, string?>
-        {
-            // Both instances on one PostgreSQL database (the scaled-out configuration), whichever engine the suite runs on.
-            [DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL),
-            ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
-            ["IncidentDesk:Redis"] = _redis.ConnectionString,
-        };
-        SharedSettings = shared;
-        _a = new IncidentDeskHost(settings: shared).Start();
-        _b = new IncidentDeskHost(bootstrapOfficer: false, settings: shared).Start();
+        _desk = await ScaledOutDesk.PrepareAsync();
+        _a = _desk.StartInstance(first: true);
+        _b = _desk.StartInstance(first: false);
     }
 
     /// <summary>Launches a one-task campaign on the reference incident; returns SP-004's task id.</summary>
@@ -78,9 +71,9 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             await _a.DisposeAsync();
         }
 
-        if (_redis is not null)
+        if (_desk is not null)
         {
-            await _redis.DisposeAsync();
+            await _desk.DisposeAsync();
         }
     }
 }
