@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using IncidentDesk.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -28,7 +26,7 @@ public sealed class ThrowawayPostgres
     {
         _bin = FindBinaries();
         _folder = Directory.CreateTempSubdirectory("incidentdesk-pg-").FullName;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var passwordFile = Path.Combine(_folder, "password");
         File.WriteAllText(passwordFile, _password);
         if (_asPostgresUser)
@@ -173,10 +171,4 @@ public sealed class ThrowawayPostgres
                 + "install the Debian package 'postgresql' (.ci/run does).");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

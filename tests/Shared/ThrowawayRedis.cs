@@ -30,7 +30,7 @@ public sealed class ThrowawayRedis : IAsyncDisposable
                 $"{Executable} is missing: the scale-out tests need a real Redis. Install the 'redis-server' package (apt-get install redis-server).");
         }
 
-        var redis = new ThrowawayRedis(FreePort());
+        var redis = new ThrowawayRedis(LoopbackPort.Free());
         await redis.StartAgainAsync();
         return redis;
     }
@@ -107,12 +107,6 @@ public sealed class ThrowawayRedis : IAsyncDisposable
         return await reader.ReadLineAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string Captured(StringBuilder output)
     {

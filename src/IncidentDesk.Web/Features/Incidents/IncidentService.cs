@@ -189,19 +189,13 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             return null;
         }
 
-        var shared = !user.SeesAllCoops;
-        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.IncidentId == id && (!shared || e.SharedWithCoops))
-            .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
-                e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))
-            .ToListAsync(cancellationToken);
-        return [.. events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)];
+        return await ReadTimelineAsync(db, id, cancellationToken);
     }
 
     private async Task<IncidentOverview?> OverviewAsync(int id, bool withTimeline, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        IQueryable<Incident> query = Visible(db).Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop);
-        var incident = await (withTimeline ? query.Include(i => i.Timeline) : query)
+        var incident = await Visible(db).Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
@@ -213,7 +207,7 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
         // A liaison reads what is shared with co-ops: their own involvement, shared timeline events, no reporter identity.
         var shared = !user.SeesAllCoops;
         var involvements = incident.Involvements.Where(v => !shared || v.CoopId == user.CoopId);
-        var timeline = incident.Timeline.Where(e => !shared || e.SharedWithCoops);
+        var timeline = withTimeline ? await ReadTimelineAsync(db, id, cancellationToken) : [];
         return new IncidentOverview(
             new IncidentSummary(incident.Id, incident.Reference, incident.Title, incident.Status, incident.Severity,
                 incident.Source, incident.ReportedAtUtc, incident.Involvements.Count),
@@ -230,9 +224,7 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
                 .Select(f => new KeyFigureView(f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note))],
             [.. involvements.OrderBy(v => v.Coop!.Code)
                 .Select(v => new InvolvementView(v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Role, v.KnowledgeAtUtc, v.Notes))],
-            [.. timeline.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
-                .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
-                    e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))])
+            timeline)
         {
             Type = incident.Type,
             Impact = incident.Impact,
@@ -260,6 +252,17 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             .Replace("_", "\\_", StringComparison.Ordinal);
 
     private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
+
+    /// <summary>The events the reader may see (a liaison: those shared with co-ops), oldest first.</summary>
+    private async Task<IReadOnlyList<TimelineItem>> ReadTimelineAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var shared = !user.SeesAllCoops;
+        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.IncidentId == id && (!shared || e.SharedWithCoops))
+            .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
+                e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))
+            .ToListAsync(cancellationToken);
+        return [.. events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)];
+    }
 
     private async Task DenyIfExistsAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken)
     {
