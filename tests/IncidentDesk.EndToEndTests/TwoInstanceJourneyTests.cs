@@ -32,8 +32,18 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
         var officer = await browser.NewPageAsync(host: desk.B);
         await officer.SignInAsync(desk.Officer, $"/incidents/{incidentId}");
         await officer.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
+        await Expect(officer.GetByTestId("campaign-row")).ToContainTextAsync("Uso da integração de chat");
         var acre = officer.Locator("[data-testid=matrix-row][data-coop='AC-001']");
-        await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Open]")).ToHaveCountAsync(1);
+        try
+        {
+            // 340 rows on a machine shared with every other suite: the first paint can take a while.
+            await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Open]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException)
+        {
+            await officer.ScreenshotAsync("failed-two-instances-matrix");
+            throw;
+        }
 
         using var liaison = await desk.LiaisonApiOnAAsync("AC-001");
         using var answered = await liaison.PatchAsJsonAsync(new Uri($"api/v1/tasks/{taskId}", UriKind.Relative),
