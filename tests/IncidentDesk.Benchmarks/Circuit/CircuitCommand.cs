@@ -9,7 +9,8 @@ namespace IncidentDesk.Benchmarks.Circuit;
 
 /// <summary>
 /// <c>circuit [--pages 50] [--tasks 20] [--years 0|5] [--repeats 10]</c>: C officers keep the incident's matrix open, each in
-/// their own Chromium context (so their own Blazor circuit). Measures the server memory one open circuit costs and the time
+/// their own Chromium context (so their own Blazor circuit). Measures the server memory one open circuit costs — beside its
+/// floor, the same circuits on a bare page of the desk — and the time
 /// from a liaison's update to every open matrix showing it.
 /// </summary>
 internal static class CircuitCommand
@@ -38,18 +39,30 @@ internal static class CircuitCommand
         await OpenMatrixAsync(browser, run);
         var before = ServerMemory.Measure();
         var opened = Stopwatch.GetTimestamp();
-        var open = await OpenAllAsync(browser, run, pages);
+        // The floor first: the same officers on a bare page of the desk (layout, menu, a line of text), each its own circuit.
+        var open = await ForEachAsync(Enumerable.Range(0, pages), _ => OpenBarePageAsync(browser, run));
+        var floor = ServerMemory.Measure();
+        // Then each of those circuits moves on to the matrix, as a person clicking through would (same circuit, no reload).
+        await ForEachAsync(open, async page =>
+        {
+            await page.EvaluateAsync("path => Blazor.navigateTo(path)", $"incidents/{run.IncidentId}");
+            await DeskBrowser.OpenTasksTabAsync(page);
+            return page;
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{pages} matrix pages open in {Stopwatch.GetElapsedTime(opened).TotalSeconds:0.0} s"));
         var after = ServerMemory.Measure();
         Console.WriteLine($"before (1 warm-up page open): {before}");
-        Console.WriteLine($"after ({pages} more pages open, idle): {after}");
+        Console.WriteLine($"floor ({pages} more circuits on a bare page): {floor}");
+        Console.WriteLine($"after (the same {pages} circuits on the matrix, idle): {after}");
         Console.WriteLine("Chromium and the Playwright driver run in their own processes: not counted; the harness's own share of this process is negligible.");
 
         var repaint = await RepaintFigures.MeasureAsync(run, campaignId, open, repeats);
         Console.WriteLine();
         Console.WriteLine(Figure.Header);
         Console.WriteLine(MemoryRow($"server memory per open circuit ({matrix}, {pages} pages)", before, after, pages));
+        Console.WriteLine(MemoryRow($"floor: server memory per open circuit on a bare page of the desk ({pages} pages)", before, floor, pages));
+        Console.WriteLine(MemoryRow($"the matrix page's own share (matrix − floor, {pages} pages)", floor, after, pages));
         Console.WriteLine(repaint.All.Row());
         Console.WriteLine(repaint.First.Row());
         Console.WriteLine();
@@ -60,15 +73,15 @@ internal static class CircuitCommand
     private static string MemoryRow(string name, ServerMemory before, ServerMemory after, int pages) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {pages} | — | {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / pages:N0} KB managed heap · {(after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / pages:N0} KB working set (not ms) | — | — |");
 
-    private static async Task<List<IPage>> OpenAllAsync(IBrowser browser, FederationRun run, int pages)
+    private static async Task<List<IPage>> ForEachAsync<T>(IEnumerable<T> items, Func<T, Task<IPage>> open)
     {
         using var gate = new SemaphoreSlim(OpeningAtOnce);
-        var opening = Enumerable.Range(0, pages).Select(async _ =>
+        var opening = items.Select(async item =>
         {
             await gate.WaitAsync();
             try
             {
-                return await OpenMatrixAsync(browser, run);
+                return await open(item);
             }
             finally
             {
@@ -76,6 +89,15 @@ internal static class CircuitCommand
             }
         });
         return [.. await Task.WhenAll(opening)];
+    }
+
+    /// <summary>A new officer in a new context, signed in on the desk's "page not found" page: the layout and a line of text.</summary>
+    private static async Task<IPage> OpenBarePageAsync(IBrowser browser, FederationRun run)
+    {
+        var page = await DeskBrowser.NewPageAsync(browser, run, timeoutMs: 120_000);
+        var officer = await TestAccounts.CreateAsync(run.Host, AppRoles.PrivacyOfficer);
+        await DeskBrowser.SignInAsync(page, officer, "/not-found");
+        return page;
     }
 
     /// <summary>A new officer in a new context: signed in on the incident, Tasks tab open, the matrix painted.</summary>

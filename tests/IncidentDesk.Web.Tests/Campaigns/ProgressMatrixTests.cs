@@ -58,6 +58,16 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
     private static IElement Filter(IRenderedComponent<ProgressMatrix> cut, string testId) =>
         cut.Find($"input[data-testid={testId}], [data-testid={testId}] input");
 
+    /// <summary>What a screen reader says for a cell: the texts its aria-labelledby names, as the browser composes them.</summary>
+    private static string AccessibleName(IRenderedComponent<ProgressMatrix> cut, IElement cell) =>
+        string.Join(" ", cell.GetAttribute("aria-labelledby")!.Split(' ').Select(id => cut.Find($"#{id}").TextContent.Trim()));
+
+    /// <summary>A click on a cell as the browser reports it (wwwroot/js/matrix.js): bubbles to the table body's one handler.</summary>
+    private static void Open(IElement cell) => cell.TriggerEvent("onmatrixcell", new MatrixCellEventArgs
+    {
+        TaskId = int.Parse(cell.GetAttribute("data-task-id")!, System.Globalization.CultureInfo.InvariantCulture),
+    });
+
     private static List<string> RowCodes(IRenderedComponent<ProgressMatrix> cut) =>
         [.. cut.FindAll("[data-testid=matrix-row]").Select(r => r.GetAttribute("data-coop")!)];
 
@@ -74,8 +84,9 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         var cell = Row(cut, coop).QuerySelectorAll("[data-testid=matrix-cell]")[column];
 
         Assert.Contains(colourClass, cell.ClassList);
-        Assert.EndsWith($": {spoken}", cell.GetAttribute("aria-label"), StringComparison.Ordinal);
-        Assert.StartsWith($"{coop} · {column + 1}. ", cell.GetAttribute("title"), StringComparison.Ordinal);
+        var name = AccessibleName(cut, cell);
+        Assert.StartsWith($"{coop} {column + 1}. ", name, StringComparison.Ordinal);
+        Assert.EndsWith($" {spoken}", name, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(cell.TextContent)); // a glyph, not colour alone
     }
 
@@ -141,7 +152,7 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
     {
         var cut = RenderMatrix();
 
-        cut.Find("[data-testid=filter-uf]").Closest(".mud-input-control")!.MouseDown();
+        cut.Find("[data-testid=filter-uf] input, input[data-testid=filter-uf]").Input("s");
         PopoverProvider.WaitForElements(".mud-list-item", Patience).Single(item => item.TextContent.Trim() == "SP").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["SP-001", "SP-002"], RowCodes(cut)), Patience);
@@ -165,7 +176,7 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         var cut = RenderMatrix();
         var dialogs = Render<MudDialogProvider>();
 
-        Row(cut, "AC-002").QuerySelectorAll("[data-testid=matrix-cell]")[0].Click();
+        Open(Row(cut, "AC-002").QuerySelectorAll("[data-testid=matrix-cell]")[0]);
 
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-cell-dialog]")), Patience);
         Assert.Equal("Bloqueada", dialogs.Find("[data-testid=matrix-dialog-status]").TextContent.Trim());
@@ -174,6 +185,21 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         Assert.Contains("<b>Aguardando fornecedor</b>", dialogs.Find("[data-testid=matrix-dialog-note]").TextContent, StringComparison.Ordinal);
         Assert.Contains("liaison.ac-002@coop.example", dialogs.Find("[data-testid=matrix-dialog-updated]").TextContent, StringComparison.Ordinal);
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-no-history]")), Patience);
+    }
+
+    [Fact]
+    public void A_cell_id_this_matrix_does_not_show_opens_nothing()
+    {
+        var cut = RenderMatrix();
+        var dialogs = Render<MudDialogProvider>();
+        var cell = Row(cut, "AC-002").QuerySelectorAll("[data-testid=matrix-cell]")[0];
+
+        // What a crafted event could carry: another campaign's task, or a click beside the cells.
+        cell.TriggerEvent("onmatrixcell", new MatrixCellEventArgs { TaskId = int.MaxValue });
+        cell.TriggerEvent("onmatrixcell", new MatrixCellEventArgs { TaskId = 0 });
+        Open(cell);
+
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=matrix-cell-dialog]")), Patience);
     }
 
     [Fact]
@@ -191,7 +217,7 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         }
 
         var dialogs = Render<MudDialogProvider>();
-        cell.Click();
+        Open(cell);
 
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=matrix-dialog-answer]")), Patience);
         Assert.Contains("<i>42 titulares</i>", dialogs.Find("[data-testid=matrix-dialog-answer]").TextContent, StringComparison.Ordinal);
@@ -213,7 +239,7 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         cut.WaitForAssertion(() => Assert.Equal("100%", cut.Find("[data-testid=matrix-completion]").TextContent.Trim()), Patience);
         Assert.Contains("matrix-cell-success", cut.Find("[data-testid=matrix-cell]").ClassList);
         var dialogs = Render<MudDialogProvider>();
-        cut.Find("[data-testid=matrix-cell]").Click();
+        Open(cut.Find("[data-testid=matrix-cell]"));
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=matrix-dialog-history-entry]")), Patience);
         Assert.Contains("Titulares avisados por e-mail", dialogs.Find("[data-testid=matrix-dialog-history-entry]").TextContent, StringComparison.Ordinal);
     }

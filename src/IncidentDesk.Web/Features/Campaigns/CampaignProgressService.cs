@@ -66,7 +66,7 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         var rows = coops.Where(c => cellsOf.ContainsKey(c.Id))
             .Select(c => CoopHeads.Share(c.Id, c.Code, c.Name, c.Uf, c.FederationCode))
             .OrderBy(h => h.Uf, StringComparer.Ordinal).ThenBy(h => h.Code, StringComparer.Ordinal)
-            .Select(h => new ProgressRow(h.Id, h.Code, h.Name, h.Uf, h.FederationCode, cellsOf[h.Id]))
+            .Select(h => SharedRows.Share(campaignId, new ProgressRow(h.Id, h.Code, h.Name, h.Uf, h.FederationCode, cellsOf[h.Id])))
             .ToList();
 
         var columns = tasks.Select((t, i) => new ProgressColumn(t.Id, t.Order, t.Title, t.DueAtUtc, t.EvidenceRequired, t.AnswerType,

@@ -16,9 +16,8 @@ public sealed partial class ProgressMatrix
     private CampaignProgress? _progress;
     private bool _loaded;
     private IReadOnlyList<string> _ufs = [];
-    private List<MatrixLine> _lines = [];
-    private List<MatrixLine> _head = [];
-    private List<MatrixLine> _tail = [];
+    private ArraySegment<MatrixLine> _head = [];
+    private ArraySegment<MatrixLine> _tail = [];
 
     /// <summary>
     /// Lines rendered straight away, without waiting for Virtualize to measure the viewport: what the 70vh scroll box
@@ -31,9 +30,15 @@ public sealed partial class ProgressMatrix
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
     private MatrixCellLook[] _looks = [];
     private string _noCell = "";
+    private MatrixMarkup.Ids _ids;
 
-    // One delegate for every row, made once: rows compare their parameters to skip drawing again.
-    private Func<ProgressRow, int, Task> _open = default!;
+    /// <summary>
+    /// The markup of the rows drawn lately, by co-op: a row whose cells did not change keeps its string, so the render
+    /// tree's two copies share it and the diff compares one reference. Bounded: a long scroll does not keep every row.
+    /// </summary>
+    private readonly Dictionary<int, (ProgressRow Row, string Html)> _rowHtml = [];
+
+    private const int RowHtmlKept = 64;
     private bool _overdue;
     private bool _blocked;
     private bool _notStarted;
@@ -57,7 +62,6 @@ public sealed partial class ProgressMatrix
 
     protected override void OnInitialized()
     {
-        _open = OpenAsync;
         _looks = MatrixCellLook.All(T);
         _noCell = T["Matrix.NoCell"];
     }
@@ -73,6 +77,7 @@ public sealed partial class ProgressMatrix
     private async Task LoadAsync()
     {
         _progress = await Progress.GetAsync(CampaignId);
+        _ids = new MatrixMarkup.Ids(CampaignId);
         _loaded = true;
         _syncedUpTo = _progress?.LatestUpdateUtc ?? default;
         _ufs = _progress is null ? [] : [.. _progress.Rows.Select(r => r.Uf).Distinct().Order(StringComparer.Ordinal)];
@@ -104,6 +109,12 @@ public sealed partial class ProgressMatrix
         }
     }
 
+    /// <summary>The campaign's UFs that start with what was typed (all of them when nothing was).</summary>
+    private Task<IEnumerable<string>> SearchUfs(string? typed, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(typed)
+            ? _ufs
+            : _ufs.Where(uf => uf.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private void SetFilter(Action set)
     {
         set();
@@ -129,7 +140,7 @@ public sealed partial class ProgressMatrix
     {
         if (_progress is null)
         {
-            _lines = _head = _tail = [];
+            _head = _tail = [];
             return;
         }
 
@@ -151,9 +162,9 @@ public sealed partial class ProgressMatrix
             }
         }
 
-        _lines = lines;
-        _head = lines.GetRange(0, Math.Min(FirstScreen, lines.Count));
-        _tail = lines.GetRange(_head.Count, lines.Count - _head.Count);
+        var all = lines.ToArray();
+        _head = new ArraySegment<MatrixLine>(all, 0, Math.Min(FirstScreen, all.Length));
+        _tail = new ArraySegment<MatrixLine>(all, _head.Count, all.Length - _head.Count);
     }
 
     /// <summary>What the filters on screen ask for; the export buttons send the same.</summary>
@@ -163,17 +174,47 @@ public sealed partial class ProgressMatrix
     private string ExportUrl(string format) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaigns/{CampaignId}/matrix/{format}{Filter.ToQuery()}");
 
-    private async Task OpenAsync(ProgressRow row, int columnIndex)
+    private string RowHtml(ProgressRow row)
     {
-        var column = _progress!.Columns[columnIndex];
-        if (row.Cells[columnIndex] is not { } cell)
+        if (_rowHtml.TryGetValue(row.CoopId, out var kept) && ReferenceEquals(kept.Row, row))
+        {
+            return kept.Html;
+        }
+
+        if (_rowHtml.Count >= RowHtmlKept)
+        {
+            _rowHtml.Clear();
+        }
+
+        var overdue = row.OverdueCount;
+        var html = MatrixMarkup.Row(row, _ids, _looks, _noCell,
+            overdue > 0 ? (F["Row.Overdue", overdue], F["Row.OverdueTitle", overdue]) : null);
+        _rowHtml[row.CoopId] = (row, html);
+        return html;
+    }
+
+    /// <summary>A cell was clicked: its dialog, if the cell is one this matrix shows (anything else is ignored).</summary>
+    private async Task OpenCellAsync(MatrixCellEventArgs args)
+    {
+        if (args.TaskId == 0 || _progress is null)
         {
             return;
         }
 
-        await Dialogs.ShowAsync<ProgressCellDialog>($"{row.CoopCode} · {column.Title}",
-            new DialogParameters<ProgressCellDialog> { { d => d.Row, row }, { d => d.Column, column }, { d => d.Cell, cell } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+        foreach (var row in _progress.Rows)
+        {
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (row.Cells[i] is { } cell && cell.CoopTaskId == args.TaskId)
+                {
+                    var column = _progress.Columns[i];
+                    await Dialogs.ShowAsync<ProgressCellDialog>($"{row.CoopCode} · {column.Title}",
+                        new DialogParameters<ProgressCellDialog> { { d => d.Row, row }, { d => d.Column, column }, { d => d.Cell, cell } },
+                        new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+                    return;
+                }
+            }
+        }
     }
 
     private string CountsTitle(ColumnTally tally) =>
@@ -184,5 +225,5 @@ public sealed partial class ProgressMatrix
         BrasiliaTime.ToLocal(dueAtUtc.AddMinutes(-1)).ToString("dd/MM", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>A UF header (<see cref="Row"/> null) or one co-op's row.</summary>
-    private sealed record MatrixLine(string Uf, ProgressRow? Row, ColumnTally? UfTally, int CoopCount, bool Collapsed);
+    private readonly record struct MatrixLine(string Uf, ProgressRow? Row, ColumnTally? UfTally, int CoopCount, bool Collapsed);
 }

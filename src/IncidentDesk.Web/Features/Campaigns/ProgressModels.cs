@@ -165,7 +165,7 @@ public sealed record CampaignProgress(
                 cells[columnOf[change.Cell.TaskId]] = change.Cell;
             }
 
-            return r with { Cells = cells };
+            return SharedRows.Share(CampaignId, r with { Cells = cells });
         }).ToList();
         var touched = known.Select(c => columnOf[c.Cell.TaskId]).ToHashSet();
         var columns = Columns.Select((c, i) => touched.Contains(i)

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace IncidentDesk.Web.Features.Campaigns;
+
+/// <summary>
+/// One co-op's matrix row as a single piece of HTML rather than ~220 render-tree frames with a click handler per cell.
+/// Blazor keeps two copies of every component's frames for as long as a page is open; for fifty officers with the matrix
+/// open that was most of the server's memory per circuit. A cell is a plain button: the table body's one
+/// <c>onmatrixcell</c> handler (wwwroot/js/matrix.js) tells the server which cell was clicked, and the cell's accessible
+/// name is composed by <c>aria-labelledby</c> from the co-op code, the column's title and the status's words, which exist
+/// once on the page (<see cref="Ids"/>) instead of once per cell.
+/// </summary>
+internal static class MatrixMarkup
+{
+    // Accented Portuguese stays as it is; only what HTML needs (&, <, >, quotes) is escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Element ids unique to one matrix on the page (its campaign), for <c>aria-labelledby</c>.</summary>
+    internal readonly record struct Ids(int CampaignId)
+    {
+        public string Coop(int coopId) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}r{coopId}");
+
+        public string Column(int index) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}c{index}");
+
+        public string Look(int index) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}s{index}");
+    }
+
+    /// <param name="overdue">The row's overdue badge text and its title, or null when nothing is overdue.</param>
+    public static string Row(ProgressRow row, Ids ids, IReadOnlyList<MatrixCellLook> looks, string noCell, (string Text, string Title)? overdue)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(looks);
+        var html = new StringBuilder(160 + (row.Cells.Count * 176));
+        html.Append("<tr class=\"matrix-row\" data-testid=\"matrix-row\" data-coop=\"").Append(Encode(row.CoopCode)).Append("\">");
+        html.Append("<th scope=\"row\" class=\"matrix-coop-col\" title=\"").Append(Encode(row.CoopName)).Append("\">");
+        html.Append("<span class=\"matrix-coop-code\" id=\"").Append(ids.Coop(row.CoopId)).Append("\">").Append(Encode(row.CoopCode)).Append("</span>");
+        if (overdue is var (text, title))
+        {
+            html.Append("<span class=\"matrix-coop-overdue\" data-testid=\"matrix-row-overdue\" title=\"").Append(Encode(title)).Append("\">")
+                .Append(Encode(text)).Append("</span>");
+        }
+
+        html.Append("<span class=\"matrix-coop-name\">").Append(Encode(row.CoopName)).Append("</span></th>");
+        var rowId = ids.Coop(row.CoopId);
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i] is not { } cell)
+            {
+                html.Append("<td><span class=\"matrix-cell matrix-cell-none\" title=\"").Append(Encode(noCell)).Append("\">·</span></td>");
+                continue;
+            }
+
+            var lookIndex = MatrixCellLook.Index(cell.Status, cell.IsOverdue);
+            var look = looks[lookIndex];
+            html.Append("<td><button type=\"button\" class=\"").Append(look.CssClass)
+                .Append("\" data-testid=\"matrix-cell\" data-status=\"").Append(look.Status)
+                .Append("\" data-task-id=\"").Append(cell.CoopTaskId.ToString(CultureInfo.InvariantCulture))
+                .Append("\" aria-labelledby=\"").Append(rowId).Append(' ').Append(ids.Column(i)).Append(' ').Append(ids.Look(lookIndex))
+                .Append("\">").Append(look.Glyph).Append("</button></td>");
+        }
+
+        return html.Append("</tr>").ToString();
+    }
+
+    private static string Encode(string value) => Encoder.Encode(value);
+}
