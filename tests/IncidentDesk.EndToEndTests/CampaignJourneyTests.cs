@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Incidents.Intake;
@@ -57,5 +58,14 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
 
         await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Done]")).ToHaveCountAsync(1);
         await officer.ScreenshotAsync("75-matrix-live-update");
+
+        // The cell says what it is to a screen reader and on hover (co-op, task, status), and opens the co-op's answer.
+        var done = acre.Locator("[data-testid=matrix-cell][data-status=Done]");
+        await Expect(done).ToHaveAccessibleNameAsync(new Regex("^AC-001 .*Inventariar brokers.* Concluída$"));
+        await done.HoverAsync();
+        await Expect(done).ToHaveAttributeAsync("title", new Regex("^AC-001 · .*Inventariar brokers.*: Concluída$"));
+        await done.ClickAsync();
+        await Expect(officer.GetByTestId("matrix-dialog-answer")).ToContainTextAsync("Nenhum broker exposto.");
+        await officer.ScreenshotAsync("76-matrix-cell-dialog");
     }
 }
