@@ -241,7 +241,10 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         var dialogs = Render<MudDialogProvider>();
         Open(cut.Find("[data-testid=matrix-cell]"));
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=matrix-dialog-history-entry]")), Patience);
-        Assert.Contains("Titulares avisados por e-mail", dialogs.Find("[data-testid=matrix-dialog-history-entry]").TextContent, StringComparison.Ordinal);
+        var step = dialogs.Find("[data-testid=matrix-dialog-history-entry]").TextContent;
+        Assert.Contains("Titulares avisados por e-mail", step, StringComparison.Ordinal);
+        Assert.Contains("Aberta → Concluída", step, StringComparison.Ordinal); // status words, not the stored numbers
+        Assert.DoesNotContain("UpdatedAtUtc", step, StringComparison.Ordinal); // bookkeeping stays in the audit page
     }
 
     [Fact]
