@@ -13,7 +13,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public IncidentDeskHost Host { get; } = new();
+    /// <summary>This host migrates and seeds its empty database itself, demo incident included: the app's first start stays tested end to end.</summary>
+    public IncidentDeskHost Host { get; } = new(seededCopy: false);
 
     /// <summary>The bootstrap officer, enrolled in 2FA as they would be after their first sign-in.</summary>
     public TestAccount Officer { get; private set; } = default!;

@@ -15,6 +15,7 @@ public sealed class ThrowawayPostgres
 {
     private const string User = "desk";
     private const string Template = "incidentdesk_template";
+    private const string SeededTemplate = "incidentdesk_seeded";
     private static readonly Lazy<ThrowawayPostgres> SharedCluster = new(() => new ThrowawayPostgres());
 
     private readonly string _bin;
@@ -22,8 +23,11 @@ public sealed class ThrowawayPostgres
     private readonly string _password = Guid.NewGuid().ToString("N");
     private readonly bool _asPostgresUser = Environment.UserName == "root"; // initdb refuses to run as root
 
+    private readonly Lazy<string> _seededTemplate;
+
     private ThrowawayPostgres()
     {
+        _seededTemplate = new(SeedTemplate);
         _bin = FindBinaries();
         _folder = Directory.CreateTempSubdirectory("incidentdesk-pg-").FullName;
         Port = LoopbackPort.Free();
@@ -52,13 +56,14 @@ public sealed class ThrowawayPostgres
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    /// <summary>A new database with the current schema (no data), for one app host.</summary>
-    public string CreateDatabase()
+    /// <summary>A new database for one app host: the current schema, with no data or (seeded) with the demo data.</summary>
+    public string CreateDatabase(bool seeded = false)
     {
+        var template = seeded ? _seededTemplate.Value : Template;
         var name = $"desk_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE {Template}", connection);
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE {template}", connection);
         command.ExecuteNonQuery();
         return ConnectionString(name);
     }
@@ -112,6 +117,21 @@ public sealed class ThrowawayPostgres
 
         // A template may not have open connections while databases are copied from it.
         NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>The schema template copied and seeded once (340 co-ops, the playbook, the reference incident).</summary>
+    private string SeedTemplate()
+    {
+        using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {SeededTemplate} TEMPLATE {Template}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        IncidentDeskHost.SeedOutsideTheApp(DatabaseProvider.PostgreSQL, ConnectionString(SeededTemplate));
+        NpgsqlConnection.ClearAllPools();
+        return SeededTemplate;
     }
 
     private void Stop()
