@@ -45,11 +45,12 @@ internal static class MatrixFigures
             await using var scope = run.ActingAs(AppRoles.PrivacyOfficer);
             _ = await scope.ServiceProvider.GetRequiredService<CampaignService>().ListAsync(run.IncidentId);
         });
-        var render = await MatrixPage.MeasureFirstRenderAsync(run, $"matrix first render {run.CoopCount} × {Tasks} (Chromium, click → cells)", Runs);
+        var (render, renderByDriver) = await MatrixPage.MeasureFirstRenderAsync(run, $"matrix first render {run.CoopCount} × {Tasks} (Chromium)", Runs);
         Console.WriteLine(read.Row(floor));
         Console.WriteLine(floor.Row());
         Console.WriteLine(list.Row());
         Console.WriteLine(render.Row());
+        Console.WriteLine(renderByDriver.Row());
     }
 
     /// <summary>
