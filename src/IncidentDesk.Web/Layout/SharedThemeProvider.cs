@@ -20,7 +20,7 @@ public sealed class SharedThemeProvider : MudThemeProvider
     private static readonly string Scrollbar = BuildMudBlazorScrollbar();
     private static readonly ConcurrentDictionary<string, string> ThemeCss = new(StringComparer.Ordinal);
 
-    #pragma warning disable CA1725 // MudBlazor's own name for it is the Razor compiler's __builder.
+#pragma warning disable CA1725 // MudBlazor's own name for it is the Razor compiler's __builder.
     protected override void BuildRenderTree(RenderTreeBuilder builder)
 #pragma warning restore CA1725
     {

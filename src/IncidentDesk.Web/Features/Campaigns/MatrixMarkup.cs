@@ -33,10 +33,11 @@ internal static class MatrixMarkup
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(looks);
+        var rowId = ids.Coop(row.CoopId);
         var html = new StringBuilder(160 + (row.Cells.Count * 176));
         html.Append("<tr class=\"matrix-row\" data-testid=\"matrix-row\" data-coop=\"").Append(Encode(row.CoopCode)).Append("\">");
         html.Append("<th scope=\"row\" class=\"matrix-coop-col\" title=\"").Append(Encode(row.CoopName)).Append("\">");
-        html.Append("<span class=\"matrix-coop-code\" id=\"").Append(ids.Coop(row.CoopId)).Append("\">").Append(Encode(row.CoopCode)).Append("</span>");
+        html.Append("<span class=\"matrix-coop-code\" id=\"").Append(rowId).Append("\">").Append(Encode(row.CoopCode)).Append("</span>");
         if (overdue is var (text, title))
         {
             html.Append("<span class=\"matrix-coop-overdue\" data-testid=\"matrix-row-overdue\" title=\"").Append(Encode(title)).Append("\">")
@@ -44,7 +45,6 @@ internal static class MatrixMarkup
         }
 
         html.Append("<span class=\"matrix-coop-name\">").Append(Encode(row.CoopName)).Append("</span></th>");
-        var rowId = ids.Coop(row.CoopId);
         for (var i = 0; i < row.Cells.Count; i++)
         {
             if (row.Cells[i] is not { } cell)
