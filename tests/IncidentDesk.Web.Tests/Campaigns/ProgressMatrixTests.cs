@@ -152,8 +152,9 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
     {
         var cut = RenderMatrix();
 
-        cut.Find("[data-testid=filter-uf] input, input[data-testid=filter-uf]").Input("s");
-        PopoverProvider.WaitForElements(".mud-list-item", Patience).Single(item => item.TextContent.Trim() == "SP").Click();
+        var uf = cut.Find("select[data-testid=filter-uf]");
+        Assert.Equal(["Todas as UFs", "AC", "SP"], uf.QuerySelectorAll("option").Select(o => o.TextContent.Trim()));
+        uf.Change("SP");
 
         cut.WaitForAssertion(() => Assert.Equal(["SP-001", "SP-002"], RowCodes(cut)), Patience);
         Assert.Equal(["SP"], cut.FindAll("[data-testid=matrix-group]").Select(g => g.GetAttribute("data-uf")));

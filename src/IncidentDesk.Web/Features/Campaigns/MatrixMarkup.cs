@@ -26,6 +26,8 @@ internal static class MatrixMarkup
         public string Column(int index) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}c{index}");
 
         public string Look(int index) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}s{index}");
+
+        public string Filter(string name) => string.Create(CultureInfo.InvariantCulture, $"m{CampaignId}f{name}");
     }
 
     /// <param name="overdue">The row's overdue badge text and its title, or null when nothing is overdue.</param>
@@ -63,6 +65,51 @@ internal static class MatrixMarkup
         }
 
         return html.Append("</tr>").ToString();
+    }
+
+    /// <summary>
+    /// The table head: a column per task (its number, due day and, for assistive technology, its title, which cells'
+    /// names point to) and the completion of each task across the co-ops.
+    /// </summary>
+    public static string Head(IReadOnlyList<ProgressColumn> columns, Ids ids, string coopHeader, string completionHeader,
+        Func<ProgressColumn, string> due, Func<ColumnTally, string> counts)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(counts);
+        var html = new StringBuilder(256 + (columns.Count * 360));
+        html.Append("<thead><tr><th scope=\"col\" class=\"matrix-coop-col\">").Append(Encode(coopHeader)).Append("</th>");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var title = Encode(string.Create(CultureInfo.InvariantCulture, $"{column.Order}. {column.Title}"));
+            html.Append("<th scope=\"col\" class=\"matrix-task-col\" data-testid=\"matrix-column\" title=\"").Append(title).Append("\">")
+                .Append("<span class=\"matrix-task-number\">").Append(column.Order.ToString(CultureInfo.InvariantCulture)).Append("</span>")
+                .Append("<span class=\"matrix-task-due\">").Append(Encode(due(column))).Append("</span>")
+                .Append("<span class=\"visually-hidden\" id=\"").Append(ids.Column(i)).Append("\">").Append(title).Append("</span></th>");
+        }
+
+        html.Append("</tr><tr class=\"matrix-completion-row\"><th scope=\"row\" class=\"matrix-coop-col\">").Append(Encode(completionHeader)).Append("</th>");
+        foreach (var column in columns)
+        {
+            html.Append("<th class=\"matrix-completion\" data-testid=\"matrix-completion\" title=\"").Append(Encode(counts(column.Tally))).Append("\">")
+                .Append(column.Tally.PercentComplete.ToString(CultureInfo.InvariantCulture)).Append("%</th>");
+        }
+
+        return html.Append("</tr></thead>").ToString();
+    }
+
+    /// <summary>The status words each cell's <c>aria-labelledby</c> ends with, once per page, hidden from sight.</summary>
+    public static string Looks(IReadOnlyList<MatrixCellLook> looks, Ids ids)
+    {
+        ArgumentNullException.ThrowIfNull(looks);
+        var html = new StringBuilder("<div hidden>");
+        for (var i = 0; i < looks.Count; i++)
+        {
+            html.Append("<span id=\"").Append(ids.Look(i)).Append("\">").Append(Encode(looks[i].Spoken)).Append("</span>");
+        }
+
+        return html.Append("</div>").ToString();
     }
 
     private static string Encode(string value) => Encoder.Encode(value);

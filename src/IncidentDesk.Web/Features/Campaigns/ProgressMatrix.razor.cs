@@ -11,7 +11,7 @@ namespace IncidentDesk.Web.Features.Campaigns;
 /// Loads a campaign's progress once, then filters and groups it in memory: 340 rows × 20 columns is small enough that
 /// re-querying on every filter change would only add latency. The rows are virtualized so only the visible ones render.
 /// </summary>
-public sealed partial class ProgressMatrix
+public sealed partial class ProgressMatrix : IDisposable
 {
     private CampaignProgress? _progress;
     private bool _loaded;
@@ -32,13 +32,15 @@ public sealed partial class ProgressMatrix
     private string _noCell = "";
     private MatrixMarkup.Ids _ids;
 
-    /// <summary>
-    /// The markup of the rows drawn lately, by co-op: a row whose cells did not change keeps its string, so the render
-    /// tree's two copies share it and the diff compares one reference. Bounded: a long scroll does not keep every row.
-    /// </summary>
-    private readonly Dictionary<int, (ProgressRow Row, string Html)> _rowHtml = [];
+    /// <summary>The table head (task columns, completion per task) and the status words, as markup shared between matrices.</summary>
+    private string _headHtml = "";
 
-    private const int RowHtmlKept = 64;
+    private string _looksHtml = "";
+
+    /// <summary>How long the search box waits for the officer to stop typing before it filters.</summary>
+    private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(300);
+
+    private CancellationTokenSource? _typing;
     private bool _overdue;
     private bool _blocked;
     private bool _notStarted;
@@ -50,6 +52,9 @@ public sealed partial class ProgressMatrix
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<CampaignResource> T { get; set; } = default!;
@@ -78,6 +83,7 @@ public sealed partial class ProgressMatrix
     {
         _progress = await Progress.GetAsync(CampaignId);
         _ids = new MatrixMarkup.Ids(CampaignId);
+        _looksHtml = SharedRows.Part(CampaignId, "looks", MatrixMarkup.Looks(_looks, _ids));
         _loaded = true;
         _syncedUpTo = _progress?.LatestUpdateUtc ?? default;
         _ufs = _progress is null ? [] : [.. _progress.Rows.Select(r => r.Uf).Distinct().Order(StringComparer.Ordinal)];
@@ -115,6 +121,31 @@ public sealed partial class ProgressMatrix
             ? _ufs
             : _ufs.Where(uf => uf.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase)));
 
+    private EventCallback<ChangeEventArgs> Toggled(Action<bool> set) =>
+        EventCallback.Factory.Create<ChangeEventArgs>(this, e => SetFilter(() => set(e.Value is true)));
+
+    /// <summary>Filters by what was typed once the officer pauses, rather than on every key.</summary>
+    private async Task TypedAsync(ChangeEventArgs e)
+    {
+        if (_typing is not null)
+        {
+            await _typing.CancelAsync();
+            _typing.Dispose();
+        }
+
+        var typing = _typing = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(TypingPause, Clock, typing.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        SetFilter(() => _text = e.Value as string);
+    }
+
     private void SetFilter(Action set)
     {
         set();
@@ -143,6 +174,9 @@ public sealed partial class ProgressMatrix
             _head = _tail = [];
             return;
         }
+
+        _headHtml = SharedRows.Part(CampaignId, "head", MatrixMarkup.Head(_progress.Columns, _ids,
+            T["Matrix.Coop"], T["Matrix.Completion"], column => T["Matrix.Due", DueDay(column.DueAtUtc)], CountsTitle));
 
         var filter = Filter;
         var lines = new List<MatrixLine>(_progress.Rows.Count + 27);
@@ -174,23 +208,13 @@ public sealed partial class ProgressMatrix
     private string ExportUrl(string format) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaigns/{CampaignId}/matrix/{format}{Filter.ToQuery()}");
 
-    private string RowHtml(ProgressRow row)
+    private string RowHtml(ProgressRow row) => SharedRows.HtmlOf(row, DrawRow);
+
+    private string DrawRow(ProgressRow row)
     {
-        if (_rowHtml.TryGetValue(row.CoopId, out var kept) && ReferenceEquals(kept.Row, row))
-        {
-            return kept.Html;
-        }
-
-        if (_rowHtml.Count >= RowHtmlKept)
-        {
-            _rowHtml.Clear();
-        }
-
         var overdue = row.OverdueCount;
-        var html = MatrixMarkup.Row(row, _ids, _looks, _noCell,
+        return MatrixMarkup.Row(row, _ids, _looks, _noCell,
             overdue > 0 ? (F["Row.Overdue", overdue], F["Row.OverdueTitle", overdue]) : null);
-        _rowHtml[row.CoopId] = (row, html);
-        return html;
     }
 
     /// <summary>A cell was clicked: its dialog, if the cell is one this matrix shows (anything else is ignored).</summary>
@@ -223,6 +247,12 @@ public sealed partial class ProgressMatrix
     // Due is stored as the end of the Brasília day (next midnight); a minute earlier names the due day itself.
     private static string DueDay(DateTime dueAtUtc) =>
         BrasiliaTime.ToLocal(dueAtUtc.AddMinutes(-1)).ToString("dd/MM", System.Globalization.CultureInfo.CurrentCulture);
+
+    public void Dispose()
+    {
+        _typing?.Cancel();
+        _typing?.Dispose();
+    }
 
     /// <summary>A UF header (<see cref="Row"/> null) or one co-op's row.</summary>
     private readonly record struct MatrixLine(string Uf, ProgressRow? Row, ColumnTally? UfTally, int CoopCount, bool Collapsed);
