@@ -38,20 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Two cores shared with the other suites: give assertions the same patience as actions.
         Assertions.SetDefaultExpectTimeout(15_000);
-        // Chromium starts while the app migrates and seeds its database: two slow starts side by side, not one after the other.
-        var launching = Task.Run(LaunchBrowserAsync);
-        var starting = Task.Run(() => Host.Start());
-        await Task.WhenAll(launching, starting);
+        Host.Start();
         Officer = await TestAccounts.EnrolBootstrapOfficerAsync(Host);
-
-        var signIn = await NewPageAsync();
-        await signIn.SignInAsync(Officer);
-        _officerSession = await signIn.Context.StorageStateAsync();
-        await signIn.Context.CloseAsync();
-    }
-
-    private async Task LaunchBrowserAsync()
-    {
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -61,6 +49,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+
+        var signIn = await NewPageAsync();
+        await signIn.SignInAsync(Officer);
+        _officerSession = await signIn.Context.StorageStateAsync();
+        await signIn.Context.CloseAsync();
     }
 
     /// <summary>A new browser already signed in as <see cref="Officer"/>, on <paramref name="path"/> once its circuit is live.</summary>
