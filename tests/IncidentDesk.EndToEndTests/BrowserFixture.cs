@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
+[assembly: IncidentDesk.EndToEndTests.CloseBrowserContexts]
 
 namespace IncidentDesk.EndToEndTests;
 
@@ -19,6 +21,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The bootstrap officer, enrolled in 2FA as they would be after their first sign-in.</summary>
     public TestAccount Officer { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>
+    /// The officer's session (cookies), made once through the real sign-in form with 2FA: journeys that are not about
+    /// signing in start from it instead of typing the password and the code again.
+    /// </summary>
+    private string _officerSession = default!;
+
+    /// <summary>The browser contexts each running test opened, closed when it ends (<see cref="CloseBrowserContextsAttribute"/>).</summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> OpenContexts = new();
 
     /// <summary>Screenshots land beside the test binaries, in screenshots/.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
@@ -38,10 +49,27 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+
+        var signIn = await NewPageAsync();
+        await signIn.SignInAsync(Officer);
+        _officerSession = await signIn.Context.StorageStateAsync();
+        await signIn.Context.CloseAsync();
+    }
+
+    /// <summary>A new browser already signed in as <see cref="Officer"/>, on <paramref name="path"/> once its circuit is live.</summary>
+    public async Task<IPage> NewOfficerPageAsync(string path = "/", int width = 1366, int height = 900)
+    {
+        var page = await NewPageAsync(width, height, storageState: _officerSession);
+        await page.GotoAsync(path);
+        await page.WaitUntilInteractiveAsync();
+        return page;
     }
 
     /// <param name="host">Another app instance to browse (scale-out tests); this fixture's host by default.</param>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, IncidentDeskHost? host = null)
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 900, IncidentDeskHost? host = null) =>
+        NewPageAsync(width, height, host, storageState: null);
+
+    private async Task<IPage> NewPageAsync(int width, int height, IncidentDeskHost? host = null, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,9 +77,30 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "pt-BR",
             TimezoneId = "America/Sao_Paulo",
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
+        if (TestContext.Current.Test?.UniqueID is { } test)
+        {
+            OpenContexts.GetOrAdd(test, _ => []).Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes the browsers a finished test left open: their circuits would otherwise stay connected for the rest of the
+    /// run, re-rendering on every live update the other tests cause.
+    /// </summary>
+    internal static async ValueTask CloseContextsOfAsync(string test)
+    {
+        if (OpenContexts.TryRemove(test, out var contexts))
+        {
+            foreach (var context in contexts)
+            {
+                await context.CloseAsync();
+            }
+        }
     }
 
     /// <summary>An incident registered by the officer through the service, for journeys that start on its page.</summary>

@@ -66,8 +66,7 @@ public sealed class CampaignFollowUpJourneyTests(BrowserFixture browser)
         await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", "AC-001", twoFactor: false,
             email: $"ponto.focal.{Guid.NewGuid().ToString("N")[..4]}@coopsaude-riobranco.example");
 
-        var officer = await browser.NewPageAsync();
-        await officer.SignInAsync(browser, $"/incidents/{incidentId}");
+        var officer = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await officer.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
         var row = officer.GetByTestId("campaign-row");
         await Expect(row.GetByTestId("campaign-overdue")).ToContainTextAsync("atrasada(s)");

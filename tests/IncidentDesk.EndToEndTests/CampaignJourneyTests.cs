@@ -21,8 +21,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
             Severity = IncidentSeverity.High,
         });
 
-        var officer = await browser.NewPageAsync();
-        await officer.SignInAsync(browser, $"/incidents/{incidentId}");
+        var officer = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await officer.GetByRole(AriaRole.Tab, new() { Name = "Tarefas" }).ClickAsync();
         await Expect(officer.GetByTestId("campaigns-empty")).ToBeVisibleAsync();
 

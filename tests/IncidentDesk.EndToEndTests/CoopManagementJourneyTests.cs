@@ -29,8 +29,7 @@ public sealed partial class CoopManagementJourneyTests(BrowserFixture browser)
         var text = $"{Header}\r\n"
             + $"{good.Code};Nome alterado que não deve entrar;{good.Cnpj};{good.Uf};{good.City};{good.Federation!.Code};{good.EncarregadoName};{good.EncarregadoEmail};{good.EncarregadoPhone};não;sim\r\n"
             + $"{bad.Code};{bad.Name};{bad.Cnpj};{bad.Uf};{bad.City};{bad.Federation!.Code};{bad.EncarregadoName};não-é-email;{bad.EncarregadoPhone};não;sim\r\n";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/coops");
+        var page = await browser.NewOfficerPageAsync("/coops");
 
         await page.GetByTestId("coop-import").ClickAsync();
         // Blazor's file input listens only once its script has run after the dialog rendered: under load a file picked
@@ -71,8 +70,7 @@ public sealed partial class CoopManagementJourneyTests(BrowserFixture browser)
     public async Task Officer_opens_a_coop_from_the_directory_and_sees_its_encarregado_and_incidents()
     {
         var coop = await CoopAsync("SP-004");
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/coops?q=SP-004");
+        var page = await browser.NewOfficerPageAsync("/coops?q=SP-004");
 
         await page.Locator("[data-testid=coop-grid] tbody tr.mud-table-row", new() { HasText = coop.Name }).ClickAsync();
 

@@ -34,8 +34,7 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
     public async Task An_officer_sees_the_reference_incidents_deadlines_and_the_uf_tiles_of_a_campaign()
     {
         var title = await LaunchSaoPauloCampaignAsync();
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser);
+        var page = await browser.NewOfficerPageAsync();
 
         var deadlines = page.GetByTestId("next-deadlines");
         var reference = deadlines.Locator($"[data-testid=deadline-row][data-incident={ReferenceIncidentSeed.Reference}]");

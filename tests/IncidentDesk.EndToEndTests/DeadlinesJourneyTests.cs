@@ -28,8 +28,7 @@ public sealed class DeadlinesJourneyTests(BrowserFixture browser)
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Notificações" }).ClickAsync();
 
         var rows = page.GetByTestId("deadline-row");
@@ -79,8 +78,7 @@ public sealed class DeadlinesJourneyTests(BrowserFixture browser)
                 "Ciência pelo operador", null, Ct)).Succeeded);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Notificações" }).ClickAsync();
 
         await Expect(page.GetByTestId("deadline-row")).ToHaveCountAsync(2);

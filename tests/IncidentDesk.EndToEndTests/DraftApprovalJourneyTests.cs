@@ -29,8 +29,7 @@ public sealed class DraftApprovalJourneyTests(BrowserFixture browser)
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}?tab=notifications");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}?tab=notifications");
         var drafts = page.GetByTestId("drafts");
         await drafts.GetByTestId("draft-coop").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^GO-001") }).ClickAsync();

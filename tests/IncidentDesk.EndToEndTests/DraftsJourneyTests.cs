@@ -25,8 +25,7 @@ public sealed class DraftsJourneyTests(BrowserFixture browser)
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}?tab=notifications");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}?tab=notifications");
         var drafts = page.GetByTestId("drafts");
         await Expect(drafts.GetByRole(AriaRole.Heading, new() { Name = "Minutas" })).ToBeVisibleAsync();
 

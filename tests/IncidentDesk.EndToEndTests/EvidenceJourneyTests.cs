@@ -20,8 +20,7 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
             Severity = IncidentSeverity.High,
         });
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Evidências" }).ClickAsync();
         await Expect(page.GetByTestId("evidence-empty")).ToBeVisibleAsync();
 

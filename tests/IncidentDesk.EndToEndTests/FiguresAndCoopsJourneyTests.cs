@@ -18,8 +18,7 @@ public sealed class FiguresAndCoopsJourneyTests(BrowserFixture browser)
             Severity = IncidentSeverity.High,
         });
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
 
         await page.GetByTestId("figure-add").ClickAsync();
         var dialog = page.GetByTestId("figure-dialog");

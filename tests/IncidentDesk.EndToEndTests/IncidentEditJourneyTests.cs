@@ -19,8 +19,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
             Severity = IncidentSeverity.Medium,
         });
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await page.GetByTestId("incident-edit").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/incidents/{incidentId}/edit$"));

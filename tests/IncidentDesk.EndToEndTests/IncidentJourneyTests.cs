@@ -10,8 +10,7 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_opens_the_reference_incident_and_reads_figures_with_provenance_and_the_timeline()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser);
+        var page = await browser.NewOfficerPageAsync();
         await page.ScreenshotAsync("04-dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Incidentes" }).First.ClickAsync();
@@ -39,8 +38,7 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Phone_width_keeps_the_incident_readable()
     {
-        var page = await browser.NewPageAsync(width: 390, height: 844);
-        await page.SignInAsync(browser, "/incidents");
+        var page = await browser.NewOfficerPageAsync("/incidents", width: 390, height: 844);
 
         await page.GetByRole(AriaRole.Link, new() { Name = ReferenceIncidentSeed.Reference }).ClickAsync();
 

@@ -9,8 +9,7 @@ public sealed partial class IntakeJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_registers_a_report_and_moves_it_to_triage()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/incidents/new");
+        var page = await browser.NewOfficerPageAsync("/incidents/new");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrar incidente", Level = 1 })).ToBeVisibleAsync();
 
         // Saving without the required fields keeps the page and says what is missing, in Portuguese.

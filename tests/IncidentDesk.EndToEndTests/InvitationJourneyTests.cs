@@ -15,8 +15,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
         var email = $"renata.{Guid.NewGuid().ToString("N")[..6]}@coopsaude-rj.example";
         var password = $"uma frase longa {Guid.NewGuid():N}";
 
-        var officer = await browser.NewPageAsync();
-        await officer.SignInAsync(browser, "/admin");
+        var officer = await browser.NewOfficerPageAsync("/admin");
         await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Administração", Level = 1 })).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("user-grid")).ToContainTextAsync(IncidentDeskHost.OfficerName);
 
@@ -79,8 +78,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
     {
         var liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", "MG-002", twoFactor: false,
             email: $"joao.{Guid.NewGuid().ToString("N")[..6]}@coopsaude-mg.example");
-        var officer = await browser.NewPageAsync();
-        await officer.SignInAsync(browser, "/admin");
+        var officer = await browser.NewOfficerPageAsync("/admin");
         var row = officer.GetByTestId("user-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = liaison.Email });
         await Expect(row).ToContainTextAsync("MG-002");
 

@@ -11,9 +11,6 @@ internal static class PageActions
     public static Task WaitUntilInteractiveAsync(this IPage page) =>
         page.Locator("[data-testid=app-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    public static Task SignInAsync(this IPage page, BrowserFixture browser, string path = "/") =>
-        page.SignInAsync(browser.Officer, path);
-
     /// <summary>E-mail and password, then the authenticator code when the account has 2FA.</summary>
     public static async Task SignInAsync(this IPage page, TestAccount account, string path = "/")
     {

@@ -16,8 +16,7 @@ public sealed partial class PlaybookJourneyTests(BrowserFixture browser)
     {
         // Named after the seeded playbook in sort order: the launch dialog preselects the first one, and other journeys expect the seed.
         var name = $"Vazamento de planilha por e-mail {Guid.NewGuid().ToString("N")[..6]}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/playbooks");
+        var page = await browser.NewOfficerPageAsync("/playbooks");
         await Expect(page.GetByTestId("playbook-row").Filter(new() { HasText = "Broker de mensagens exposto" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("80-playbooks-list");
 

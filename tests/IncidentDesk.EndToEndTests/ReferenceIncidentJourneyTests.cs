@@ -20,8 +20,7 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
     [Fact]
     public async Task Officer_records_the_reference_incident_from_scratch_and_finds_it_again_through_a_shareable_filter()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/incidents/new");
+        var page = await browser.NewOfficerPageAsync("/incidents/new");
         var reference = await RecordIntakeAsync(page);
         await AddFiguresAsync(page);
         await AddCoopsAsync(page, "SP-001", "MG-001", "RJ-001");
@@ -58,8 +57,7 @@ public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser
         await Expect(page.GetByTestId("incident-grid").GetByRole(AriaRole.Link, new() { Name = ReferenceIncidentSeed.Reference, Exact = true }))
             .ToBeVisibleAsync();
 
-        var phone = await browser.NewPageAsync(width: 390, height: 844);
-        await phone.SignInAsync(browser, new Uri(shared).PathAndQuery);
+        var phone = await browser.NewOfficerPageAsync(new Uri(shared).PathAndQuery, width: 390, height: 844);
         await ExpectOnlyReportedKafkaIncidentsAsync(phone, reference);
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the incident list scrolls sideways on a phone");

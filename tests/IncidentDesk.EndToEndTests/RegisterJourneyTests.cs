@@ -24,8 +24,7 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, "/");
+        var page = await browser.NewOfficerPageAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Registro de incidentes" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/register$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registro de incidentes" })).ToBeVisibleAsync();

@@ -41,8 +41,7 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser)
             Assert.True(added.Succeeded);
         }
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(browser, $"/incidents/{incidentId}");
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Linha do tempo" }).ClickAsync();
 
         var timeline = page.GetByTestId("timeline");
