@@ -34,6 +34,18 @@ public sealed class DatabaseTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_connection_lets_sqlite_wait_for_the_write_lock_also_when_the_pool_hands_it_out_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var open = 0; open < 3; open++)
+        {
+            // A new context each time: its connection comes from the pool after the first.
+            await using var db = CreateDb();
+            Assert.Equal(5000, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync(ct)));
+        }
+    }
+
+    [Fact]
     public async Task Seed_loads_the_340_coop_directory_in_all_27_ufs()
     {
         await using var db = CreateDb();

@@ -21,6 +21,8 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the four reads below (EF Core would open and close it around each, with its set-up each time).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var campaign = await HeadAsync(db, campaignId, cancellationToken);
         if (campaign is null)
         {
