@@ -115,12 +115,6 @@ public sealed partial class ProgressMatrix : IDisposable
         }
     }
 
-    /// <summary>The campaign's UFs that start with what was typed (all of them when nothing was).</summary>
-    private Task<IEnumerable<string>> SearchUfs(string? typed, CancellationToken cancellationToken) =>
-        Task.FromResult(string.IsNullOrWhiteSpace(typed)
-            ? _ufs
-            : _ufs.Where(uf => uf.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase)));
-
     private EventCallback<ChangeEventArgs> Toggled(Action<bool> set) =>
         EventCallback.Factory.Create<ChangeEventArgs>(this, e => SetFilter(() => set(e.Value is true)));
 
