@@ -52,7 +52,7 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
     public async Task English_and_dark_theme_are_remembered_for_the_user()
     {
         // Its own account: the choices it makes must not leak into the other tests' sessions.
-        var officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer");
+        var officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer", displayName: "Carla Menezes");
         var page = await browser.NewPageAsync();
         await page.SignInAsync(officer, "/incidents");
 

@@ -13,7 +13,7 @@ public sealed record TestAccount(string Email, string Password, string Role, int
 public static class TestAccounts
 {
     public static async Task<TestAccount> CreateAsync(
-        IncidentDeskHost host, string role, string? coopCode = null, bool twoFactor = true, string? email = null)
+        IncidentDeskHost host, string role, string? coopCode = null, bool twoFactor = true, string? email = null, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var scope = host.Services.CreateScope();
@@ -27,7 +27,7 @@ public static class TestAccounts
 
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@federacao.example";
         var password = $"pw-{Guid.NewGuid():N}";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CoopId = coopId };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? email, CoopId = coopId };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         string? key = null;
