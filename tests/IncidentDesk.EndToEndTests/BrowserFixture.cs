@@ -122,5 +122,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await Host.DisposeAsync();
+        ThrowawayPostgres.StopShared(); // the two-instance journey's cluster, before xUnit's exit watchdog starts counting
     }
 }

@@ -15,5 +15,9 @@ public sealed class AppFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        ThrowawayPostgres.StopShared(); // the last fixture to go: every host on the cluster is gone
+    }
 }

@@ -158,6 +158,10 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools(); // the file can be deleted only once no pooled connection holds it
+        if (Provider == DatabaseProvider.PostgreSQL && _connectionString is not null)
+        {
+            await ThrowawayPostgres.Shared.DropDatabaseAsync(_connectionString);
+        }
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -24,6 +24,7 @@ public sealed class ThrowawayPostgres
     private readonly bool _asPostgresUser = Environment.UserName == "root"; // initdb refuses to run as root
 
     private readonly Lazy<string> _seededTemplate;
+    private int _stopped;
 
     private ThrowawayPostgres()
     {
@@ -45,12 +46,25 @@ public sealed class ThrowawayPostgres
         RunPostgres("pg_ctl", "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-o",
             $"-p {Port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off "
             + "-c full_page_writes=off -c max_connections=500", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(); // a run that ends early still cleans up
         MigrateTemplate();
     }
 
     /// <summary>The cluster of this test process, started on first use.</summary>
     public static ThrowawayPostgres Shared => SharedCluster.Value;
+
+    /// <summary>
+    /// Stops the cluster, if this process started one, and deletes its folder. Called by the assembly fixtures once the
+    /// last test has run: after the runner returns, xUnit gives the process ~11 s to exit before failing the run, and a
+    /// cluster with a hundred databases can take longer than that to delete on a busy machine.
+    /// </summary>
+    public static void StopShared()
+    {
+        if (SharedCluster.IsValueCreated)
+        {
+            SharedCluster.Value.Stop();
+        }
+    }
 
     public int Port { get; }
 
@@ -66,6 +80,21 @@ public sealed class ThrowawayPostgres
         using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE {template}", connection);
         command.ExecuteNonQuery();
         return ConnectionString(name);
+    }
+
+    /// <summary>Drops a database <see cref="CreateDatabase"/> made, once its host is gone: the cluster stays small.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Refuses (or again allows) every new connection to one database: "the database is down" for that host only.</summary>
@@ -136,6 +165,11 @@ public sealed class ThrowawayPostgres
 
     private void Stop()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             RunPostgres("pg_ctl", "-D", DataFolder, "-m", "immediate", "-w", "stop");
