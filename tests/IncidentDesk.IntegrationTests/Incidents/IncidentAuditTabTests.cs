@@ -1,11 +1,17 @@
 using System.Globalization;
+using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Common;
+using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Testing;
+using IncidentDesk.Web.Components;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Features.Incidents.Timeline;
+using IncidentDesk.Web.Features.Notifications;
+using IncidentDesk.Web.Features.Notifications.Versions;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +74,59 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         var first = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct);
         Assert.Equal(rows.Take(2).Select(r => r.Sequence), first.Rows.Select(r => r.Sequence));
         Assert.Equal(rows.Count, first.TotalCount);
+    }
+
+    [Fact]
+    public async Task The_tab_also_lists_the_co_op_tasks_answers_and_the_drafts_and_filings_of_its_controllers()
+    {
+        var incidentId = await fixture.ReferenceIncidentIdAsync();
+        int otherIncident, version, filing;
+        await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
+        {
+            var sp = officer.ServiceProvider;
+            otherIncident = (await sp.GetRequiredService<IncidentRegisterService>()
+                .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+            await using var db = fixture.CreateDb();
+            var go = await db.Coops.Where(c => c.Code == "GO-001").Select(c => c.Id).SingleAsync(Ct);
+            var versions = sp.GetRequiredService<DraftVersionService>();
+            version = (await versions.SaveGeneratedAsync(incidentId, go, DraftKind.AnpdPreliminary, Ct)).Id!.Value;
+            Assert.True((await versions.ApproveAsync(incidentId, version, asPreliminary: true, Ct)).Succeeded);
+            filing = (await sp.GetRequiredService<FilingService>().RecordForVersionAsync(
+                incidentId, version, "00261.000999/2026-11", BrasiliaTime.ToLocal(DateTime.UtcNow.AddHours(-1)), Ct)).Id!.Value;
+        }
+
+        var ownTask = await AnswerOneTaskAsync(incidentId);
+        var otherTask = await AnswerOneTaskAsync(otherIncident);
+
+        await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
+        var trail = auditor.ServiceProvider.GetRequiredService<AuditTrailService>();
+        var rows = (await trail.SearchForIncidentAsync(incidentId, pageSize: 200, cancellationToken: Ct)).Rows;
+
+        static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(ownTask) && r.Action == "CoopTask.Updated");
+        Assert.Contains(rows, r => r.EntityType == nameof(DraftVersion) && r.EntityId == Key(version));
+        Assert.Contains(rows, r => r.EntityType == nameof(CommunicationFiling) && r.EntityId == Key(filing));
+        Assert.DoesNotContain(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
+        var others = (await trail.SearchForIncidentAsync(otherIncident, pageSize: 200, cancellationToken: Ct)).Rows;
+        Assert.Contains(others, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
+        Assert.DoesNotContain(others, r => r.EntityType == nameof(DraftVersion));
+    }
+
+    /// <summary>Launches a one-task campaign to Acre's co-ops on the incident and answers AC-001's task; returns its id.</summary>
+    private async Task<int> AnswerOneTaskAsync(int incidentId)
+    {
+        await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
+        var launched = await officer.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
+            $"Confirmação {Guid.NewGuid():N}", null, [new("Confirmar o uso do aplicativo", null, 2, false, TaskAnswerType.StatusOnly)],
+            CampaignAudience.Uf, "AC"), Ct);
+        Assert.True(launched.Succeeded, string.Join(", ", launched.Errors));
+        await using var db = fixture.CreateDb();
+        var ac001 = await db.Coops.Where(c => c.Code == "AC-001").Select(c => c.Id).SingleAsync(Ct);
+        var task = await db.CoopTasks.Where(t => t.CampaignId == launched.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
+        var updated = await officer.ServiceProvider.GetRequiredService<CoopTaskService>()
+            .UpdateStatusAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), Ct);
+        Assert.True(updated.Succeeded, updated.Refusal?.ToString());
+        return task.Id;
     }
 
     [Fact]

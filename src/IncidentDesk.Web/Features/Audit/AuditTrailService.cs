@@ -43,17 +43,14 @@ public sealed class AuditTrailService(
     }
 
     /// <summary>
-    /// One page of an incident's entries, newest first: the incident itself and its children (key figures,
-    /// involvements, timeline events, evidence), deleted children included. Officers and auditors only.
+    /// One page of an incident's entries, newest first: the incident itself and what hangs off it (key figures,
+    /// involvements, timeline events, evidence, campaigns and their co-op tasks, relevance assessments, draft versions,
+    /// filings), deleted children included. Officers and auditors only.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The caller is neither an officer nor an auditor (the attempt is audited).</exception>
     public Task<AuditSearchResult> SearchForIncidentAsync(int incidentId, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default) =>
         SearchAsync(new AuditQuery(Page: page, PageSize: pageSize, IncidentId: incidentId), cancellationToken);
 
-    /// <summary>
-    /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
-    /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
-    /// </summary>
     /// <summary>Walks the hash chain of the database behind <paramref name="db"/> (the live one, or a backup file), in batches.</summary>
     internal static async Task<AuditVerification> VerifyChainAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)
     {
@@ -73,6 +70,10 @@ public sealed class AuditTrailService(
         }
     }
 
+    /// <summary>
+    /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
+    /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (actor is null)
