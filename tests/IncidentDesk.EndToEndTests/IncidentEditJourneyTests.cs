@@ -1,5 +1,8 @@
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,5 +48,49 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await page.GetByTestId("timeline-system-expand").First.ClickAsync();
         await Expect(page.GetByText("Dados do incidente alterados")).ToBeVisibleAsync();
         await Expect(page.GetByText("Campos alterados: Título, Gravidade.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_officer_whose_colleague_saved_the_same_field_meanwhile_sees_who_keeps_their_text_and_saves_it()
+    {
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        {
+            Title = "Bucket de exames exposto",
+            Summary = "Relato de pesquisador.",
+            ReportedAtLocal = DateTime.UtcNow.AddHours(-4),
+            Severity = IncidentSeverity.High,
+        });
+        var page = await browser.NewOfficerPageAsync($"/incidents/{incidentId}/edit");
+        var title = page.GetByLabel("Título");
+        await Expect(title).ToHaveValueAsync("Bucket de exames exposto");
+
+        // A colleague saves a new title and the affected systems while this officer is still typing.
+        var colleague = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer");
+        await using (var scope = await browser.Host.ActingAsAsync(colleague))
+        {
+            var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+            var theirs = (await register.GetDraftAsync(incidentId, TestContext.Current.CancellationToken))!;
+            var basis = IncidentDraftFields.Copy(theirs);
+            theirs.Title = "Bucket de exames laboratoriais exposto";
+            theirs.AffectedSystems = "Bucket S3 do laboratório";
+            Assert.True((await register.UpdateAsync(incidentId, theirs, basis, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        await title.FillAsync("Bucket público com laudos de exames");
+        await page.GetByTestId("edit-save").ClickAsync();
+
+        var conflict = page.GetByTestId("edit-conflict");
+        await Expect(conflict).ToContainTextAsync("Outra pessoa salvou este incidente enquanto você editava");
+        await Expect(conflict).ToContainTextAsync($"{colleague.Email} salvou às");
+        await Expect(conflict).ToContainTextAsync("alterações em: Título.");
+        await Expect(title).ToHaveValueAsync("Bucket público com laudos de exames");
+        await Expect(page.GetByLabel("Sistemas afetados")).ToHaveValueAsync("Bucket S3 do laboratório");
+        await conflict.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync("47-edit-conflict");
+
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/incidents/{incidentId}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bucket público com laudos de exames" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Bucket S3 do laboratório")).ToBeVisibleAsync();
     }
 }

@@ -78,7 +78,7 @@ internal static class IncidentEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await register.UpdateAsync(id, input.ToDraft(), cancellationToken);
+        var result = await register.UpdateAsync(id, input.ToDraft(), cancellationToken: cancellationToken);
         if (result.NotFound)
         {
             return TypedResults.NotFound();

@@ -42,7 +42,7 @@ public sealed class IncidentClassificationTests(OwnHostFixture fixture) : IClass
         Assert.Equal(IncidentType.MisconfigurationExposure, draft.Type);
         draft.MeasuresBefore = Measures;
         draft.Impact = CiaImpact.Confidentiality | CiaImpact.Integrity;
-        var result = await register.UpdateAsync(incidentId, draft, Ct);
+        var result = await register.UpdateAsync(incidentId, draft, cancellationToken: Ct);
         Assert.True(result.Succeeded);
         Assert.Equal(["Impacto (confidencialidade, integridade, disponibilidade)", "Medidas de segurança anteriores"], result.Changed);
 

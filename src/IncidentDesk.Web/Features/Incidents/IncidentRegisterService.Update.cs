@@ -25,28 +25,47 @@ public sealed partial class IncidentRegisterService
     /// Validates the draft exactly as intake does and saves what changed, with an automatic timeline event naming the
     /// changed fields (the audit trail keeps before and after). A draft without a knowledge time keeps the current one:
     /// that time starts the legal clock, so it never moves by omission.
+    /// With <paramref name="basis"/> (the details as the form opened them), only the fields the officer changed are
+    /// written over what others saved meanwhile; a field both changed is a <see cref="IncidentEditConflict"/> and nothing
+    /// is saved. Without it (the API's full replacement) the draft is the whole new record.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<IncidentUpdateResult> UpdateAsync(int incidentId, IncidentDraft draft, CancellationToken cancellationToken = default)
+    public async Task<IncidentUpdateResult> UpdateAsync(
+        int incidentId, IncidentDraft draft, IncidentDraft? basis = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
-            return new IncidentUpdateResult(errors, NotFound: true);
+            return new IncidentUpdateResult(new Dictionary<string, string>(), NotFound: true);
         }
 
+        var before = DraftOf(incident);
+        if (basis is not null)
+        {
+            var merge = IncidentDraftFields.Merge(basis, draft, before);
+            if (merge.Merged is null)
+            {
+                var changedBy = await db.TimelineEvents.AsNoTracking()
+                    .Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Record)
+                    .OrderByDescending(e => e.Id).Select(e => e.RecordedBy).FirstOrDefaultAsync(cancellationToken);
+                return new IncidentUpdateResult(new Dictionary<string, string>(),
+                    Conflict: new IncidentEditConflict(merge.Conflicts, before, changedBy, incident.UpdatedAtUtc));
+            }
+
+            draft = merge.Merged;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
         if (errors.Count > 0)
         {
             return new IncidentUpdateResult(errors);
         }
 
-        var before = DraftOf(incident);
         incident.Title = draft.Title.Trim();
         incident.Summary = draft.Summary.Trim();
         incident.Severity = draft.Severity;

@@ -83,10 +83,14 @@ public sealed record IncidentTransitionResult(TransitionRefusal? Refusal, bool N
     public bool Succeeded => Refusal is null && !NotFound;
 }
 
-/// <summary>The outcome of correcting an incident's details: saved (with the changed fields' names), an error code per field, or no such incident.</summary>
-public sealed record IncidentUpdateResult(IReadOnlyDictionary<string, string> Errors, bool NotFound = false, IReadOnlyList<string>? Changed = null)
+/// <summary>
+/// The outcome of correcting an incident's details: saved (with the changed fields' names), an error code per field, no
+/// such incident, or a conflict with what someone else saved meanwhile.
+/// </summary>
+public sealed record IncidentUpdateResult(
+    IReadOnlyDictionary<string, string> Errors, bool NotFound = false, IReadOnlyList<string>? Changed = null, IncidentEditConflict? Conflict = null)
 {
-    public bool Succeeded => Errors.Count == 0 && !NotFound;
+    public bool Succeeded => Errors.Count == 0 && !NotFound && Conflict is null;
 }
 
 /// <summary>
@@ -105,37 +109,8 @@ public static class IncidentRecordText
     public static string UpdatedDescription(IReadOnlyList<string> fields) => $"Campos alterados: {string.Join(", ", fields)}.";
 
     /// <summary>The pt-BR names of the fields that differ between two versions of an incident's details, in form order.</summary>
-    public static IReadOnlyList<string> ChangedFields(IncidentDraft before, IncidentDraft after)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        var changed = new List<string>();
-        void Check(bool same, string name)
-        {
-            if (!same)
-            {
-                changed.Add(name);
-            }
-        }
-
-        Check(before.Source == after.Source, "Origem do relato");
-        Check(before.ReporterName == after.ReporterName, "Nome de quem relatou");
-        Check(before.ReporterOrganisation == after.ReporterOrganisation, "Organização de quem relatou");
-        Check(before.ReporterContact == after.ReporterContact, "Contato de quem relatou");
-        Check(before.ReportedAtLocal == after.ReportedAtLocal, "Data do relato");
-        Check(before.DiscoveredAt == after.DiscoveredAt, "Data da descoberta");
-        Check(before.KnowledgeAtLocal == after.KnowledgeAtLocal, "Data da ciência");
-        Check(before.Title == after.Title, "Título");
-        Check(before.Summary == after.Summary, "Resumo");
-        Check(before.AffectedSystems == after.AffectedSystems, "Sistemas afetados");
-        Check(before.DataCategories == after.DataCategories, "Categorias de dados");
-        Check(before.DataSubjectCategories == after.DataSubjectCategories, "Categorias de titulares");
-        Check(before.Severity == after.Severity, "Gravidade");
-        Check(before.Type == after.Type, "Tipo de incidente");
-        Check(before.Impact == after.Impact, "Impacto (confidencialidade, integridade, disponibilidade)");
-        Check(before.MeasuresBefore == after.MeasuresBefore, "Medidas de segurança anteriores");
-        return changed;
-    }
+    public static IReadOnlyList<string> ChangedFields(IncidentDraft before, IncidentDraft after) =>
+        [.. IncidentDraftFields.Changed(before, after).Select(f => f.RecordName)];
 
     public static string StatusChanged(IncidentStatus from, IncidentStatus to) =>
         $"Situação alterada: {StatusName(from)} → {StatusName(to)}";

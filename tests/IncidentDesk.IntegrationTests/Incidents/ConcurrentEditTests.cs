@@ -1,0 +1,103 @@
+using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.Incidents;
+
+/// <summary>
+/// Two privacy officers edit the same incident at once. Neither loses work: changes to different fields are both kept;
+/// a field both changed is refused with who changed it and when, and the second officer's next save then keeps their
+/// text there without undoing the first officer's other changes.
+/// </summary>
+public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(int Id, TestAccount Ana, TestAccount Bruno)> IncidentAsync()
+    {
+        var ana = await TestAccounts.CreateAsync(fixture.Host, "PrivacyOfficer");
+        var bruno = await TestAccounts.CreateAsync(fixture.Host, "PrivacyOfficer");
+        await using var scope = await fixture.Host.ActingAsAsync(ana);
+        var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+            .CreateAsync(IntakeTests.Draft($"Broker exposto {Guid.NewGuid():N}"), Ct);
+        return (created.Id!.Value, ana, bruno);
+    }
+
+    private async Task<IncidentUpdateResult> SaveAsync(TestAccount officer, int id, IncidentDraft draft, IncidentDraft basis)
+    {
+        await using var scope = await fixture.Host.ActingAsAsync(officer);
+        return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().UpdateAsync(id, draft, basis, Ct);
+    }
+
+    private async Task<IncidentDraft> OpenAsync(TestAccount officer, int id)
+    {
+        await using var scope = await fixture.Host.ActingAsAsync(officer);
+        return (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct))!;
+    }
+
+    [Fact]
+    public async Task Changes_to_different_fields_are_both_kept()
+    {
+        var (id, ana, bruno) = await IncidentAsync();
+        var anaForm = await OpenAsync(ana, id);
+        var anaBasis = IncidentDraftFields.Copy(anaForm);
+        var brunoForm = await OpenAsync(bruno, id);
+        var brunoBasis = IncidentDraftFields.Copy(brunoForm);
+
+        brunoForm.Severity = IncidentSeverity.Critical;
+        Assert.True((await SaveAsync(bruno, id, brunoForm, brunoBasis)).Succeeded);
+        anaForm.Summary = "Resumo revisto pela Ana.";
+        var saved = await SaveAsync(ana, id, anaForm, anaBasis);
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(["Resumo"], saved.Changed);
+        await using var db = fixture.CreateDb();
+        var stored = await db.Incidents.SingleAsync(i => i.Id == id, Ct);
+        Assert.Equal(IncidentSeverity.Critical, stored.Severity);
+        Assert.Equal("Resumo revisto pela Ana.", stored.Summary);
+    }
+
+    [Fact]
+    public async Task A_field_both_changed_is_refused_with_who_and_when_and_the_next_save_keeps_both_officers_work()
+    {
+        var (id, ana, bruno) = await IncidentAsync();
+        var anaForm = await OpenAsync(ana, id);
+        var anaBasis = IncidentDraftFields.Copy(anaForm);
+        var brunoForm = await OpenAsync(bruno, id);
+        var brunoBasis = IncidentDraftFields.Copy(brunoForm);
+
+        brunoForm.Title = "Título do Bruno";
+        brunoForm.AffectedSystems = "Cluster Kafka do chatbot";
+        Assert.True((await SaveAsync(bruno, id, brunoForm, brunoBasis)).Succeeded);
+        anaForm.Title = "Título da Ana";
+        anaForm.Summary = "Resumo da Ana.";
+        var refused = await SaveAsync(ana, id, anaForm, anaBasis);
+
+        Assert.False(refused.Succeeded);
+        var conflict = Assert.IsType<IncidentEditConflict>(refused.Conflict);
+        Assert.Equal(["Título"], conflict.Fields.Select(f => f.RecordName));
+        Assert.Equal(bruno.Email, conflict.ChangedBy);
+        Assert.Equal("Título do Bruno", conflict.Current.Title);
+        await using (var db = fixture.CreateDb())
+        {
+            var untouched = await db.Incidents.SingleAsync(i => i.Id == id, Ct);
+            Assert.Equal("Título do Bruno", untouched.Title);
+            Assert.NotEqual("Resumo da Ana.", untouched.Summary);
+        }
+
+        // What the edit page does with the conflict: Bruno's untouched field comes into the form, Ana's text stays.
+        IncidentDraftFields.Rebase(anaBasis, anaForm, conflict.Current);
+        Assert.Equal("Cluster Kafka do chatbot", anaForm.AffectedSystems);
+        Assert.Equal("Título da Ana", anaForm.Title);
+        var saved = await SaveAsync(ana, id, anaForm, conflict.Current);
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(["Título", "Resumo"], saved.Changed);
+        await using var after = fixture.CreateDb();
+        var stored = await after.Incidents.SingleAsync(i => i.Id == id, Ct);
+        Assert.Equal(("Título da Ana", "Resumo da Ana.", "Cluster Kafka do chatbot"), (stored.Title, stored.Summary, stored.AffectedSystems));
+    }
+}
