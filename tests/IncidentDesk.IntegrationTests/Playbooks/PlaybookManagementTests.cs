@@ -44,6 +44,29 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_playbook_saved_by_a_colleague_while_the_editor_was_open_is_not_overwritten_until_the_officer_saves_again()
+    {
+        var id = await CreateAsync(Draft(UniqueName("Ransomware"), Step("Isolar os servidores")));
+        var mine = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        var theirs = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        theirs.Draft.Steps.Add(Step("Acionar o seguro cibernético"));
+        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, theirs.Draft, theirs.UpdatedAtUtc, Ct))).Succeeded);
+
+        mine.Draft.Steps[0].Title = "Isolar os servidores afetados";
+        var refused = await AsOfficerAsync(s => s.UpdateAsync(id, mine.Draft, mine.UpdatedAtUtc, Ct));
+
+        Assert.False(refused.Succeeded);
+        var saved = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        Assert.Equal(new PlaybookConflict(saved.UpdatedBy, saved.UpdatedAtUtc), refused.Conflict);
+        Assert.Equal(["Isolar os servidores", "Acionar o seguro cibernético"], saved.Draft.Steps.Select(s => s.Title));
+
+        // Saving again, knowingly, replaces the colleague's version with this one.
+        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, mine.Draft, refused.Conflict!.ChangedAtUtc, Ct))).Succeeded);
+        var replaced = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        Assert.Equal(["Isolar os servidores afetados"], replaced.Draft.Steps.Select(s => s.Title));
+    }
+
+    [Fact]
     public async Task Officer_creates_and_edits_a_playbook_and_the_audit_trail_shows_the_reordered_steps_before_and_after()
     {
         var name = UniqueName("Vazamento por e-mail");
@@ -59,7 +82,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         edit.Steps[1].Title = "Bloquear a conta comprometida";
         edit.Steps.RemoveAt(2);
         edit.Steps.Add(Step("Preservar os logs", 1));
-        var updated = await AsOfficerAsync(s => s.UpdateAsync(id, edit, Ct));
+        var updated = await AsOfficerAsync(s => s.UpdateAsync(id, edit, cancellationToken: Ct));
 
         Assert.True(updated.Succeeded, string.Join(", ", updated.Errors));
         var stored = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
@@ -89,7 +112,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         await using var before = fixture.CreateDb();
         var count = await before.AuditEntries.CountAsync(Ct);
 
-        var result = await AsOfficerAsync(async s => await s.UpdateAsync(id, (await s.GetAsync(id, Ct))!.Draft, Ct));
+        var result = await AsOfficerAsync(async s => await s.UpdateAsync(id, (await s.GetAsync(id, Ct))!.Draft, cancellationToken: Ct));
 
         Assert.True(result.Succeeded);
         await using var after = fixture.CreateDb();
@@ -115,7 +138,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         edit.Steps.Reverse();
         edit.Steps[0].Title = "Acionar o seguro cibernético";
         edit.Steps.Add(Step("Registrar boletim de ocorrência"));
-        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, edit, Ct))).Succeeded);
+        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, edit, cancellationToken: Ct))).Succeeded);
 
         await using var db = fixture.CreateDb();
         var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == launch.CampaignId).OrderBy(t => t.Order).ToListAsync(Ct);
@@ -203,7 +226,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         var draft = Draft(UniqueName("Tentativa"), Step("Passo"));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.CreateAsync(draft, Ct), coop));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.UpdateAsync(id, draft, Ct), coop));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.UpdateAsync(id, draft, cancellationToken: Ct), coop));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.SetArchivedAsync(id, true, Ct), coop));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.DeleteAsync(id, Ct), coop));
 

@@ -81,6 +81,30 @@ public sealed class PlaybookEditorTests : MudComponentTestBase, IClassFixture<Se
     }
 
     [Fact]
+    public void A_colleagues_save_while_editing_is_named_and_everything_typed_stays_in_the_form()
+    {
+        var cut = RenderSeeded();
+        TitleInput(Steps(cut)[0]).Change("Inventariar brokers expostos (revisto)");
+        using (var db = _database.CreateContext())
+        {
+            // A colleague's save in the meantime (the content stays the seed's: this class never changes it).
+            var playbook = db.Playbooks.Single(p => p.Name == PlaybookSeed.ExposedBrokerName);
+            playbook.UpdatedAtUtc = playbook.UpdatedAtUtc.AddMinutes(7);
+            playbook.UpdatedBy = "colega@federacao.example";
+            db.SaveChanges();
+        }
+
+        cut.Find("button[data-testid=playbook-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("colega@federacao.example salvou às",
+            cut.Find("[data-testid=playbook-conflict]").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Contains("Outra pessoa salvou este playbook enquanto você editava", cut.Find("[data-testid=playbook-conflict]").TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal("Inventariar brokers expostos (revisto)", Titles(cut)[0]);
+        Assert.Equal(8, Steps(cut).Count);
+    }
+
+    [Fact]
     public void Move_down_and_move_up_reorder_the_steps_and_renumber_them()
     {
         var cut = RenderSeeded();

@@ -36,9 +36,20 @@ public sealed partial class PlaybookEditor
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>When the stored playbook last changed as the editor opened it (null for a new one).</summary>
+    [Parameter]
+    public DateTime? BasedOnUpdatedAtUtc { get; set; }
+
+    private DateTime? _basedOn;
+    private PlaybookConflict? _conflict;
+
     private bool Changed => Snapshot() != _original;
 
-    protected override void OnInitialized() => _original = Snapshot();
+    protected override void OnInitialized()
+    {
+        _original = Snapshot();
+        _basedOn = BasedOnUpdatedAtUtc;
+    }
 
     private bool Has(string field) => _errors.ContainsKey(field);
 
@@ -80,9 +91,16 @@ public sealed partial class PlaybookEditor
         _busy = true;
         try
         {
-            var result = Id is { } id ? await Playbooks.UpdateAsync(id, Draft) : await Playbooks.CreateAsync(Draft);
+            var result = Id is { } id ? await Playbooks.UpdateAsync(id, Draft, _basedOn) : await Playbooks.CreateAsync(Draft);
             _errors = result.Errors;
-            if (result.NotFound)
+            _conflict = result.Conflict;
+            if (result.Conflict is { } conflict)
+            {
+                // Nothing was saved and the form keeps every step typed; saving again replaces their version with this one.
+                _basedOn = conflict.ChangedAtUtc;
+                Snackbar.Add(T["Editor.ConflictTitle"], Severity.Warning);
+            }
+            else if (result.NotFound)
             {
                 Navigation.NotFound();
             }

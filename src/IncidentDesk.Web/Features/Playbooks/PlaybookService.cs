@@ -76,9 +76,12 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// <summary>
     /// Replaces the playbook's name, description and steps. Steps keep their identity (a move is saved as a new
     /// order, an edit as an edit), so the audit trail shows what really changed. Nothing changed writes nothing.
+    /// With <paramref name="basedOnUpdatedAtUtc"/> (the last change the editor opened), a playbook someone else saved
+    /// since is not overwritten: the answer is a <see cref="PlaybookConflict"/> naming them, and nothing is saved.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<PlaybookResult> UpdateAsync(int id, PlaybookDraft draft, CancellationToken cancellationToken = default)
+    public async Task<PlaybookResult> UpdateAsync(
+        int id, PlaybookDraft draft, DateTime? basedOnUpdatedAtUtc = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await audit.DemandAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken);
@@ -87,6 +90,11 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         if (playbook is null)
         {
             return PlaybookResult.Missing();
+        }
+
+        if (basedOnUpdatedAtUtc is { } basedOn && playbook.UpdatedAtUtc != basedOn)
+        {
+            return PlaybookResult.ChangedElsewhere(new PlaybookConflict(playbook.UpdatedBy, playbook.UpdatedAtUtc));
         }
 
         var errors = await ValidateAsync(db, id, draft, cancellationToken);
