@@ -93,6 +93,7 @@ internal static class HostingExtensions
         services.AddScoped<IncidentRegisterService>();
         services.AddScoped<Features.Incidents.Timeline.TimelineService>();
         services.AddSingleton<EvidenceStore>();
+        services.AddHostedService<AbandonedUploadSweeper>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<KeyFigureService>();
         services.AddScoped<InvolvementService>();

@@ -115,6 +115,25 @@ public sealed partial class EvidenceStore(IOptions<IncidentDeskOptions> options,
 
     public void Discard(StagedFile staged) => TryDelete(staged.Path);
 
+    /// <summary>
+    /// Deletes the partial uploads last written before <paramref name="olderThanUtc"/>: what a process killed mid-upload
+    /// left behind. They are never listed or served, but they hold the start of someone's evidence file.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public int DeleteAbandonedUploads(DateTime olderThanUtc)
+    {
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*" + PartialSuffix))
+        {
+            if (File.GetLastWriteTimeUtc(path) < olderThanUtc && TryDelete(path))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     public void Delete(string storedName)
     {
         if (StoredNamePattern().IsMatch(storedName))
@@ -131,19 +150,21 @@ public sealed partial class EvidenceStore(IOptions<IncidentDeskOptions> options,
         return path.Equals(folder, StringComparison.Ordinal) || path.StartsWith(root, StringComparison.Ordinal);
     }
 
-    private static void TryDelete(string path)
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException)
         {
-            // Nothing else can be done here; a leftover *.part is never listed or served.
+            // Nothing else can be done here; a leftover *.part is never listed or served, and the sweeper tries again.
+            return false;
         }
         catch (UnauthorizedAccessException)
         {
-            // Same as above.
+            return false; // Same as above.
         }
     }
 
