@@ -30,6 +30,9 @@ public sealed partial class PlaybookJourneyTests(BrowserFixture browser)
 
         await page.GetByTestId("step-add").ClickAsync();
         var second = page.GetByTestId("step-editor").Nth(1);
+        // The new step pushes the save button down: click it only once the step is on the page, or the click can land
+        // where the button was (seen once on a loaded machine: the save never happened).
+        await Expect(Input(second, "step-title")).ToBeVisibleAsync();
 
         // Saved too early: the empty step is marked and nothing typed so far is lost.
         await page.GetByTestId("playbook-save").ClickAsync();
