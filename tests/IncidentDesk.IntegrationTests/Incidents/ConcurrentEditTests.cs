@@ -32,20 +32,20 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().UpdateAsync(id, draft, basis, Ct);
     }
 
-    private async Task<IncidentDraft> OpenAsync(TestAccount officer, int id)
+    /// <summary>The edit form as an officer opens it: the draft they type into and the basis it was read as.</summary>
+    private async Task<(IncidentDraft Form, IncidentDraft Basis)> OpenAsync(TestAccount officer, int id)
     {
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        return (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct))!;
+        var form = (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct))!;
+        return (form, IncidentDraftFields.Copy(form));
     }
 
     [Fact]
     public async Task Changes_to_different_fields_are_both_kept()
     {
         var (id, ana, bruno) = await IncidentAsync();
-        var anaForm = await OpenAsync(ana, id);
-        var anaBasis = IncidentDraftFields.Copy(anaForm);
-        var brunoForm = await OpenAsync(bruno, id);
-        var brunoBasis = IncidentDraftFields.Copy(brunoForm);
+        var (anaForm, anaBasis) = await OpenAsync(ana, id);
+        var (brunoForm, brunoBasis) = await OpenAsync(bruno, id);
 
         brunoForm.Severity = IncidentSeverity.Critical;
         Assert.True((await SaveAsync(bruno, id, brunoForm, brunoBasis)).Succeeded);
@@ -64,10 +64,8 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
     public async Task A_field_both_changed_is_refused_with_who_and_when_and_the_next_save_keeps_both_officers_work()
     {
         var (id, ana, bruno) = await IncidentAsync();
-        var anaForm = await OpenAsync(ana, id);
-        var anaBasis = IncidentDraftFields.Copy(anaForm);
-        var brunoForm = await OpenAsync(bruno, id);
-        var brunoBasis = IncidentDraftFields.Copy(brunoForm);
+        var (anaForm, anaBasis) = await OpenAsync(ana, id);
+        var (brunoForm, brunoBasis) = await OpenAsync(bruno, id);
 
         brunoForm.Title = "Título do Bruno";
         brunoForm.AffectedSystems = "Cluster Kafka do chatbot";
