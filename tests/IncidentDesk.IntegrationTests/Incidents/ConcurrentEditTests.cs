@@ -98,4 +98,23 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var stored = await after.Incidents.SingleAsync(i => i.Id == id, Ct);
         Assert.Equal(("Título da Ana", "Resumo da Ana.", "Cluster Kafka do chatbot"), (stored.Title, stored.Summary, stored.AffectedSystems));
     }
+
+    [Fact]
+    public async Task Two_saves_of_the_same_field_at_the_same_moment_one_wins_and_the_other_is_told()
+    {
+        var (id, ana, bruno) = await IncidentAsync();
+        var (anaForm, anaBasis) = await OpenAsync(ana, id);
+        var (brunoForm, brunoBasis) = await OpenAsync(bruno, id);
+        anaForm.Title = "Título da Ana";
+        brunoForm.Title = "Título do Bruno";
+
+        var results = await Task.WhenAll(SaveAsync(ana, id, anaForm, anaBasis), SaveAsync(bruno, id, brunoForm, brunoBasis));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => r.Conflict is not null);
+        await using var db = fixture.CreateDb();
+        var stored = await db.Incidents.SingleAsync(i => i.Id == id, Ct);
+        Assert.Equal(loser.Conflict!.Current.Title, stored.Title);
+        Assert.Equal(winner == results[0] ? "Título da Ana" : "Título do Bruno", stored.Title);
+    }
 }

@@ -37,6 +37,9 @@ public sealed partial class IncidentRegisterService
         await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Read, compare and write under the audit writer: no other audited save (in this process or, on PostgreSQL, in
+        // another instance) can land between the comparison with the basis and the write.
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
@@ -98,6 +101,7 @@ public sealed partial class IncidentRegisterService
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Updated,
             IncidentRecordText.UpdatedDescription(changed), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return new IncidentUpdateResult(errors, Changed: changed);
     }
