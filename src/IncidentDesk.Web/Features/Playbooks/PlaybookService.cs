@@ -86,6 +86,8 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         ArgumentNullException.ThrowIfNull(draft);
         await audit.DemandAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The comparison with what the editor opened and the write, under the audit writer: no save can come between.
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var playbook = await db.Playbooks.Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (playbook is null)
         {
@@ -110,7 +112,13 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         }
 
         Stamp(playbook);
-        return await SaveAsync(db, playbook, cancellationToken);
+        var saved = await SaveAsync(db, playbook, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     /// <summary>Archives (hides from the launch dialog) or brings back a playbook; its launched campaigns are untouched.</summary>
