@@ -64,6 +64,7 @@ public static class DeskDatabase
     public static async Task MigrateAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        using var _ = db.WriteUnaudited(UnauditedWrite.Migration);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Data;
 
-public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext> options)
+/// <summary>
+/// The desk's database. Each context reads and writes within its <see cref="CoopScope"/> (CoopScoping.cs) and saves only
+/// through the audit trail (AuditedWrites.cs).
+/// </summary>
+public sealed partial class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext> options)
     : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Federation> Federations => Set<Federation>();
@@ -40,6 +44,7 @@ public sealed class IncidentDeskDbContext(DbContextOptions<IncidentDeskDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(IncidentDeskDbContext).Assembly);
         SearchText.Map(builder, Database.IsNpgsql());
+        ApplyCoopScope(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -26,6 +26,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web;
 
@@ -60,12 +61,12 @@ internal static class HostingExtensions
         services.AddTransient<MudBlazor.MudLocalizer, Layout.MudTranslations>();
 
         // Configuration is read when the container builds, so test hosts and env vars override it alike.
-        services.AddDbContextFactory<IncidentDeskDbContext>((sp, o) =>
+        services.AddDeskDatabase((sp, o) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             o.UseDesk(DeskDatabase.ParseProvider(configuration[DeskDatabase.ProviderKey]),
                 configuration.GetConnectionString("IncidentDesk"), sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-        });
+        }, sp => sp.GetRequiredService<CurrentUser>().Scope);
         services.AddScoped<DatabaseSeeder>();
 
         services.AddIncidentDeskSecurity(builder.Environment);
@@ -107,11 +108,12 @@ internal static class HostingExtensions
         services.AddScoped<Features.Register.RegisterService>();
         services.AddScoped<Features.Notifications.DraftService>();
         services.AddScoped<Features.Compliance.Relevance.RelevanceService>();
-        services.AddSingleton<Features.Compliance.ICommunicationFilings, Features.Compliance.RecordedCommunicationFilings>();
+        services.AddScoped<Features.Compliance.ICommunicationFilings, Features.Compliance.RecordedCommunicationFilings>();
         services.AddScoped<Features.Notifications.Versions.DraftVersionService>();
         services.AddScoped<Features.Notifications.Versions.FilingService>();
         services.AddScoped<UserPreferencesService>();
-        services.AddSingleton<Features.Audit.AuditWriter>();
+        services.AddSingleton<Data.Audit.AuditWriter>();
+        services.AddSingleton<Data.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();
         services.AddAdministration();

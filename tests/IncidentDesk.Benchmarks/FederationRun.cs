@@ -87,7 +87,7 @@ internal sealed class FederationRun : IAsyncDisposable
     }
 
     public IncidentDeskDbContext CreateDb() =>
-        Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     /// <summary>A DI scope acting as someone of that role (and co-op), as a circuit or request of theirs would.</summary>
     public AsyncServiceScope ActingAs(string role, int? coopId = null)

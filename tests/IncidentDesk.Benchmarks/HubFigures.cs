@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Benchmarks;
 
@@ -120,7 +121,7 @@ internal static class HubFigures
     private static async Task<string> TokenAsync(FederationRun run, string role, string? coopCode)
     {
         var account = await TestAccounts.CreateAsync(run.Host, role, coopCode);
-        using var scope = run.Host.Services.CreateScope();
+        await using var scope = run.Host.OperatorScope("benchmark");
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(account.Email)
             ?? throw new InvalidOperationException("The account was not created.");
         var created = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()

@@ -39,16 +39,19 @@ public sealed class CampaignFollowUpJourneyTests(BrowserFixture browser)
             campaignId = launched.CampaignId!.Value;
         }
 
-        await using var db = await browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
-        await db.CampaignTasks.Where(t => t.CampaignId == campaignId && t.Order == 1).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, now.AddDays(-5)), Ct);
-        await db.CampaignTasks.Where(t => t.CampaignId == campaignId && t.Order == 2).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, now.AddDays(-2)), Ct);
-        var first = db.CoopTasks.Where(t => t.CampaignId == campaignId && t.CampaignTask!.Order == 1);
-        await first.Where(t => t.CoopId % 3 == 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Done).SetProperty(t => t.Answer, "Não"), Ct);
-        await first.Where(t => t.CoopId % 7 == 0 && t.CoopId % 3 != 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Blocked).SetProperty(t => t.Note, "Aguardando o fornecedor"), Ct);
-        await db.CoopTasks.Where(t => t.CampaignId == campaignId && t.CampaignTask!.Order == 2 && t.CoopId % 5 == 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Done), Ct);
+        await db.ArrangeAsync(async d =>
+        {
+            await d.CampaignTasks.Where(t => t.CampaignId == campaignId && t.Order == 1).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, now.AddDays(-5)), Ct);
+            await d.CampaignTasks.Where(t => t.CampaignId == campaignId && t.Order == 2).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, now.AddDays(-2)), Ct);
+            var first = d.CoopTasks.Where(t => t.CampaignId == campaignId && t.CampaignTask!.Order == 1);
+            await first.Where(t => t.CoopId % 3 == 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Done).SetProperty(t => t.Answer, "Não"), Ct);
+            await first.Where(t => t.CoopId % 7 == 0 && t.CoopId % 3 != 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Blocked).SetProperty(t => t.Note, "Aguardando o fornecedor"), Ct);
+            await d.CoopTasks.Where(t => t.CampaignId == campaignId && t.CampaignTask!.Order == 2 && t.CoopId % 5 == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CoopTaskStatus.Done), Ct);
+        }, Ct);
         return campaignId;
     }
 

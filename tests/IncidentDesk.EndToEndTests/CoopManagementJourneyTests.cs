@@ -17,7 +17,7 @@ public sealed partial class CoopManagementJourneyTests(BrowserFixture browser)
 
     private async Task<Coop> CoopAsync(string code)
     {
-        await using var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        await using var db = browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
         return await db.Coops.AsNoTracking().Include(c => c.Federation).SingleAsync(c => c.Code == code);
     }
 

@@ -23,7 +23,7 @@ public sealed class DeadlinesJourneyTests(BrowserFixture browser)
     public async Task Officer_sees_each_controller_coops_deadlines_on_the_reference_incidents_notifications_tab()
     {
         int incidentId;
-        await using (var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext())
+        await using (var db = browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext())
         {
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }
@@ -69,7 +69,7 @@ public sealed class DeadlinesJourneyTests(BrowserFixture browser)
         await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
         {
             var involvements = scope.ServiceProvider.GetRequiredService<InvolvementService>();
-            await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+            await using var db = scope.ServiceProvider.GetRequiredService<FederationWideDb>().CreateDbContext();
             var ids = await db.Coops.Where(c => c.Code == "BA-001" || c.Code == "PR-002").Select(c => c.Id).ToListAsync(Ct);
             Assert.True((await involvements.AddAsync(incidentId, ids, InvolvementRole.ControllerAffected, Ct)).Succeeded);
             // One co-op learned ten days earlier (from its operator): its own clock has already run out.

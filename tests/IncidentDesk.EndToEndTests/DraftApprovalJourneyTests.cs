@@ -24,7 +24,7 @@ public sealed class DraftApprovalJourneyTests(BrowserFixture browser)
     public async Task Officer_writes_the_delay_reasons_saves_a_version_approves_it_as_preliminary_and_downloads_the_pdf()
     {
         int incidentId;
-        await using (var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext())
+        await using (var db = browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext())
         {
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }

@@ -20,7 +20,7 @@ public sealed class DraftsJourneyTests(BrowserFixture browser)
     public async Task Officer_previews_a_coops_anpd_communication_and_follows_a_missing_item()
     {
         int incidentId;
-        await using (var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext())
+        await using (var db = browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext())
         {
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }

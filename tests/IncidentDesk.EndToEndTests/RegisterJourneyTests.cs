@@ -19,7 +19,7 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
     public async Task Officer_reads_the_register_of_the_reference_incident_and_narrows_it_to_one_state()
     {
         int incidentId;
-        await using (var db = browser.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext())
+        await using (var db = browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext())
         {
             incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(Ct);
         }

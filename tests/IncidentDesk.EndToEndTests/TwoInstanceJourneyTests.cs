@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.EndToEndTests;
 
@@ -78,7 +79,7 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
 
         public async Task<(int IncidentId, int TaskId)> LaunchOneTaskToEveryCoopAsync()
         {
-            await using var read = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+            await using var read = await A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
             var incidentId = await read.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(Ct);
             LaunchedAtUtc = DateTime.UtcNow;
             await using (var scope = await A.ActingAsAsync(Officer))
@@ -98,7 +99,7 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
         public async Task<HttpClient> LiaisonApiOnAAsync(string coopCode)
         {
             var liaison = await TestAccounts.CreateAsync(A, AppRoles.CoopLiaison, coopCode, twoFactor: false);
-            using var scope = A.Services.CreateScope();
+            await using var scope = A.OperatorScope("two-instance test");
             var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.AppUser>>()
                 .FindByEmailAsync(liaison.Email);
             var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()

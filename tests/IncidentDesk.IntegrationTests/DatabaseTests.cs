@@ -9,7 +9,7 @@ namespace IncidentDesk.IntegrationTests;
 public sealed class DatabaseTests(AppFixture app)
 {
     private IncidentDeskDbContext CreateDb() =>
-        app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     [Fact]
     public async Task Start_creates_the_database_file_and_applies_every_migration()
@@ -99,7 +99,7 @@ public sealed class DatabaseTests(AppFixture app)
             var ct = TestContext.Current.CancellationToken;
             var options = new DbContextOptionsBuilder<IncidentDeskDbContext>()
                 .UseSqlite(SqliteDatabase.ResolveConnectionString("Data Source=data/seed.db", folder.FullName)).Options;
-            await using var db = new IncidentDeskDbContext(options);
+            await using var db = new IncidentDeskDbContext(options) { Scope = CoopScope.FederationWide };
             await DeskDatabase.MigrateAsync(db, ct);
 
             await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: false, ct);

@@ -39,12 +39,9 @@ public sealed class HealthTests(AppFixture app)
         await using var host = new IncidentDeskHost(seedDemo: false);
         using var client = host.CreateBrowserClient();
         var ct = TestContext.Current.CancellationToken;
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct))
-        {
-            // As if an older build had migrated this database: the newest migration is not recorded.
-            await db.Database.ExecuteSqlRawAsync(
-                """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""", ct);
-        }
+        // As if an older build had migrated this database: the newest migration is not recorded.
+        await RawSql.ExecuteAsync(host,
+            """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""");
 
         using var ready = await client.GetAsync(new Uri("health/ready", UriKind.Relative), ct);
         using var live = await client.GetAsync(new Uri("health/live", UriKind.Relative), ct);

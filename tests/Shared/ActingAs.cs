@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -21,4 +22,15 @@ public static class ActingAs
 
     public static Task<AsyncServiceScope> ActingAsAsync(this IncidentDeskHost host, TestAccount account) =>
         host.ActingAsAsync((account ?? throw new ArgumentNullException(nameof(account))).Email);
+
+    /// <summary>A DI scope acting as the operators' command line does: a privacy officer with two-factor done.</summary>
+    public static AsyncServiceScope OperatorScope(this IncidentDeskHost host, string name = "test operator")
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, AppRoles.PrivacyOfficer), new Claim(CurrentUser.TwoFactorClaim, "true")],
+            authenticationType: "operator-cli")));
+        return scope;
+    }
 }

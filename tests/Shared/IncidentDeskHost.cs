@@ -132,7 +132,7 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     {
         var options = new DbContextOptionsBuilder<IncidentDeskDbContext>();
         options.UseDesk(provider, connectionString, Path.GetTempPath()).UseAppModelOutsideTheApp();
-        using var db = new IncidentDeskDbContext(options.Options);
+        using var db = new IncidentDeskDbContext(options.Options) { Scope = CoopScope.FederationWide };
         DeskDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: true).GetAwaiter().GetResult();
         if (provider == DatabaseProvider.Sqlite)

@@ -139,7 +139,7 @@ public sealed class ThrowawayPostgres
 
         var options = new DbContextOptionsBuilder<IncidentDeskDbContext>();
         options.UseDesk(DatabaseProvider.PostgreSQL, ConnectionString(Template), Path.GetTempPath()).UseAppModelOutsideTheApp();
-        using (var db = new IncidentDeskDbContext(options.Options))
+        using (var db = new IncidentDeskDbContext(options.Options) { Scope = CoopScope.FederationWide })
         {
             DeskDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         }

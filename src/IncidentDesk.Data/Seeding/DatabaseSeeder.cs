@@ -8,6 +8,7 @@ public sealed class DatabaseSeeder(IncidentDeskDbContext db, TimeProvider time)
 {
     public async Task SeedAsync(bool includeDemoIncident, CancellationToken cancellationToken = default)
     {
+        using var _ = db.WriteUnaudited(UnauditedWrite.Seeding);
         if (!await db.Coops.AnyAsync(cancellationToken))
         {
             db.Federations.AddRange(DemoDirectory.Build());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

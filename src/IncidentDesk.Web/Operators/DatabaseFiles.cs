@@ -12,7 +12,7 @@ internal static class DatabaseFiles
     /// <summary>The live database's connection, refused when the desk does not run on SQLite (PostgreSQL: pg_dump).</summary>
     public static SqliteConnection Live(IServiceProvider services)
     {
-        using var db = services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        using var db = services.GetRequiredService<FederationWideDb>().CreateDbContext();
         return db.Database.GetDbConnection() is SqliteConnection sqlite
             ? new SqliteConnection(sqlite.ConnectionString)
             : throw new UsageException("backup and restore copy SQLite files; for PostgreSQL use pg_dump and pg_restore.");
@@ -31,7 +31,7 @@ internal static class DatabaseFiles
         await using var connection = File(path, readOnly: true);
         await connection.OpenAsync(cancellationToken);
         var options = new DbContextOptionsBuilder<IncidentDeskDbContext>().UseSqlite(connection).Options;
-        await using var db = new IncidentDeskDbContext(options);
+        await using var db = new IncidentDeskDbContext(options) { Scope = CoopScope.FederationWide };
         return await AuditTrailService.VerifyChainAsync(db, cancellationToken);
     }
 }

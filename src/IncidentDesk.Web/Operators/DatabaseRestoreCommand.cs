@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

@@ -2,6 +2,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

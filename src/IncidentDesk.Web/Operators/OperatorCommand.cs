@@ -1,4 +1,5 @@
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.Extensions.Logging.Console;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 
@@ -65,7 +66,7 @@ internal static class OperatorCommandLine
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
-    private static ClaimsPrincipal OperatorPrincipal(string name) => new(new ClaimsIdentity(
+    internal static ClaimsPrincipal OperatorPrincipal(string name) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, name),
             new Claim(ClaimTypes.Role, AppRoles.PrivacyOfficer),

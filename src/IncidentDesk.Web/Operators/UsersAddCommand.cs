@@ -3,6 +3,7 @@ using IncidentDesk.Web.Features.Admin;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

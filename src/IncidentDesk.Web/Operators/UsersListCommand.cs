@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentDesk.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

@@ -2,6 +2,7 @@ using IncidentDesk.Web.Features.Admin;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Operators;
 

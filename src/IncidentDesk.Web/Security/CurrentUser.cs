@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using IncidentDesk.Data;
 
 namespace IncidentDesk.Web.Security;
 
@@ -27,13 +28,16 @@ public sealed class CurrentUser
     public int? CoopId =>
         int.TryParse(Principal.FindFirstValue(CoopIdClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>Officers and auditors read across the federation; a liaison reads only their own co-op.</summary>
-    public bool SeesAllCoops => IsOfficer || IsAuditor;
+    /// <summary>Which co-ops' rows this person may read and write; the rule itself is <see cref="CoopScope.For"/>.</summary>
+    public CoopScope Scope => CoopScope.For(IsOfficer, IsAuditor, IsLiaison, IsLiaison ? CoopId : null);
 
-    public bool CanReadCoop(int coopId) => SeesAllCoops || (IsLiaison && CoopId == coopId);
+    /// <summary>Officers and auditors read across the federation; a liaison reads only their own co-op.</summary>
+    public bool SeesAllCoops => Scope.ReadsAll;
+
+    public bool CanReadCoop(int coopId) => Scope.CanRead(coopId);
 
     /// <summary>Officers change anything; a liaison only their own co-op's work; auditors nothing.</summary>
-    public bool CanWriteForCoop(int coopId) => IsOfficer || (IsLiaison && CoopId == coopId);
+    public bool CanWriteForCoop(int coopId) => Scope.CanWrite(coopId);
 
     public void Set(ClaimsPrincipal principal) => Principal = principal;
 }

@@ -78,7 +78,8 @@ internal static class SecurityExtensions
                 o.Stores.SchemaVersion = Data.DeskDatabase.IdentitySchema;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<IncidentDeskDbContext>()
+            .AddUserStore<Data.Identity.DeskUserStore>()
+            .AddRoleStore<Data.Identity.DeskRoleStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
             .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>()

@@ -52,7 +52,7 @@ internal static class HistoryGenerator
     private static async Task CreateSchemaAsync(string connectionString, CancellationToken cancellationToken)
     {
         var dbOptions = new DbContextOptionsBuilder<IncidentDeskDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new IncidentDeskDbContext(dbOptions);
+        await using var db = new IncidentDeskDbContext(dbOptions) { Scope = CoopScope.FederationWide };
         await DeskDatabase.MigrateAsync(db, cancellationToken);
         await new DatabaseSeeder(db, TimeProvider.System).SeedAsync(includeDemoIncident: true, cancellationToken);
     }

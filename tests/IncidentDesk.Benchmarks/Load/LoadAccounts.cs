@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Benchmarks.Load;
 
@@ -14,7 +15,7 @@ namespace IncidentDesk.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadAccounts(IncidentDeskHost host) : IDisposable
 {
-    private readonly IServiceScope scope = host.Services.CreateScope();
+    private readonly AsyncServiceScope scope = host.OperatorScope("load run");
 
     public async Task<string> TokenAsync(string role, int? coopId)
     {

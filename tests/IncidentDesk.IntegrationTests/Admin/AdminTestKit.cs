@@ -51,20 +51,20 @@ internal static class AdminTestKit
 
     public static async Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentDeskHost host, string action, string entityId)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync();
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action && e.EntityId == entityId)
             .OrderBy(e => e.Sequence).ToListAsync();
     }
 
     public static async Task<int> CoopIdAsync(IncidentDeskHost host, string code)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync();
         return await db.Coops.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
     }
 
     public static async Task<Invitation> InvitationAsync(IncidentDeskHost host, int id)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync();
         return await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == id);
     }
 }

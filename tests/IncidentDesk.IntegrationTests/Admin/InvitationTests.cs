@@ -92,11 +92,11 @@ public sealed class InvitationTests(AppFixture app)
     {
         var email = NewEmail("late");
         var link = await InviteAsync(email, AppRoles.Auditor, null);
-        await using (var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             var invitation = await db.Invitations.SingleAsync(i => i.Id == link.InvitationId, TestContext.Current.CancellationToken);
             invitation.ExpiresAtUtc = DateTime.UtcNow.AddMinutes(-1);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveArrangedAsync(TestContext.Current.CancellationToken);
         }
 
         var result = await AcceptAsync(link, NewPassword());
@@ -220,7 +220,7 @@ public sealed class InvitationTests(AppFixture app)
 
         Assert.DoesNotContain(await ListAsync(), i => i.Email == invitee);
         Assert.Equal(InvitationStatus.Pending, (await ListAsync()).Single(i => i.Id == existing.InvitationId).Status);
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         Assert.Equal(4, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.ActorId == actorId, TestContext.Current.CancellationToken));
     }
 

@@ -55,7 +55,7 @@ public sealed class UserAdministrationTests(AppFixture app)
         Assert.Equal(SecurityExtensions.LoginPath, new Uri(Host.BaseAddress, after.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(Host, liaison.Email, liaison.Password));
 
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         Assert.False(user.IsActive);
         Assert.NotNull(user.DeactivatedAtUtc);
@@ -169,7 +169,7 @@ public sealed class UserAdministrationTests(AppFixture app)
 
     private async Task<int> AddAccessTokenAsync(string userId)
     {
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync();
         var token = AccessTokenSecrets.NewToken();
         var row = new PersonalAccessToken
         {
@@ -181,7 +181,7 @@ public sealed class UserAdministrationTests(AppFixture app)
             ExpiresAtUtc = DateTime.UtcNow.AddDays(30),
         };
         db.PersonalAccessTokens.Add(row);
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
         return row.Id;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ScopingFixture : IAsyncLifetime
         };
         incident.Involvements.Add(new CoopInvolvement { CoopId = acre.Id, KnowledgeAtUtc = now });
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -8,6 +8,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Api;
 
@@ -17,7 +18,7 @@ internal static class ApiTokens
     /// <summary>A token for the account, as the operators' command line makes one.</summary>
     public static async Task<CreatedToken> CreateAsync(IncidentDeskHost host, TestAccount account, int days = 30)
     {
-        using var scope = host.Services.CreateScope();
+        await using var scope = host.OperatorScope();
         var user = await FindAsync(scope.ServiceProvider, account.Email);
         return await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()
             .CreateForUserAsync(user.Id, "integration test", days, new AuditActor(null, "integration test"));
@@ -42,7 +43,7 @@ internal static class ApiTokens
     }
 
     public static IncidentDeskDbContext Db(IncidentDeskHost host) =>
-        host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     private static async Task<AppUser> FindAsync(IServiceProvider services, string email) =>
         await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)

@@ -85,8 +85,8 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         var created = await ApiTokens.CreateAsync(app.Host, liaison);
         await using (var db = ApiTokens.Db(app.Host))
         {
-            await db.PersonalAccessTokens.Where(t => t.Id == created.Token.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1)), Ct);
+            await db.ArrangeAsync(d => d.PersonalAccessTokens.Where(t => t.Id == created.Token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1)), Ct), Ct);
         }
 
         using var client = ApiTokens.Client(app.Host, created.Secret);
@@ -100,7 +100,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         var created = await ApiTokens.CreateAsync(app.Host, liaison);
         await using (var db = ApiTokens.Db(app.Host))
         {
-            await db.Users.Where(u => u.Email == liaison.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false), Ct);
+            await db.ArrangeAsync(d => d.Users.Where(u => u.Email == liaison.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false), Ct), Ct);
         }
 
         using var client = ApiTokens.Client(app.Host, created.Secret);

@@ -6,6 +6,7 @@ using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Audit;
 
@@ -83,7 +84,7 @@ public sealed class AuditTamperingTests(AppFixture app)
     }
 
     private static IncidentDeskDbContext CreateDb(IncidentDeskHost host) =>
-        host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     private static async Task<List<AuditEntry>> AppendEntriesAsync(IncidentDeskHost host, int count, CancellationToken ct)
     {

@@ -8,13 +8,14 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Audit;
 
 public sealed class AuditTrailTests(AppFixture app)
 {
     private IncidentDeskDbContext CreateDb() =>
-        app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     [Fact]
     public async Task A_coop_update_saved_through_the_audit_log_writes_exactly_one_entry_with_that_fields_before_and_after()

@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Audit;
 
@@ -39,7 +40,7 @@ public sealed class ConcurrentWritesTests
         var references = (await Task.WhenAll(registrations.Concat(appends))).Where(r => r is not null).ToList();
 
         Assert.Equal(8, references.Distinct().Count());
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         Assert.Equal(9, await db.Incidents.CountAsync(ct));
         await using var verifyScope = await host.ActingAsAsync(officer);
         var verification = await verifyScope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);

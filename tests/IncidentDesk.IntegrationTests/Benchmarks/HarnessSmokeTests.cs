@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Benchmarks;
 

@@ -17,7 +17,7 @@ public sealed class CampaignAtomicityTests
         var ct = TestContext.Current.CancellationToken;
         await using var host = new IncidentDeskHost();
         host.Start();
-        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>();
+        var dbFactory = host.Services.GetRequiredService<FederationWideDb>();
         int incidentId;
         long auditBefore;
         int eventsBefore;

@@ -2,6 +2,8 @@ using System.Globalization;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.IntegrationTests.Audit;
 using IncidentDesk.IntegrationTests.Incidents;
+using IncidentDesk.Testing;
+using ActingAs = IncidentDesk.IntegrationTests.Audit.ActingAs;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Live;
@@ -167,8 +169,8 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         var overdue = await TaskAsync(campaignId, "SP-004", order: 2);
         await using (var db = fixture.CreateDb())
         {
-            await db.CampaignTasks.Where(t => t.Id == overdue.CampaignTaskId)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, DateTime.UtcNow.AddDays(-1)), Ct);
+            await db.ArrangeAsync(d => d.CampaignTasks.Where(t => t.Id == overdue.CampaignTaskId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAtUtc, DateTime.UtcNow.AddDays(-1)), Ct), Ct);
         }
 
         IReadOnlyList<CoopTaskView> mine;

@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.IntegrationTests.Campaigns;
 
@@ -35,7 +36,7 @@ internal sealed class FollowUpCampaign(OwnHostFixture fixture, int campaignId, I
         var tasks = await db.CampaignTasks.Where(t => t.CampaignId == id).OrderBy(t => t.Order).ToListAsync(ct);
         tasks[0].DueAtUtc = now.AddDays(-5);
         tasks[1].DueAtUtc = now.AddDays(-2);
-        await db.SaveChangesAsync(ct);
+        await db.SaveArrangedAsync(ct);
         var codes = await db.CoopTasks.Where(t => t.CampaignId == id).Select(t => t.CoopId).Distinct()
             .Join(db.Coops, c => c, coop => coop.Id, (_, coop) => coop.Code).OrderBy(c => c).ToListAsync(ct);
         return new FollowUpCampaign(fixture, id, codes);

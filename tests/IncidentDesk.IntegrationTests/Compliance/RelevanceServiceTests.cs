@@ -1,3 +1,4 @@
+using IncidentDesk.Testing;
 using System.Data.Common;
 using System.Globalization;
 using IncidentDesk.Core.Compliance.Assessment;
@@ -156,10 +157,12 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var saved = await officer.ServiceProvider.GetRequiredService<RelevanceService>().SaveAsync(incidentId, go, Relevant("Original."), Ct);
         var id = saved.Saved!.Id;
 
+        // Past the app, as someone with direct access to the database: the storage itself refuses.
+        await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host,
+            $"UPDATE \"RelevanceAssessments\" SET \"Result\" = 1, \"Rationale\" = 'reescrito' WHERE \"Id\" = {id}"));
+        await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host, $"DELETE FROM \"RelevanceAssessments\" WHERE \"Id\" = {id}"));
+
         await using var db = fixture.CreateDb();
-        await Assert.ThrowsAnyAsync<DbException>(() =>
-            db.Database.ExecuteSqlAsync($"UPDATE \"RelevanceAssessments\" SET \"Result\" = 1, \"Rationale\" = 'reescrito' WHERE \"Id\" = {id}", Ct));
-        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"RelevanceAssessments\" WHERE \"Id\" = {id}", Ct));
 
         var stored = await db.RelevanceAssessments.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
         Assert.Equal("Original.", stored.Rationale);

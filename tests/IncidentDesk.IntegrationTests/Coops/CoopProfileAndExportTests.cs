@@ -64,13 +64,13 @@ public sealed class CoopProfileAndExportTests(OwnHostFixture fixture) : IClassFi
             campaign.Tasks.Add(new CampaignTask { Order = 2, Title = "Revisar acessos", DueAtUtc = now.AddDays(5) });
             campaign.Tasks.Add(new CampaignTask { Order = 3, Title = "Já concluída", DueAtUtc = now.AddDays(-5) });
             db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
             db.CoopTasks.AddRange(campaign.Tasks.Select(t => new CoopTask
             {
                 CampaignTaskId = t.Id, CampaignId = campaign.Id, CoopId = coopId, UpdatedAtUtc = now,
                 Status = t.Order == 3 ? CoopTaskStatus.Done : CoopTaskStatus.Open,
             }));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
         }
 
         await using var scope = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);

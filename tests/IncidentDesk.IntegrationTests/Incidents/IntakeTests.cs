@@ -37,7 +37,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
     };
 
     private async Task<IncidentDeskDbContext> DbAsync() =>
-        await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
 
     private async Task<IncidentCreateResult> CreateAsOfficerAsync(IncidentDraft draft)
     {

@@ -28,7 +28,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
 
     private async Task<(IncidentStatus Status, List<TimelineEvent> Timeline)> ReadAsync(int id)
     {
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var incident = await db.Incidents.AsNoTracking().Include(i => i.Timeline).SingleAsync(i => i.Id == id, Ct);
         return (incident.Status, [.. incident.Timeline.OrderBy(e => e.Id)]);
     }
@@ -50,7 +50,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         Assert.Equal("Pesquisadores confirmaram o acesso", timeline[^1].Description);
         Assert.Equal([TimelineEventKind.Record, TimelineEventKind.Status, TimelineEventKind.Status], timeline.Select(e => e.Kind));
         Assert.All(timeline, e => Assert.False(e.Kind.IsManual()));
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var updates = await db.AuditEntries.Where(e => e.Action == "Incident.Updated" && e.EntityId == entityId)
             .OrderBy(e => e.Sequence).Select(e => e.Changes).ToListAsync(Ct);
@@ -121,7 +121,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => register.TransitionAsync(id, IncidentStatus.Triage, null, Ct));
 
         Assert.Equal(IncidentStatus.Reported, (await ReadAsync(id)).Status);
-        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "Access.Denied" && e.ActorName == auditor.Email, Ct));
     }
 }

@@ -14,7 +14,7 @@ public sealed class OwnHostFixture : IAsyncLifetime
     public IncidentDeskHost Host { get; } = new();
 
     public IncidentDeskDbContext CreateDb() =>
-        Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     public async Task<int> ReferenceIncidentIdAsync()
     {

@@ -125,7 +125,7 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
                 IncidentId = incidentId, Kind = TimelineEventKind.Status, Title = "Situação: Triagem → Em investigação",
                 Source = "IncidentDesk · officer", OccurredAtUtc = DateTime.UtcNow, RecordedAtUtc = DateTime.UtcNow, RecordedBy = "officer",
             });
-            await seed.SaveChangesAsync(Ct);
+            await seed.SaveArrangedAsync(Ct);
         }
 
         await using var db = fixture.CreateDb();

@@ -113,7 +113,7 @@ public sealed class IncidentsHubTests(AppFixture app)
 
     private async Task<(int, int)> CoopIdsAsync(string a, string b)
     {
-        await using var db = await app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         return ((await db.Coops.SingleAsync(c => c.Code == a, Ct)).Id, (await db.Coops.SingleAsync(c => c.Code == b, Ct)).Id);
     }
 }

@@ -154,17 +154,17 @@ public sealed class DraftServiceTests(OwnHostFixture fixture) : IClassFixture<Ow
             var task = new CampaignTask { Order = 1, Title = "Preservar logs do período exposto", DueAtUtc = now.AddDays(3), EvidenceRequired = true };
             campaign.Tasks.Add(task);
             db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
             task.CoopTasks.Add(new CoopTask { CampaignId = campaign.Id, CoopId = sp, Status = CoopTaskStatus.Done, Answer = "Logs preservados", UpdatedAtUtc = now });
             task.CoopTasks.Add(new CoopTask { CampaignId = campaign.Id, CoopId = go, Status = CoopTaskStatus.Done, Answer = "Resposta de Goiânia", UpdatedAtUtc = now });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
             var spTask = task.CoopTasks.Single(t => t.CoopId == sp);
             db.Evidence.Add(new Evidence
             {
                 IncidentId = incidentId, Title = "Logs do broker", FileName = "broker.log", Sha256 = hash, CoopTaskId = spTask.Id, CoopId = sp,
                 AddedBy = "liaison", AddedAtUtc = now,
             });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
         }
 
         await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);

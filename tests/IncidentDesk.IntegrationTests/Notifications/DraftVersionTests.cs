@@ -116,11 +116,13 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         Assert.Equal(DraftErrors.Approved, again.Errors[DraftFields.Version]);
         Assert.NotEqual(versionId, edit.Id);
         Assert.Equal(approved!.Markdown, (await versions.GetAsync(incidentId, versionId, Ct))!.Markdown);
-        await using var db = fixture.CreateDb();
-        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
-            db.Database.ExecuteSqlAsync($"UPDATE \"DraftVersions\" SET \"Markdown\" = 'adulterado' WHERE \"Id\" = {versionId}", Ct));
+        // Past the app, as someone with direct access to the database: the storage itself refuses.
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host,
+            $"UPDATE \"DraftVersions\" SET \"Markdown\" = 'adulterado' WHERE \"Id\" = {versionId}"));
         Assert.Contains("immutable", update.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"DraftVersions\" WHERE \"Id\" = {versionId}", Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host, $"DELETE FROM \"DraftVersions\" WHERE \"Id\" = {versionId}"));
+
+        await using var db = fixture.CreateDb();
         Assert.Equal(approved.Markdown, await db.DraftVersions.Where(v => v.Id == versionId).Select(v => v.Markdown).SingleAsync(Ct));
     }
 

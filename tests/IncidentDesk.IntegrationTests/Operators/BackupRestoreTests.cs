@@ -5,6 +5,7 @@ using IncidentDesk.Web.Operators;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.Operators;
 
@@ -40,7 +41,7 @@ public sealed class BackupRestoreTests
 
     private static async Task<bool> LiveHasAsync(IncidentDeskHost host, string what)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         return await db.AuditEntries.AnyAsync(e => e.Changes == what, Ct);
     }
 
@@ -114,7 +115,7 @@ public sealed class BackupRestoreTests
         Assert.False(await LiveHasAsync(host, "after the backup"));
         var verify = await OperatorCli.RunAsync(host, "audit", "verify");
         Assert.Equal(0, verify.ExitCode);
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DatabaseRestored, Ct));
     }
 }

@@ -20,7 +20,7 @@ public sealed class OperatorHostFixture : IAsyncLifetime
     public IncidentDeskHost Host { get; } = new(seedDemo: false);
 
     public IncidentDeskDbContext CreateDb() =>
-        Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContext();
+        Host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
 
     public async Task<(int Users, int AuditEntries)> CountAsync()
     {

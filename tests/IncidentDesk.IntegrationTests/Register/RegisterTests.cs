@@ -63,7 +63,7 @@ public sealed class RegisterTests(OwnHostFixture fixture) : IClassFixture<OwnHos
             db.RelevanceAssessments.Add(Assessment(incidentId, late.CoopId, RelevanceResult.MustNotify, late.KnowledgeAtUtc.AddHours(5)));
             db.CommunicationFilings.Add(Filing(incidentId, onTime.CoopId, FilingKind.AnpdCommunication, onTime.KnowledgeAtUtc.AddHours(20), "ANPD-001"));
             db.CommunicationFilings.Add(Filing(incidentId, late.CoopId, FilingKind.AnpdCommunication, Brasilia.EndOfDayUtc(late.Anpd.Deadline).AddDays(2), "ANPD-002"));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
         }
 
         var after = await ListAsync(AppRoles.PrivacyOfficer, new RegisterQuery(IncidentId: incidentId));
@@ -84,7 +84,7 @@ public sealed class RegisterTests(OwnHostFixture fixture) : IClassFixture<OwnHos
         {
             db.RelevanceAssessments.Add(Assessment(incidentId, third.CoopId, RelevanceResult.MustNotify, third.KnowledgeAtUtc.AddHours(1)));
             db.RelevanceAssessments.Add(Assessment(incidentId, third.CoopId, RelevanceResult.RecordOnly, third.KnowledgeAtUtc.AddHours(9), version: 2));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
         }
 
         var recordOnly = (await ListAsync(AppRoles.Auditor, new RegisterQuery(IncidentId: incidentId))).Single(r => r.CoopId == third.CoopId);

@@ -5,6 +5,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.IntegrationTests.ScaleOut;
 
@@ -43,7 +44,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
         await using var scopeOnB = await fixture.B.ActingAsAsync(officer);
         var verification = await scopeOnB.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);
         Assert.True(verification.IsIntact, verification.Problem);
-        await using var db = await fixture.A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await fixture.A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         var sequences = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(ct);
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(s => (long)s), sequences);
     }

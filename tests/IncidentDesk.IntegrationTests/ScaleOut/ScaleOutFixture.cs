@@ -39,7 +39,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     public async Task<int> LaunchTaskForSp004Async(CancellationToken ct)
     {
         int incidentId;
-        await using (var db = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct))
+        await using (var db = await A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct))
         {
             incidentId = await db.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(ct);
         }
@@ -53,7 +53,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             campaignId = result.CampaignId!.Value;
         }
 
-        await using var read = await A.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(ct);
+        await using var read = await A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         return await read.CoopTasks.Where(t => t.CampaignId == campaignId)
             .Join(read.Coops.Where(c => c.Code == "SP-004"), t => t.CoopId, c => c.Id, (t, _) => t.Id).SingleAsync(ct);
     }

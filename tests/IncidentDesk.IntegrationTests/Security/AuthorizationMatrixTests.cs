@@ -104,7 +104,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             }
 
             var host = app.Host;
-            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync())
+            await using (var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync())
             {
                 var incident = (await db.Incidents.SingleAsync(i => i.Reference == ReferenceIncidentSeed.Reference)).Id;
                 _ids = (incident, (await db.Coops.SingleAsync(c => c.Code == "SP-004")).Id,
@@ -135,7 +135,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
 
     private static async Task<string> IssueTokenAsync(IncidentDeskHost host, TestAccount account)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync();
         var user = await db.Users.SingleAsync(u => u.Email == account.Email);
         var token = AccessTokenSecrets.NewToken();
         db.PersonalAccessTokens.Add(new PersonalAccessToken
@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             UserId = user.Id, Name = "matrix", TokenHash = AccessTokenSecrets.Hash(token), Prefix = AccessTokenSecrets.DisplayPrefix(token),
             CreatedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(1),
         });
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
         return token;
     }
 

@@ -19,19 +19,19 @@ public sealed class CoopScopingTests(AppFixture app)
 
     private async Task<int> CoopIdAsync(string code)
     {
-        await using var db = await app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         return (await db.Coops.SingleAsync(c => c.Code == code, Ct)).Id;
     }
 
     private async Task<int> ReferenceIncidentIdAsync()
     {
-        await using var db = await app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         return (await db.Incidents.SingleAsync(i => i.Reference == ReferenceIncidentSeed.Reference, Ct)).Id;
     }
 
     private async Task<int> DeniedEntriesAsync(string actorEmail, string entityType, int id)
     {
-        await using var db = await app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await db.AuditEntries.CountAsync(e => e.Action == "Access.Denied" && e.ActorName == actorEmail
             && e.EntityType == entityType && e.EntityId == entityId, Ct);

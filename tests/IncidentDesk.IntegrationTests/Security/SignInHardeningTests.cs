@@ -27,7 +27,7 @@ public sealed class SignInHardeningTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("Conta bloqueada temporariamente", html, StringComparison.Ordinal);
-        await using var db = await app.Host.Services.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var actions = await db.AuditEntries.Where(e => e.ActorName == liaison.Email).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal(4, actions.Count(a => a == "SignIn.Failed"));
         Assert.Equal(2, actions.Count(a => a == "SignIn.LockedOut"));

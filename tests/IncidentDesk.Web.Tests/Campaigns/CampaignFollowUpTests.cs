@@ -24,7 +24,7 @@ public sealed class CampaignFollowUpTests : MudComponentTestBase, IClassFixture<
     public CampaignFollowUpTests(ProgressMatrixDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Directory.Configure);
+        AddDeskDatabase(database.Directory.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(BusinessCalendar.Default);
         Services.AddScoped<AuditLog>();

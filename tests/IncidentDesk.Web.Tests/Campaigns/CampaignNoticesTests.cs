@@ -24,7 +24,7 @@ public sealed class CampaignNoticesTests : MudComponentTestBase, IClassFixture<P
     public CampaignNoticesTests(ProgressMatrixDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Directory.Configure);
+        AddDeskDatabase(database.Directory.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopTaskService>();

@@ -2,6 +2,7 @@ using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Campaigns;
 
@@ -41,14 +42,14 @@ public sealed class ProgressMatrixDatabase : IAsyncLifetime
             ReportedAtUtc = now, KnowledgeAtUtc = now, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
 
         var campaign = new Campaign { IncidentId = incident.Id, Title = "Contenção", LaunchedAtUtc = now.AddDays(-3), LaunchedBy = "officer@federacao.example" };
         campaign.Tasks.Add(new CampaignTask { Order = 1, Title = "Confirmar o uso do aplicativo", DueAtUtc = now.AddDays(-1) });
         campaign.Tasks.Add(new CampaignTask { Order = 2, Title = "Fechar listeners públicos", DueAtUtc = now.AddYears(1) });
         campaign.Tasks.Add(new CampaignTask { Order = 3, Title = "Trocar credenciais", DueAtUtc = now.AddYears(1), AnswerType = TaskAnswerType.YesNo });
         db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
 
         var coops = await db.Coops.Where(c => Statuses.Keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id);
         foreach (var (code, statuses) in Statuses)
@@ -71,11 +72,11 @@ public sealed class ProgressMatrixDatabase : IAsyncLifetime
         var live = new Campaign { IncidentId = incident.Id, Title = "Ao vivo", LaunchedAtUtc = now, LaunchedBy = "officer@federacao.example" };
         live.Tasks.Add(new CampaignTask { Order = 1, Title = "Avisar os titulares", DueAtUtc = now.AddYears(1) });
         db.Campaigns.Add(live);
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
         var rio = await db.Coops.Where(c => c.Code == "RJ-001").Select(c => c.Id).SingleAsync();
         db.CoopTasks.Add(new CoopTask { CampaignTaskId = live.Tasks[0].Id, CampaignId = live.Id, CoopId = rio, UpdatedAtUtc = now });
 
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
         CampaignId = campaign.Id;
         IncidentId = incident.Id;
         LiveCampaignId = live.Id;

@@ -8,6 +8,7 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Campaigns;
 
@@ -25,7 +26,7 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
     public ProgressMatrixTests(ProgressMatrixDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Directory.Configure);
+        AddDeskDatabase(database.Directory.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CampaignProgressService>();
@@ -210,11 +211,11 @@ public sealed class ProgressMatrixTests : MudComponentTestBase, IClassFixture<Pr
         var cell = Row(cut, "AC-001").QuerySelectorAll("[data-testid=matrix-cell]")[0];
         var coopTaskId = int.Parse(cell.GetAttribute("data-task-id")!, System.Globalization.CultureInfo.InvariantCulture);
         // Written behind the open matrix's back (no change feed): only a read on opening can show it.
-        await using (var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        await using (var db = await Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
         {
             var task = await db.CoopTasks.FindAsync([coopTaskId], Xunit.TestContext.Current.CancellationToken);
             task!.Answer = "<i>42 titulares</i>";
-            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+            await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         }
 
         var dialogs = Render<MudDialogProvider>();

@@ -1,3 +1,4 @@
+using IncidentDesk.Testing;
 using System.Security.Claims;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Data;
@@ -26,7 +27,7 @@ public sealed class TaskStatusDialogTests : MudComponentTestBase, IClassFixture<
     public TaskStatusDialogTests(ProgressMatrixDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Directory.Configure);
+        AddDeskDatabase(database.Directory.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(new EvidenceStore(Options.Create(new IncidentDeskOptions()), new NoWebRoot()));
         Services.AddScoped<AuditLog>();
@@ -81,9 +82,9 @@ public sealed class TaskStatusDialogTests : MudComponentTestBase, IClassFixture<
         var (task, dialogs) = await OpenAsync("SP-001", order: 3);
         await using (var db = _database.Directory.CreateContext())
         {
-            await db.CoopTasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
+            await db.ArrangeAsync(d => d.CoopTasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.Status, CoopTaskStatus.Blocked).SetProperty(t => t.UpdatedBy, "colega@coop.example")
-                .SetProperty(t => t.Note, "Sem acesso ao servidor").SetProperty(t => t.Version, task.Version + 1), Xunit.TestContext.Current.CancellationToken);
+                .SetProperty(t => t.Note, "Sem acesso ao servidor").SetProperty(t => t.Version, task.Version + 1), Xunit.TestContext.Current.CancellationToken), Xunit.TestContext.Current.CancellationToken);
         }
 
         dialogs.Find("textarea[data-testid=task-note]").Change("Credenciais trocadas no cofre");

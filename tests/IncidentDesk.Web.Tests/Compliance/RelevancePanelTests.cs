@@ -8,6 +8,7 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Compliance;
 
@@ -25,7 +26,7 @@ public sealed class RelevancePanelTests : MudComponentTestBase, IClassFixture<Se
     public RelevancePanelTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<RelevanceService>();
@@ -48,7 +49,7 @@ public sealed class RelevancePanelTests : MudComponentTestBase, IClassFixture<Se
         };
         incident.Involvements.Add(new CoopInvolvement { CoopId = coop.Id, Role = InvolvementRole.ControllerAffected, KnowledgeAtUtc = now });
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         return incident.Id;
     }
 

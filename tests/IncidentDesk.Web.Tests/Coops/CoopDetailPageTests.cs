@@ -11,6 +11,7 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Coops;
 
@@ -23,12 +24,12 @@ public sealed class CoopDetailPageTests : MudComponentTestBase, IClassFixture<Se
     public CoopDetailPageTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopProfileService>();
         Services.AddSingleton<BusinessCalendarProvider>();
-        Services.AddSingleton<ICommunicationFilings, RecordedCommunicationFilings>();
+        Services.AddScoped<ICommunicationFilings, RecordedCommunicationFilings>();
         Services.AddScoped<DeadlineService>();
         var officer = new CurrentUser();
         officer.Set(new ClaimsPrincipal(new ClaimsIdentity(
@@ -48,15 +49,15 @@ public sealed class CoopDetailPageTests : MudComponentTestBase, IClassFixture<Se
         var incident = new Incident { Reference = "INC-2026-0900", Title = "Vazamento de teste", Summary = "Teste", Status = IncidentStatus.Investigating,
             ReportedAtUtc = now, KnowledgeAtUtc = now, CreatedAtUtc = now, UpdatedAtUtc = now };
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveArrangedAsync(Ct);
         var campaign = new Campaign { IncidentId = incident.Id, Title = "Contenção", LaunchedAtUtc = now, LaunchedBy = "teste" };
         campaign.Tasks.Add(new CampaignTask { Order = 1, Title = "Trocar senhas dos usuários", DueAtUtc = now.AddDays(-1) });
         campaign.Tasks.Add(new CampaignTask { Order = 2, Title = "Revisar permissões", DueAtUtc = now.AddDays(3) });
         db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveArrangedAsync(Ct);
         db.CoopTasks.AddRange(campaign.Tasks.Select(t => new CoopTask
             { CampaignTaskId = t.Id, CampaignId = campaign.Id, CoopId = coop.Id, Status = CoopTaskStatus.Open, UpdatedAtUtc = now }));
-        await db.SaveChangesAsync(Ct);
+        await db.SaveArrangedAsync(Ct);
 
         var cut = RenderWithMud<CoopDetailPage>(p => p.Add(c => c.Id, coop.Id));
 

@@ -28,7 +28,7 @@ public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<
     public CoopGridTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopDirectoryService>();

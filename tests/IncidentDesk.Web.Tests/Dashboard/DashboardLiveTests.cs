@@ -10,6 +10,7 @@ using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Dashboard;
 
@@ -22,7 +23,7 @@ public sealed class DashboardLiveTests : MudComponentTestBase, IClassFixture<See
     public DashboardLiveTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<BusinessCalendarProvider>();
         Services.AddSingleton<ICommunicationFilings, NoCommunicationFilings>();
@@ -49,7 +50,7 @@ public sealed class DashboardLiveTests : MudComponentTestBase, IClassFixture<See
         var incident = new Incident { Reference = "INC-2026-0777", Title = "Planilha exposta", Summary = "Teste", Status = IncidentStatus.Triage,
             Severity = IncidentSeverity.High, ReportedAtUtc = now, KnowledgeAtUtc = now, CreatedAtUtc = now, UpdatedAtUtc = now };
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         await Services.GetRequiredService<IChangeFeed>().PublishAsync(
             new DeskChange(ChangeKind.Incident, incident.Id, null, incident.Id, "officer@federacao.example", now), Xunit.TestContext.Current.CancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class DashboardPageTests : MudComponentTestBase, IClassFixture<See
 
     public DashboardPageTests(SeededDirectoryDatabase database)
     {
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<BusinessCalendarProvider>();
         Services.AddSingleton<ICommunicationFilings, NoCommunicationFilings>();

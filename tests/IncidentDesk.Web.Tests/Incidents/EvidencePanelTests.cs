@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Incidents;
 
@@ -25,7 +26,7 @@ public sealed class EvidencePanelTests : MudComponentTestBase, IClassFixture<See
     public EvidencePanelTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -67,14 +68,14 @@ public sealed class EvidencePanelTests : MudComponentTestBase, IClassFixture<See
             ReportedAtUtc = now, KnowledgeAtUtc = now, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         foreach (var e in evidence)
         {
             e.IncidentId = incident.Id;
             db.Evidence.Add(e);
         }
 
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         return incident.Id;
     }
 

@@ -1,6 +1,7 @@
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Incidents;
 
@@ -56,7 +57,7 @@ public sealed class IncidentListDatabase : IAsyncLifetime
             db.Incidents.Add(incident);
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveArrangedAsync();
     }
 
     public ValueTask DisposeAsync() => Directory.DisposeAsync();

@@ -31,7 +31,7 @@ public sealed class IncidentListTests : MudComponentTestBase, IClassFixture<Inci
     public IncidentListTests(IncidentListDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Directory.Configure);
+        AddDeskDatabase(database.Directory.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<IncidentService>();

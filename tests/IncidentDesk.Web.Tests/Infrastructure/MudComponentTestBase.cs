@@ -1,7 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Data;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Tests.Infrastructure;
 
@@ -28,9 +32,14 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddLogging();
         // Pages listen to the change feed for live refresh, as in the app.
         Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
-        // The audit chain's writer gate, as the app registers it (services that write resolve AuditLog, which needs it).
-        Services.AddSingleton<IncidentDesk.Web.Features.Audit.AuditWriter>();
+        // The audit trail, as the app registers it (services that write resolve AuditLog, which needs it).
+        Services.AddSingleton<AuditWriter>();
+        Services.AddSingleton<AuditTrail>();
     }
+
+    /// <summary>The app's database registration over a test database: contexts scoped to the test's <see cref="CurrentUser"/>.</summary>
+    protected void AddDeskDatabase(Action<DbContextOptionsBuilder> configure) =>
+        Services.AddDeskDatabase((_, options) => configure(options), sp => sp.GetRequiredService<CurrentUser>().Scope);
 
     /// <summary>The popover provider, rendered by the first <see cref="RenderWithMud{TComponent}"/>.</summary>
     protected IRenderedComponent<MudPopoverProvider> PopoverProvider =>

@@ -35,7 +35,7 @@ public sealed class SeededDirectoryDatabase : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<IncidentDeskDbContext>();
         Configure(options);
-        return new IncidentDeskDbContext(options.Options);
+        return new IncidentDeskDbContext(options.Options) { Scope = CoopScope.FederationWide };
     }
 
     public async ValueTask InitializeAsync()

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Notifications;
 
@@ -27,7 +28,7 @@ public sealed class DraftsPanelTests : MudComponentTestBase, IClassFixture<Seede
     public DraftsPanelTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<BusinessCalendarProvider>();
         Services.AddSingleton<ICommunicationFilings, NoFilings>();
@@ -54,7 +55,7 @@ public sealed class DraftsPanelTests : MudComponentTestBase, IClassFixture<Seede
         };
         incident.Involvements.Add(new CoopInvolvement { CoopId = coop.Id, Role = InvolvementRole.ControllerAffected, KnowledgeAtUtc = now });
         db.Incidents.Add(incident);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
         return incident.Id;
     }
 

@@ -10,6 +10,7 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Notifications;
 
@@ -29,10 +30,10 @@ public sealed class VersionComponentsTests : MudComponentTestBase, IClassFixture
     public VersionComponentsTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<BusinessCalendarProvider>();
-        Services.AddSingleton<ICommunicationFilings, RecordedCommunicationFilings>();
+        Services.AddScoped<ICommunicationFilings, RecordedCommunicationFilings>();
         Services.AddScoped<AuditLog>();
         Services.AddScoped<DraftService>();
         Services.AddScoped<DraftVersionService>();
@@ -67,7 +68,7 @@ public sealed class VersionComponentsTests : MudComponentTestBase, IClassFixture
             };
             incident.Involvements.Add(new CoopInvolvement { CoopId = coop.Id, Role = InvolvementRole.ControllerAffected, KnowledgeAtUtc = now });
             db.Incidents.Add(incident);
-            await db.SaveChangesAsync(Ct);
+            await db.SaveArrangedAsync(Ct);
             (incidentId, coopId) = (incident.Id, coop.Id);
         }
 

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Playbooks;
 
@@ -25,7 +26,7 @@ public sealed class PlaybookEditorTests : MudComponentTestBase, IClassFixture<Se
     public PlaybookEditorTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<PlaybookService>();
@@ -91,7 +92,7 @@ public sealed class PlaybookEditorTests : MudComponentTestBase, IClassFixture<Se
             var playbook = db.Playbooks.Single(p => p.Name == PlaybookSeed.ExposedBrokerName);
             playbook.UpdatedAtUtc = playbook.UpdatedAtUtc.AddMinutes(7);
             playbook.UpdatedBy = "colega@federacao.example";
-            db.SaveChanges();
+            db.SaveArranged();
         }
 
         cut.Find("button[data-testid=playbook-save]").Click();

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.Web.Tests.Register;
 
@@ -20,7 +21,7 @@ public sealed class RegisterPageTests : MudComponentTestBase, IClassFixture<Seed
     public RegisterPageTests(SeededDirectoryDatabase database)
     {
         _database = database;
-        Services.AddDbContextFactory<IncidentDeskDbContext>(database.Configure);
+        AddDeskDatabase(database.Configure);
         // Two months after the reference incident's knowledge (6 Apr 2026): every unfiled communication is overdue.
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
         Services.AddScoped<AuditLog>();
@@ -41,7 +42,7 @@ public sealed class RegisterPageTests : MudComponentTestBase, IClassFixture<Seed
             {
                 var coops = await db.Coops.Where(c => ReferenceIncidentSeed.AffectedCoopCodes.Contains(c.Code)).ToListAsync(Xunit.TestContext.Current.CancellationToken);
                 db.Incidents.Add(ReferenceIncidentSeed.Build(coops, DateTime.UtcNow));
-                await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+                await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
             }
         }
 

@@ -5,6 +5,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Account;
 

@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Account;
 

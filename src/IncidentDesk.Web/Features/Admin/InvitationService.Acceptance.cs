@@ -5,16 +5,20 @@ using IncidentDesk.Web.Features.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static IncidentDesk.Web.Features.Admin.AdminAudit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Admin;
 
-/// <summary>The invited person's side: anonymous, through the link only.</summary>
+/// <summary>
+/// The invited person's side: anonymous, through the link only — so it reads federation-wide (nobody is signed in yet);
+/// what it may touch is decided by the link's token.
+/// </summary>
 public sealed partial class InvitationService
 {
     /// <summary>Anonymous: who a link invites, or why it no longer works.</summary>
     public async Task<AdminResult<InvitationPreview>> PreviewAsync(string? token, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await anonymousDb.CreateDbContextAsync(cancellationToken);
         var (invitation, problem) = await FindUsableAsync(db, token, cancellationToken);
         if (invitation is null)
         {
@@ -30,7 +34,7 @@ public sealed partial class InvitationService
     public async Task<AdminResult<AcceptedInvitation>> AcceptAsync(
         string? token, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await anonymousDb.CreateDbContextAsync(cancellationToken);
         var (invitation, problem) = await FindUsableAsync(db, token, cancellationToken);
         if (invitation is null)
         {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using static IncidentDesk.Web.Features.Admin.AdminAudit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Admin;
 
@@ -18,6 +19,7 @@ namespace IncidentDesk.Web.Features.Admin;
 /// </summary>
 public sealed partial class InvitationService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory,
+    FederationWideDb anonymousDb,
     IServiceScopeFactory scopes,
     ILookupNormalizer normalizer,
     CurrentUser user,

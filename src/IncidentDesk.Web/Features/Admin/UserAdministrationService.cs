@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using static IncidentDesk.Web.Features.Admin.AdminAudit;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Admin;
 

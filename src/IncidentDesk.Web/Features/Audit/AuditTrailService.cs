@@ -2,6 +2,7 @@ using IncidentDesk.Core.Audit;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Audit;
 
@@ -11,7 +12,7 @@ namespace IncidentDesk.Web.Features.Audit;
 /// on the server outside HTTP, verifies on behalf of an explicit <see cref="AuditActor"/>.
 /// </summary>
 public sealed class AuditTrailService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, AuditLog audit, CurrentUser user)
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, FederationWideDb chainDb, AuditLog audit, CurrentUser user)
 {
     public const int MaxPageSize = 200;
     public const string EntityName = "AuditTrail";
@@ -82,7 +83,9 @@ public sealed class AuditTrailService(
         }
 
         AuditVerification result;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        // The chain is one sequence across the federation: it is walked whole, whoever asked (an officer, an auditor, the
+        // command line).
+        await using (var db = await chainDb.CreateDbContextAsync(cancellationToken))
         {
             result = await VerifyChainAsync(db, cancellationToken);
         }

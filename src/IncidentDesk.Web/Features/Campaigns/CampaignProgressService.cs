@@ -4,6 +4,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -177,13 +178,12 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         var detail = await db.CoopTasks.AsNoTracking().Where(t => t.Id == coopTaskId)
             .Select(t => new CellDetail(t.Id, t.CoopId, t.Status, t.Answer, t.Note, t.UpdatedBy, t.UpdatedAtUtc, t.Version))
             .FirstOrDefaultAsync(cancellationToken);
-        if (detail is null || user.CanReadCoop(detail.CoopId))
+        if (detail is null)
         {
-            return detail;
+            await audit.DeniedIfExistsAsync<CoopTask>(coopTaskId, cancellationToken);
         }
 
-        await audit.DeniedAsync(nameof(CoopTask), coopTaskId.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        return null;
+        return detail;
     }
 
     /// <summary>Progress is officers' and auditors' business; a liaison's attempt is audited and answered "not found".</summary>

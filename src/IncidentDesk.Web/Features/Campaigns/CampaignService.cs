@@ -10,6 +10,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 

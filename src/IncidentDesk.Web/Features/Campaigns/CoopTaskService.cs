@@ -37,9 +37,9 @@ public sealed class CoopTaskService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var view = await ViewAsync(db, taskId, cancellationToken);
-        if (view is null && await db.CoopTasks.AnyAsync(t => t.Id == taskId, cancellationToken))
+        if (view is null)
         {
-            await audit.DeniedAsync(nameof(CoopTask), taskId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
         }
 
         return view;
@@ -59,11 +59,7 @@ public sealed class CoopTaskService(
         var task = await db.CoopTasks.Include(t => t.CampaignTask).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null || !user.CanWriteForCoop(task.CoopId))
         {
-            if (task is not null)
-            {
-                await audit.DeniedAsync(nameof(CoopTask), id, cancellationToken);
-            }
-
+            await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return new TaskUpdateResult(TaskUpdateOutcome.NotFound);
         }
 

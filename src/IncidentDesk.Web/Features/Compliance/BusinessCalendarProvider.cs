@@ -10,7 +10,7 @@ namespace IncidentDesk.Web.Features.Compliance;
 /// kept until <see cref="CalendarService"/> changes them. One process holds the cache; a scaled-out deployment would
 /// invalidate through the change feed.
 /// </summary>
-public sealed class BusinessCalendarProvider(IDbContextFactory<IncidentDeskDbContext> dbFactory)
+public sealed class BusinessCalendarProvider(FederationWideDb dbFactory)
 {
     private readonly Lock _gate = new();
     private BusinessCalendar? _current;

@@ -7,6 +7,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Coops;
 
@@ -130,9 +131,9 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await Visible(db).Where(c => c.Id == id).Select(ToRow).FirstOrDefaultAsync(cancellationToken);
-        if (row is null && await db.Coops.AnyAsync(c => c.Id == id, cancellationToken))
+        if (row is null)
         {
-            await audit.DeniedAsync(nameof(Coop), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await audit.DeniedIfExistsAsync<Coop>(id, cancellationToken);
         }
 
         return row;

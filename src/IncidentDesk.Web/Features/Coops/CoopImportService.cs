@@ -4,6 +4,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Coops;
 

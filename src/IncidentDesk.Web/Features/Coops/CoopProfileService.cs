@@ -40,7 +40,7 @@ public sealed record CoopProfile(
 /// a liaison only their own, and any other id answers exactly like a missing one (the attempt is audited).
 /// </summary>
 public sealed class CoopProfileService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, DeadlineService deadlines)
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, AuditLog audit, TimeProvider time, DeadlineService deadlines)
 {
     public async Task<CoopProfile?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -51,12 +51,7 @@ public sealed class CoopProfileService(
             .FirstOrDefaultAsync(cancellationToken);
         if (identity is null)
         {
-            return null;
-        }
-
-        if (!user.CanReadCoop(id))
-        {
-            await audit.DeniedAsync(nameof(Coop), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await audit.DeniedIfExistsAsync<Coop>(id, cancellationToken);
             return null;
         }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace IncidentDesk.Web.Features.Health;
 
 /// <summary>Healthy only when the database answers a real query against the schema, not just opens a file.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<IncidentDeskDbContext> dbFactory) : IHealthCheck
+internal sealed class DatabaseHealthCheck(FederationWideDb dbFactory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

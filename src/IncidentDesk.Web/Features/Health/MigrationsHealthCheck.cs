@@ -8,7 +8,7 @@ namespace IncidentDesk.Web.Features.Health;
 /// Ready only when the database carries every migration this build knows: an instance started against a database another
 /// (older or newer) build migrated must not take traffic as if the schema were its own.
 /// </summary>
-internal sealed class MigrationsHealthCheck(IDbContextFactory<IncidentDeskDbContext> dbFactory) : IHealthCheck
+internal sealed class MigrationsHealthCheck(FederationWideDb dbFactory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

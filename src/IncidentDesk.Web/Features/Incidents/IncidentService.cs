@@ -264,11 +264,6 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
         return [.. events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)];
     }
 
-    private async Task DenyIfExistsAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken)
-    {
-        if (await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
-        {
-            await audit.DeniedAsync(nameof(Incident), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        }
-    }
+    private Task DenyIfExistsAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken) =>
+        audit.DeniedIfExistsAsync<Incident>(id, cancellationToken);
 }

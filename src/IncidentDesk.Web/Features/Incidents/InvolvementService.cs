@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Incidents;
 

@@ -138,7 +138,9 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = figureId.ToString(CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries.AsNoTracking()
+        // A figure's history is its audit entries, which only officers and auditors read directly: a liaison reads them
+        // here, and only once the figure's incident is known to be theirs to see (below).
+        var entries = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.EntityType == EntityType && e.EntityId == id)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);

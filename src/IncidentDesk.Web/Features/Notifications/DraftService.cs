@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Notifications;
 

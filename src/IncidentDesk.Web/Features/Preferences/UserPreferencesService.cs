@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Preferences;
 

@@ -10,6 +10,7 @@ using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Register;
 

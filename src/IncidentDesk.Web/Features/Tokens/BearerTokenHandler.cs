@@ -18,7 +18,7 @@ internal sealed partial class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IDbContextFactory<IncidentDeskDbContext> dbFactory,
+    FederationWideDb dbFactory,
     UserManager<AppUser> users,
     IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     TimeProvider time)
@@ -109,6 +109,7 @@ internal sealed partial class BearerTokenHandler(
 
         // Conditional, so parallel requests of one client write once; bookkeeping, not an audited change.
         var threshold = now - LastUsedPrecision;
+        using var _ = db.WriteUnaudited(UnauditedWrite.TokenLastUsed);
         await db.PersonalAccessTokens
             .Where(t => t.Id == token.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < threshold))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), Context.RequestAborted);

@@ -21,7 +21,7 @@ public sealed partial class EvidenceService
         var task = await db.CoopTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CoopId }).FirstOrDefaultAsync(cancellationToken);
         if (task is null || !(user.SeesAllCoops || (user.IsLiaison && user.CoopId == task.CoopId)))
         {
-            await DenyIfExistsAsync(Task.FromResult(task is not null), nameof(CoopTask), taskId, cancellationToken);
+            await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return null;
         }
 
@@ -91,7 +91,7 @@ public sealed partial class EvidenceService
             select new { t.CoopId, c.IncidentId, coop.Code, t.CampaignTask!.Title }).FirstOrDefaultAsync(cancellationToken);
         if (task is null || !user.CanWriteForCoop(task.CoopId))
         {
-            await DenyIfExistsAsync(Task.FromResult(task is not null), nameof(CoopTask), taskId, cancellationToken);
+            await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return null;
         }
 

@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
@@ -29,7 +30,7 @@ public sealed partial class EvidenceService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await VisibleIncidents(db).AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            await DenyIfExistsAsync(db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken), nameof(Incident), incidentId, cancellationToken);
+            await audit.DeniedIfExistsAsync<Incident>(incidentId, cancellationToken);
             return null;
         }
 
@@ -162,7 +163,7 @@ public sealed partial class EvidenceService(
             .FirstOrDefaultAsync(cancellationToken);
         if (evidence is null)
         {
-            await DenyIfExistsAsync(db.Evidence.AnyAsync(e => e.Id == evidenceId, cancellationToken), nameof(Evidence), evidenceId, cancellationToken);
+            await audit.DeniedIfExistsAsync<EvidenceEntity>(evidenceId, cancellationToken);
             return null;
         }
 
@@ -282,14 +283,6 @@ public sealed partial class EvidenceService(
 
         var own = user.IsLiaison ? user.CoopId : null;
         return evidence.Where(e => e.SharedWithCoops || (own != null && e.CoopId == own));
-    }
-
-    private async Task DenyIfExistsAsync(Task<bool> exists, string entityType, int id, CancellationToken cancellationToken)
-    {
-        if (await exists)
-        {
-            await audit.DeniedAsync(entityType, Id(id), cancellationToken);
-        }
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Incidents.Timeline;
 
@@ -109,10 +110,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
             .Select(i => new { i.Reference, i.Title }).FirstOrDefaultAsync(cancellationToken);
         if (incident is null)
         {
-            if (await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
-            {
-                await audit.DeniedAsync(nameof(Incident), Id(incidentId), cancellationToken);
-            }
+            await audit.DeniedIfExistsAsync<Incident>(incidentId, cancellationToken);
 
             return null;
         }

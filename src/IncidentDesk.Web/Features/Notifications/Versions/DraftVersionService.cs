@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Features.Notifications.Export;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web.Features.Notifications.Versions;
 

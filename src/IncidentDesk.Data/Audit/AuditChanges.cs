@@ -3,7 +3,7 @@ using IncidentDesk.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace IncidentDesk.Web.Features.Audit;
+namespace IncidentDesk.Data.Audit;
 
 /// <summary>Turns tracked entity changes into before/after audit payloads.</summary>
 internal sealed class AuditChanges

@@ -1,7 +1,6 @@
-using IncidentDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentDesk.Web.Features.Audit;
+namespace IncidentDesk.Data.Audit;
 
 /// <summary>
 /// One audit chain, one writer at a time: two appends must never read the same previous hash. Within an instance a

@@ -1,0 +1,29 @@
+using IncidentDesk.Data;
+using IncidentDesk.Data.Audit;
+
+namespace IncidentDesk.Testing;
+
+/// <summary>
+/// Data a test puts in place before the person under test acts. It is saved the only way the desk saves anything — onto
+/// the audit chain — under an actor that says what it is, so a test can never arrange what the app could not write.
+/// </summary>
+public static class ArrangedData
+{
+    public static readonly AuditActor Actor = new(null, "test arrangement");
+
+    public static Task SaveArrangedAsync(this IncidentDeskDbContext db, CancellationToken cancellationToken = default) =>
+        new AuditTrail(new AuditWriter(), TimeProvider.System).SaveChangesAsync(db, Actor, new AuditRecord("Test.Arranged"), cancellationToken);
+
+    public static void SaveArranged(this IncidentDeskDbContext db) => db.SaveArrangedAsync().GetAwaiter().GetResult();
+
+    /// <summary>A bulk change (ExecuteUpdate, ExecuteDelete) made in place, as one audited unit of work.</summary>
+    public static async Task ArrangeAsync(this IncidentDeskDbContext db, Func<IncidentDeskDbContext, Task> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var trail = new AuditTrail(new AuditWriter(), TimeProvider.System);
+        await using var transaction = await trail.BeginTransactionAsync(db, cancellationToken);
+        await change(db);
+        await trail.SaveChangesAsync(db, Actor, new AuditRecord("Test.Arranged"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
