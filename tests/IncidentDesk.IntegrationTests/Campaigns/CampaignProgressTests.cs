@@ -46,7 +46,7 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         await using var scope = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var result = await scope.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(id, new TaskStatusInput(status, note, answer, version), Ct);
-        Assert.True(result.Succeeded, result.Refusal?.ToString());
+        Assert.True(result.Succeeded, result.ToString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
 
         var refused = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(mine, new TaskStatusInput(CoopTaskStatus.Done, null, "sim", version), Ct));
-        Assert.Equal(TaskUpdateRefusal.EvidenceRequired, refused.Refusal);
+        Assert.Equal(nameof(TaskUpdateRefusal.EvidenceRequired), Assert.Single(refused.Errors).Code);
 
         var bytes = Pdf("varredura SP-004");
         var added = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>()

@@ -125,7 +125,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         var task = await db.CoopTasks.Where(t => t.CampaignId == launched.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
         var updated = await officer.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), Ct);
-        Assert.True(updated.Succeeded, updated.Refusal?.ToString());
+        Assert.True(updated.Succeeded, updated.ToString());
         return task.Id;
     }
 

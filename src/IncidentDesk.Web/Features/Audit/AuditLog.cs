@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,22 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
         {
             await DeniedAsync(typeof(TEntity).Name, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Null when <paramref name="allowed"/>; otherwise records the attempt and answers <see cref="Result.Forbidden"/>. The one
+    /// way services say "your role may not do this", so every refusal is audited alike:
+    /// <c>if (await audit.ForbiddenUnlessAsync(user.IsOfficer, …) is { } forbidden) return forbidden;</c>
+    /// </summary>
+    public async Task<Failure?> ForbiddenUnlessAsync(bool allowed, string entityType, string? entityId, CancellationToken cancellationToken = default)
+    {
+        if (allowed)
+        {
+            return null;
+        }
+
+        await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+        return Result.Forbidden();
     }
 
     /// <summary>
