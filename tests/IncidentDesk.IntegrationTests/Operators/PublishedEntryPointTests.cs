@@ -10,61 +10,107 @@ public sealed class PublishedEntryPointTests
     [Fact]
     public async Task Users_list_runs_as_a_process_migrates_a_fresh_database_and_prints_only_the_table()
     {
+        var email = $"bootstrap-{Guid.NewGuid():N}@federacao.example";
+        await using var folder = new ScratchFolder();
+
+        var run = await RunAsync(folder, ["users", "list", "--contentRoot", folder.Path], email);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}; error stream: {run.Error}");
+        var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("E-MAIL", lines[0], StringComparison.Ordinal);
+        Assert.Matches($@"^{email.Replace(".", "\\.", StringComparison.Ordinal)}\s+Encarregada Bootstrap\s+PrivacyOfficer\s+-\s+yes\s+no$", lines[1]);
+        Assert.Equal("1 user(s)", lines[^1]);
+        Assert.Equal(3, lines.Length);
+        Assert.True(File.Exists(folder.Database));
+    }
+
+    /// <summary>Host options first, as systemd units and scripts often write them: the command runs, no server starts.</summary>
+    [Fact]
+    public async Task Host_options_before_the_command_still_run_the_command()
+    {
+        await using var folder = new ScratchFolder();
+
+        var run = await RunAsync(folder,
+            ["--contentRoot", folder.Path, "--environment", "Production", "--urls", "http://127.0.0.1:0", "--IncidentDesk:SeedDemo=false",
+                "audit", "verify"]);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}; error stream: {run.Error}");
+        Assert.Matches(@"^intact: \d+ entries$", run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task A_word_that_is_no_command_lists_the_verbs_exits_64_and_starts_nothing()
+    {
+        await using var folder = new ScratchFolder();
+
+        var run = await RunAsync(folder, ["--contentRoot", folder.Path, "--urls", "http://127.0.0.1:0", "audti", "verify"]);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains("Unknown command 'audti'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("users, audit, backup, restore", run.Error, StringComparison.Ordinal);
+        Assert.Contains("audit verify", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+        Assert.False(File.Exists(folder.Database), "nothing was started: no database was created");
+    }
+
+    private sealed record ProcessRun(int ExitCode, string Output, string Error);
+
+    private static async Task<ProcessRun> RunAsync(ScratchFolder folder, string[] args, string? bootstrapEmail = null)
+    {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Directory.CreateTempSubdirectory("incidentdesk-cli-");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "IncidentDesk.Web.dll") }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__IncidentDesk"] = $"Data Source={folder.Database}";
+        start.Environment["IncidentDesk__KeysFolder"] = Path.Combine(folder.Path, "keys");
+        start.Environment["IncidentDesk__SeedDemo"] = "false";
+        start.Environment["IncidentDesk__Bootstrap__OfficerEmail"] = bootstrapEmail ?? $"bootstrap-{Guid.NewGuid():N}@federacao.example";
+        start.Environment["IncidentDesk__Bootstrap__OfficerPassword"] = $"pw-{Guid.NewGuid():N}";
+        start.Environment["IncidentDesk__Bootstrap__OfficerName"] = "Encarregada Bootstrap";
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
         try
         {
-            var email = $"bootstrap-{Guid.NewGuid():N}@federacao.example";
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = folder.FullName,
-            };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "IncidentDesk.Web.dll"), "users", "list", "--contentRoot", folder.FullName })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["ConnectionStrings__IncidentDesk"] = $"Data Source={Path.Combine(folder.FullName, "cli.db")}";
-            start.Environment["IncidentDesk__KeysFolder"] = Path.Combine(folder.FullName, "keys");
-            start.Environment["IncidentDesk__SeedDemo"] = "false";
-            start.Environment["IncidentDesk__Bootstrap__OfficerEmail"] = email;
-            start.Environment["IncidentDesk__Bootstrap__OfficerPassword"] = $"pw-{Guid.NewGuid():N}";
-            start.Environment["IncidentDesk__Bootstrap__OfficerName"] = "Encarregada Bootstrap";
-
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync(ct);
-            var error = process.StandardError.ReadToEndAsync(ct);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"The command did not finish within {Timeout}. Error stream: {await error}");
-            }
-
-            var stdout = await output;
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; error stream: {await error}");
-            var lines = stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("E-MAIL", lines[0], StringComparison.Ordinal);
-            Assert.Matches($@"^{email.Replace(".", "\\.", StringComparison.Ordinal)}\s+Encarregada Bootstrap\s+PrivacyOfficer\s+-\s+yes\s+no$", lines[1]);
-            Assert.Equal("1 user(s)", lines[^1]);
-            Assert.Equal(3, lines.Length);
-            Assert.True(File.Exists(Path.Combine(folder.FullName, "cli.db")));
+            await process.WaitForExitAsync(timeout.Token);
         }
-        finally
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The command did not finish within {Timeout} (a web server started instead?). Error stream: {await error}");
+        }
+
+        return new ProcessRun(process.ExitCode, await output, await error);
+    }
+
+    private sealed class ScratchFolder : IAsyncDisposable
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("incidentdesk-cli-");
+
+        public string Path => _folder.FullName;
+
+        public string Database => System.IO.Path.Combine(Path, "cli.db");
+
+        public ValueTask DisposeAsync()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            _folder.Delete(recursive: true);
+            return ValueTask.CompletedTask;
         }
     }
 }
