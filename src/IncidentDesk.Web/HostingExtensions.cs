@@ -147,6 +147,7 @@ internal static class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseUnmatchedApiPaths();
         app.UseRateLimiter();
         app.UseCurrentUser();
         app.UseAuthorization();
