@@ -22,7 +22,9 @@ internal static class OperatorCommandLine
 
           users list
           users add --email E --role R [--coop CODE] [--name N]   (password: first line of standard input)
-          users token --email E --name N [--expires-days D]         (prints a new personal access token once)
+          users token --email E --name N [--expires-days D] [--allow-before-2fa]
+                                                                    (prints a new personal access token once; an officer or
+                                                                     auditor without 2FA is refused unless --allow-before-2fa)
           users reset-2fa --email E                                 (the user enrols an authenticator again)
           users deactivate --email E                                (no sign-in, tokens revoked, sessions end)
           audit verify                                              (walks the audit hash chain)
