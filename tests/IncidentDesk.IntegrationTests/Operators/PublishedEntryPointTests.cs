@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text;
+using IncidentDesk.Testing;
 
 namespace IncidentDesk.IntegrationTests.Operators;
 
@@ -53,11 +56,81 @@ public sealed class PublishedEntryPointTests
         Assert.False(File.Exists(folder.Database), "nothing was started: no database was created");
     }
 
+    /// <summary>An operator trying the published app in Production on a plain-HTTP URL: the log says what to fix before anyone trips.</summary>
+    [Fact]
+    public async Task In_production_on_plain_http_the_start_warns_naming_the_proxy_and_the_certificate_fixes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var folder = new ScratchFolder();
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var start = StartInfo(folder, ["--urls", url, "--contentRoot", folder.Path], null);
+        using var process = Process.Start(start)!;
+        var log = new StringBuilder();
+        var warned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (log)
+            {
+                log.AppendLine(e.Data);
+                if (log.ToString().Contains("Kestrel__Certificates__Default__KeyPath", StringComparison.Ordinal))
+                {
+                    warned.TrySetResult();
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await warned.Task.WaitAsync(Timeout, ct);
+            using var client = new HttpClient();
+            using var page = await client.GetAsync(new Uri($"{url}/account/login"), ct);
+
+            var text = log.ToString();
+            Assert.Contains($"IncidentDesk runs in Production and listens on plain HTTP ({url})", text, StringComparison.Ordinal);
+            Assert.Contains("X-Forwarded-Proto: https", text, StringComparison.Ordinal);
+            Assert.Contains("IncidentDesk:Proxy:KnownProxies", text, StringComparison.Ordinal);
+            Assert.Contains("Kestrel__Certificates__Default__Path", text, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No plain-HTTP warning within {Timeout}. Log: {log}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
     private sealed record ProcessRun(int ExitCode, string Output, string Error);
 
     private static async Task<ProcessRun> RunAsync(ScratchFolder folder, string[] args, string? bootstrapEmail = null)
     {
         var ct = TestContext.Current.CancellationToken;
+        var start = StartInfo(folder, args, bootstrapEmail);
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The command did not finish within {Timeout} (a web server started instead?). Error stream: {await error}");
+        }
+
+        return new ProcessRun(process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(ScratchFolder folder, string[] args, string? bootstrapEmail)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardInput = true,
@@ -79,23 +152,7 @@ public sealed class PublishedEntryPointTests
         start.Environment["IncidentDesk__Bootstrap__OfficerPassword"] = $"pw-{Guid.NewGuid():N}";
         start.Environment["IncidentDesk__Bootstrap__OfficerName"] = "Encarregada Bootstrap";
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The command did not finish within {Timeout} (a web server started instead?). Error stream: {await error}");
-        }
-
-        return new ProcessRun(process.ExitCode, await output, await error);
+        return start;
     }
 
     private sealed class ScratchFolder : IAsyncDisposable
