@@ -64,7 +64,7 @@ internal static partial class PlainHttpRefusal
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             Api.ApiRegistration.UseRequestedCulture(context);
-            await TypedResults.Problem(title: text["PlainHttp.Title"], detail: $"{text["PlainHttp.Why"]} {text["PlainHttp.Fix"]}".Replace("`", "", StringComparison.Ordinal),
+            await TypedResults.Problem(title: text["PlainHttp.Title"], detail: $"{text["PlainHttp.Why"]} {text["PlainHttp.FixProxy"]} {text["PlainHttp.FixCertificate"]}".Replace("`", "", StringComparison.Ordinal),
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
             return;
         }
@@ -85,7 +85,8 @@ internal static partial class PlainHttpRefusal
               main { max-width: 42rem; margin: 3rem auto; padding: 2rem; background: #fff; border-top: 4px solid #b45309; border-radius: 4px; }
               h1 { font-size: 1.4rem; margin-top: 0; }
               h2 { font-size: 1.05rem; margin-bottom: .25rem; }
-              code { background: #f1f1f1; padding: 0 .25rem; border-radius: 3px; word-break: break-word; }
+              code { background: #f1f1f1; padding: 0 .25rem; border-radius: 3px; overflow-wrap: anywhere; }
+              li { margin-bottom: .5rem; }
               @media (max-width: 40rem) { main { margin: 0; border-radius: 0; padding: 1.25rem; } }
             </style>
             </head>
@@ -95,7 +96,12 @@ internal static partial class PlainHttpRefusal
             <p>{{html.Encode(text["PlainHttp.Why"])}}</p>
             <p>{{html.Encode(text["PlainHttp.ForVisitors"])}}</p>
             <h2>{{html.Encode(text["PlainHttp.ForOperators"])}}</h2>
-            <p>{{Code(html, text["PlainHttp.Fix"])}}</p>
+            <ul>
+            <li>{{Code(html, text["PlainHttp.FixProxy"])}}</li>
+            <li>{{Code(html, text["PlainHttp.FixCertificate"])}}</li>
+            <li>{{Code(html, text["PlainHttp.FixTryOut"])}}</li>
+            </ul>
+            <p>{{html.Encode(text["PlainHttp.Log"])}}</p>
             </main>
             </body>
             </html>
