@@ -38,10 +38,10 @@ public static partial class TestServers
         TestServer.PostgreSql when PostgresBin is null => Environment.GetEnvironmentVariable(PostgresBinVariable) is { Length: > 0 } folder
             ? $"No PostgreSQL server in {folder} ({PostgresBinVariable}): initdb, pg_ctl and postgres are needed there. Install: sudo apt-get install -y postgresql, and unset {PostgresBinVariable}."
             : "No PostgreSQL server (initdb, pg_ctl, postgres under /usr/lib/postgresql/<version>/bin). Install: sudo apt-get install -y postgresql",
-        TestServer.Redis when !File.Exists(RedisServer) => Environment.GetEnvironmentVariable(RedisServerVariable) is { Length: > 0 }
+        TestServer.Redis when !IsProgram(RedisServer) => Environment.GetEnvironmentVariable(RedisServerVariable) is { Length: > 0 }
             ? $"No redis-server at {RedisServer} ({RedisServerVariable}). Install: sudo apt-get install -y redis-server, and unset {RedisServerVariable}."
             : "No redis-server on this machine. Install: sudo apt-get install -y redis-server",
-        TestServer.Chromium when !File.Exists(Chromium) => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 }
+        TestServer.Chromium when !IsProgram(Chromium) => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 }
             ? $"No Chromium at {Chromium} ({ChromiumVariable}). Install: sudo apt-get install -y chromium fonts-dejavu-core, and unset {ChromiumVariable}."
             : "No Chromium at /usr/bin/chromium. Install: sudo apt-get install -y chromium fonts-dejavu-core (or set CHROMIUM_PATH)",
         _ => null,
@@ -78,10 +78,16 @@ public static partial class TestServers
     }
 
     private static bool HasPostgres(string bin) =>
-        File.Exists(Path.Combine(bin, "postgres")) && File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl"));
+        IsProgram(Path.Combine(bin, "postgres")) && IsProgram(Path.Combine(bin, "initdb")) && IsProgram(Path.Combine(bin, "pg_ctl"));
 
     private static string? OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(IsProgram);
+
+    /// <summary>A file that can be run, as the shell's <c>-x</c> sees it (<c>./test.sh</c> checks the same way).</summary>
+    private static bool IsProgram(string path) =>
+        File.Exists(path)
+        && (OperatingSystem.IsWindows()
+            || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
 }
