@@ -18,6 +18,13 @@ strict=0
 case "${CI:-}" in "" | 0 | false | False | FALSE) ;; *) strict=1 ;; esac
 
 has_postgres() { [ -x "$1/postgres" ] && [ -x "$1/initdb" ] && [ -x "$1/pg_ctl" ]; }
+# A program on PATH that can be run (bash's `command -v` also names a file it could not run).
+on_path() {
+    local folder
+    local IFS=:
+    for folder in $PATH; do [ -f "$folder/$1" ] && [ -x "$folder/$1" ] && return 0; done
+    return 1
+}
 
 # What is missing, as Debian packages; a variable pointing at a binary that is not there is reported, not "fixed" by an install.
 need=(); pointed=()
@@ -37,7 +44,7 @@ fi
 if [ -n "${INCIDENTDESK_TEST_REDIS_SERVER:-}" ]; then
     [ -x "$INCIDENTDESK_TEST_REDIS_SERVER" ] || pointed+=("INCIDENTDESK_TEST_REDIS_SERVER=$INCIDENTDESK_TEST_REDIS_SERVER")
 else
-    command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+    on_path redis-server || need+=(redis-server)
 fi
 
 for variable in "${pointed[@]}"; do
