@@ -19,7 +19,7 @@ public sealed class RequiresAttribute(params TestServer[] servers) : BeforeAfter
         var missing = Servers.Select(TestServers.Missing).OfType<string>().ToList();
         if (missing.Count > 0)
         {
-            Assert.Skip(string.Join(" ", missing));
+            Assert.Skip(string.Join(" | ", missing));
         }
     }
 }
