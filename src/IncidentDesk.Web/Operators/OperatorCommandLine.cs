@@ -88,8 +88,9 @@ internal static class OperatorCommandLine
             return Done;
         }
 
+        var what = invocation.UnknownWord is { } word ? $"Unknown command '{word}'." : "Which command?";
         await error.WriteLineAsync(
-            $"Unknown command '{invocation.UnknownWord}'. The verbs are: users, audit, backup, restore, database, help. "
+            $"{what} The verbs are: users, audit, backup, restore, database, help. "
             + "Without a verb (only host options such as --urls) the web server starts.");
         await error.WriteLineAsync();
         await error.WriteLineAsync(Usage);
