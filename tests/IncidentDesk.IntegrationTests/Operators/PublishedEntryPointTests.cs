@@ -86,12 +86,23 @@ public sealed class PublishedEntryPointTests
             using var client = new HttpClient();
             using var page = await client.GetAsync(new Uri($"{url}/account/login"), ct);
 
-            var text = log.ToString();
-            Assert.Contains($"IncidentDesk runs in Production and listens on plain HTTP ({url})", text, StringComparison.Ordinal);
-            Assert.Contains("X-Forwarded-Proto: https", text, StringComparison.Ordinal);
-            Assert.Contains("IncidentDesk:Proxy:KnownProxies", text, StringComparison.Ordinal);
-            Assert.Contains("Kestrel__Certificates__Default__Path", text, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+            string text;
+            lock (log)
+            {
+                text = log.ToString();
+            }
+
+            foreach (var expected in new[]
+                     {
+                         $"IncidentDesk runs in Production and listens on plain HTTP ({url})", "X-Forwarded-Proto: https",
+                         "IncidentDesk:Proxy:KnownProxies", "Kestrel__Certificates__Default__Path",
+                     })
+            {
+                Assert.True(text.Contains(expected, StringComparison.Ordinal), $"'{expected}' is not in the log: {text}");
+            }
+
+            Assert.True(page.StatusCode == HttpStatusCode.Forbidden,
+                $"{(int)page.StatusCode} {await page.Content.ReadAsStringAsync(ct)}; log: {text}");
         }
         catch (TimeoutException)
         {
