@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
 [assembly: IncidentDesk.EndToEndTests.CloseBrowserContexts]
+[assembly: Requires(TestServer.Chromium)]
 
 namespace IncidentDesk.EndToEndTests;
 
@@ -38,13 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Two cores shared with the other suites: give assertions the same patience as actions.
         Assertions.SetDefaultExpectTimeout(15_000);
+        if (!TestServers.AreAvailable(TestServer.Chromium))
+        {
+            return; // every browser test is reported as skipped, with the reason (RequiresAttribute)
+        }
+
         Host.Start();
         Officer = await TestAccounts.EnrolBootstrapOfficerAsync(Host);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             // The machine's Chromium (apt); Playwright's own browser download is not available here.
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            ExecutablePath = TestServers.Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],

@@ -58,11 +58,21 @@ internal static class ApiRegistration
     {
         var http = context.HttpContext;
         http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+        UseRequestedCulture(http);
+        return next(context);
+    }
+
+    /// <summary>The API's language for this request: Accept-Language, pt-BR unless English is preferred.</summary>
+    public static void UseRequestedCulture(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var culture = RequestedCulture(http.Request);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
-        return next(context);
     }
+
+    /// <summary>An endpoint of this API (mapped in the group above), as opposed to none or the framework's "method not allowed".</summary>
+    public static bool IsApiEndpoint(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<NoStatusCodePages>() is not null;
 
     /// <summary>
     /// The services refuse a role that may not write by throwing (and audit the attempt). The caller is known and

@@ -5,6 +5,7 @@ using IncidentDesk.Benchmarks.Generator;
 using IncidentDesk.Benchmarks.Load;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,7 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
     }
 
     [Fact]
+    [Requires(TestServer.PostgreSql, TestServer.Redis)]
     public async Task A_short_load_on_two_instances_sharing_postgresql_and_redis_reaches_every_officer_exactly_once()
     {
         await using var run = await FederationRun.StartScaledOutAsync();

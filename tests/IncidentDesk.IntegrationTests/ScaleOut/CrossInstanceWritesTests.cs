@@ -13,6 +13,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// Two instances writing at once keep ONE audit chain and one sequence of incident references: the instances do not
 /// share memory, so the chain's lock is the database's (an advisory lock on PostgreSQL), not a semaphore.
 /// </summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
     [Fact]
