@@ -45,6 +45,11 @@ internal static class ResultHttp
         };
     }
 
+    /// <summary>The API's answer to a refusal the endpoint decides itself (a body that names two modes at once…).</summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound> ToProblem<TOk>(
+        this Failure failure, IStringLocalizer texts, IStringLocalizer<ApiResource> api, ConflictWording? conflict = null)
+        where TOk : IResult => ((Result)failure).ToProblem<TOk>(texts, api, conflict);
+
     /// <summary>The answer of a file download outside the API (cookie session): a bare 404 or 403, as the status-code pages show them.</summary>
     public static IResult ToStatusCode(this Result result)
     {

@@ -40,9 +40,9 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
             incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Id!.Value;
             other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
             var figures = sp.GetRequiredService<KeyFigureService>();
-            deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Id!.Value;
+            deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Value;
             Assert.True((await figures.DeleteAsync(deletedFigure, Ct)).Succeeded);
-            otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Id!.Value;
+            otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Value;
             var timeline = sp.GetRequiredService<TimelineService>();
             var input = new ManualEventInput(new PartialDateInput(2026, 4, 6, null, TimePrecision.Day), "Fato", null, "Fonte", false);
             eventId = (await timeline.AddEventAsync(incident, input, Ct)).Id!.Value;
