@@ -27,6 +27,28 @@ internal static class ResultHttp
         return result.Succeeded ? ok(result.Value) : result.ToProblem<TOk>(texts, api, conflict);
     }
 
+    /// <summary>
+    /// The API's answer for an endpoint that creates and so names no existing row: its OpenAPI description lists no 404
+    /// (a NotFound, which such a service does not answer, would still be a 404).
+    /// </summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> ToCreateHttp<T, TOk>(
+        this Result<T> result, Func<T, TOk> ok, IStringLocalizer texts, IStringLocalizer<ApiResource> api)
+        where TOk : IResult
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ok);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(api);
+        return result.Status switch
+        {
+            ResultStatus.Success => ok(result.Value),
+            ResultStatus.Forbidden => Forbidden(api),
+            ResultStatus.Invalid => Validation(api, result.Errors, texts),
+            ResultStatus.Conflict when result.Conflict is { } state => Conflict(state, texts, api, null),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        };
+    }
+
     /// <summary>The API's answer to a failed <paramref name="result"/>.</summary>
     public static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound> ToProblem<TOk>(
         this Result result, IStringLocalizer texts, IStringLocalizer<ApiResource> api, ConflictWording? conflict = null)

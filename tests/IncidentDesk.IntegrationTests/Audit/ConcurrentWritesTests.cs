@@ -27,7 +27,7 @@ public sealed class ConcurrentWritesTests
             await using var scope = await host.ActingAsAsync(officer);
             var result = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo {i}"), ct);
-            return result.Reference;
+            return (string?)result.Value.Reference;
         });
         var appends = Enumerable.Range(1, 8).Select(async i =>
         {

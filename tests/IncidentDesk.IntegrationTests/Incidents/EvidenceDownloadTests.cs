@@ -38,7 +38,7 @@ public sealed class EvidenceDownloadTests(OwnHostFixture fixture) : IClassFixtur
         await using var scope = await fixture.Host.ActingAsAsync(officer);
         var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(IntakeTests.Draft("Outro incidente"), Ct);
         Assert.True(created.Succeeded);
-        return created.Id!.Value;
+        return created.Value.Id;
     }
 
     private async Task<(HttpClient Client, TestAccount Account)> SignedInAsync(string role, string? coopCode = null)

@@ -37,8 +37,8 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         {
             var sp = officer.ServiceProvider;
             var register = sp.GetRequiredService<IncidentRegisterService>();
-            incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Id!.Value;
-            other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+            incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Value.Id;
+            other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             var figures = sp.GetRequiredService<KeyFigureService>();
             deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Value;
             Assert.True((await figures.DeleteAsync(deletedFigure, Ct)).Succeeded);
@@ -85,7 +85,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         {
             var sp = officer.ServiceProvider;
             otherIncident = (await sp.GetRequiredService<IncidentRegisterService>()
-                .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+                .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             await using var db = fixture.CreateDb();
             var go = await db.Coops.Where(c => c.Code == "GO-001").Select(c => c.Id).SingleAsync(Ct);
             var versions = sp.GetRequiredService<DraftVersionService>();

@@ -27,7 +27,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
             await using var scope = await instances[i % 2].ActingAsAsync(officer);
             var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo em duas instâncias {i}"), ct);
-            return created.Reference;
+            return (string?)created.Value.Reference;
         });
         var appends = Enumerable.Range(1, 30).Select(async i =>
         {
