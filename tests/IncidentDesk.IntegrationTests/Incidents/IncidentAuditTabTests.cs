@@ -45,7 +45,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
             otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Value;
             var timeline = sp.GetRequiredService<TimelineService>();
             var input = new ManualEventInput(new PartialDateInput(2026, 4, 6, null, TimePrecision.Day), "Fato", null, "Fonte", false);
-            eventId = (await timeline.AddEventAsync(incident, input, Ct)).Id!.Value;
+            eventId = (await timeline.AddEventAsync(incident, input, Ct)).Value;
             Assert.True((await timeline.UpdateEventAsync(eventId, input with { Title = "Fato corrigido" }, Ct)).Succeeded);
         }
 
