@@ -29,7 +29,7 @@ public sealed class EvidenceDownloadTests(OwnHostFixture fixture) : IClassFixtur
         var result = await scope.ServiceProvider.GetRequiredService<EvidenceService>()
             .AddFileAsync(incidentId, $"Evidência {Guid.NewGuid():N}", null, shared, fileName, new MemoryStream(bytes), bytes.Length, Ct);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.Id!.Value;
+        return result.Value;
     }
 
     private async Task<int> OtherIncidentAsync()
