@@ -37,7 +37,7 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
             [new("Relatório de varredura do broker", "Anexe o relatório.", 2, true, TaskAnswerType.YesNo)],
             CampaignAudience.Uf, "SP"), Ct);
         await using var db = fixture.CreateDb();
-        var tasks = await db.CoopTasks.Where(t => t.CampaignId == result.CampaignId).Join(db.Coops, t => t.CoopId, c => c.Id, (t, c) => new { t.Id, c.Code }).ToListAsync(Ct);
+        var tasks = await db.CoopTasks.Where(t => t.CampaignId == result.Value.CampaignId).Join(db.Coops, t => t.CoopId, c => c.Id, (t, c) => new { t.Id, c.Code }).ToListAsync(Ct);
         return (tasks.Single(t => t.Code == "SP-004").Id, tasks.Single(t => t.Code == "SP-005").Id, incidentId);
     }
 

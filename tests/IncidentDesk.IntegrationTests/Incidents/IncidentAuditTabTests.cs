@@ -122,7 +122,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         Assert.True(launched.Succeeded, string.Join(", ", launched.Errors));
         await using var db = fixture.CreateDb();
         var ac001 = await db.Coops.Where(c => c.Code == "AC-001").Select(c => c.Id).SingleAsync(Ct);
-        var task = await db.CoopTasks.Where(t => t.CampaignId == launched.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
+        var task = await db.CoopTasks.Where(t => t.CampaignId == launched.Value.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
         var updated = await officer.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), Ct);
         Assert.True(updated.Succeeded, updated.ToString());

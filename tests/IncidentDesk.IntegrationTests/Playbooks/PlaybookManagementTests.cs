@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Playbooks;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Playbooks;
 
@@ -125,7 +126,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         var name = UniqueName("Ransomware em prestador");
         var id = await CreateAsync(Draft(name, Step("Isolar as máquinas", 1), Step("Acionar o seguro", 5, TaskAnswerType.YesNo)));
         var incidentId = await fixture.ReferenceIncidentIdAsync();
-        CampaignLaunchResult launch;
+        Result<LaunchedCampaign> launch;
         await using (var scope = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
             launch = await scope.ServiceProvider.GetRequiredService<CampaignService>()
@@ -141,7 +142,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, edit, cancellationToken: Ct))).Succeeded);
 
         await using var db = fixture.CreateDb();
-        var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == launch.CampaignId).OrderBy(t => t.Order).ToListAsync(Ct);
+        var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == launch.Value.CampaignId).OrderBy(t => t.Order).ToListAsync(Ct);
         Assert.Equal("Isolar as máquinas | Acionar o seguro", string.Join(" | ", tasks.Select(t => t.Title)));
         Assert.Equal(TaskAnswerType.YesNo, tasks[1].AnswerType);
 
