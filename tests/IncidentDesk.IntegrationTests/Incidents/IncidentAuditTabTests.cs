@@ -89,10 +89,10 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
             await using var db = fixture.CreateDb();
             var go = await db.Coops.Where(c => c.Code == "GO-001").Select(c => c.Id).SingleAsync(Ct);
             var versions = sp.GetRequiredService<DraftVersionService>();
-            version = (await versions.SaveGeneratedAsync(incidentId, go, DraftKind.AnpdPreliminary, Ct)).Id!.Value;
+            version = (await versions.SaveGeneratedAsync(incidentId, go, DraftKind.AnpdPreliminary, Ct)).Value;
             Assert.True((await versions.ApproveAsync(incidentId, version, asPreliminary: true, Ct)).Succeeded);
             filing = (await sp.GetRequiredService<FilingService>().RecordForVersionAsync(
-                incidentId, version, "00261.000999/2026-11", BrasiliaTime.ToLocal(DateTime.UtcNow.AddHours(-1)), Ct)).Id!.Value;
+                incidentId, version, "00261.000999/2026-11", BrasiliaTime.ToLocal(DateTime.UtcNow.AddHours(-1)), Ct)).Value;
         }
 
         var ownTask = await AnswerOneTaskAsync(incidentId);
