@@ -8,19 +8,6 @@ internal static class FieldRules
     public const string Required = "Required";
     public const string TooLong = "TooLong";
 
-    public static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (required && trimmed.Length == 0)
-        {
-            errors[field] = Required;
-        }
-        else if (trimmed.Length > max)
-        {
-            errors[field] = TooLong;
-        }
-    }
-
     /// <summary>Refuses an empty required text ("Error.Required") or one longer than <paramref name="max"/> ("Error.TooLong", with the maximum).</summary>
     public static void Text(FieldErrors errors, string field, string? value, int max, bool required)
     {
