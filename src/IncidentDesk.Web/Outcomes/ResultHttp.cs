@@ -93,11 +93,20 @@ internal static class ResultHttp
         return TypedResults.Problem(title: api["Forbidden.Title"], detail: api["Forbidden.Detail"], statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IReadOnlyList<FieldError> errors, IStringLocalizer texts)
+    private static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IReadOnlyList<FieldError> errors, IStringLocalizer texts) =>
+        Validation(api, errors.Select(e => (JsonName(e.Field), e.Code, texts.Message(e))));
+
+    /// <summary>
+    /// The 400 every refused request body gets: messages under <c>errors</c>, stable codes under <c>codes</c> (the first of
+    /// each field), keyed by the field's name as the client wrote it. For refusals decided before any service runs (an
+    /// unreadable body, a query string the endpoint parses itself).
+    /// </summary>
+    public static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IEnumerable<(string JsonField, string Code, string Message)> errors)
     {
-        var byField = errors.GroupBy(e => JsonName(e.Field), StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(api);
+        var byField = errors.GroupBy(e => e.JsonField, StringComparer.Ordinal).ToList();
         return TypedResults.ValidationProblem(
-            byField.ToDictionary(g => g.Key, g => g.Select(texts.Message).ToArray()),
+            byField.ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: api["Validation.Title"],
             extensions: new Dictionary<string, object?>
             {

@@ -50,7 +50,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         }
 
         await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
-        var page = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, pageSize: 200, cancellationToken: Ct);
+        var page = (await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, pageSize: 200, cancellationToken: Ct)).Value;
 
         var rows = page.Rows;
         Assert.Equal(page.TotalCount, rows.Count);
@@ -71,7 +71,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         Assert.NotEmpty(automatic);
         Assert.All(automatic, id => Assert.Contains(rows, r => r.EntityType == "TimelineEvent" && r.EntityId == Key(id)));
 
-        var first = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct);
+        var first = (await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct)).Value;
         Assert.Equal(rows.Take(2).Select(r => r.Sequence), first.Rows.Select(r => r.Sequence));
         Assert.Equal(rows.Count, first.TotalCount);
     }
@@ -100,14 +100,14 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
 
         await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
         var trail = auditor.ServiceProvider.GetRequiredService<AuditTrailService>();
-        var rows = (await trail.SearchForIncidentAsync(incidentId, pageSize: 200, cancellationToken: Ct)).Rows;
+        var rows = (await trail.SearchForIncidentAsync(incidentId, pageSize: 200, cancellationToken: Ct)).Value.Rows;
 
         static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
         Assert.Contains(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(ownTask) && r.Action == "CoopTask.Updated");
         Assert.Contains(rows, r => r.EntityType == nameof(DraftVersion) && r.EntityId == Key(version));
         Assert.Contains(rows, r => r.EntityType == nameof(CommunicationFiling) && r.EntityId == Key(filing));
         Assert.DoesNotContain(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
-        var others = (await trail.SearchForIncidentAsync(otherIncident, pageSize: 200, cancellationToken: Ct)).Rows;
+        var others = (await trail.SearchForIncidentAsync(otherIncident, pageSize: 200, cancellationToken: Ct)).Value.Rows;
         Assert.Contains(others, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
         Assert.DoesNotContain(others, r => r.EntityType == nameof(DraftVersion));
     }
@@ -138,7 +138,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         await using (var scope = await fixture.Host.ActingAsAsync(liaison))
         {
             var trail = scope.ServiceProvider.GetRequiredService<AuditTrailService>();
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => trail.SearchForIncidentAsync(incidentId, cancellationToken: Ct));
+            Assert.True((await trail.SearchForIncidentAsync(incidentId, cancellationToken: Ct)).IsForbidden);
         }
 
         await using var db = fixture.CreateDb();

@@ -42,7 +42,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
         Assert.Equal(30, references.Count);
         Assert.Equal(30, references.Distinct().Count());
         await using var scopeOnB = await fixture.B.ActingAsAsync(officer);
-        var verification = await scopeOnB.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);
+        var verification = (await scopeOnB.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct)).Value;
         Assert.True(verification.IsIntact, verification.Problem);
         await using var db = await fixture.A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         var sequences = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(ct);
