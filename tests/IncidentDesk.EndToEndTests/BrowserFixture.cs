@@ -122,8 +122,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await using var scope = await Host.ActingAsAsync(Officer);
         var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
             .CreateAsync(draft, TestContext.Current.CancellationToken);
-        Assert.True(created.Succeeded, string.Join(", ", created.Errors));
-        return created.Id!.Value;
+        Assert.True(created.Succeeded, created.ToString());
+        return created.Value.Id;
     }
 
     public async ValueTask DisposeAsync()

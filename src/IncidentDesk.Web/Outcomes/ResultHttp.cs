@@ -27,6 +27,28 @@ internal static class ResultHttp
         return result.Succeeded ? ok(result.Value) : result.ToProblem<TOk>(texts, api, conflict);
     }
 
+    /// <summary>
+    /// The API's answer for an endpoint that creates and so names no existing row: its OpenAPI description lists no 404
+    /// (a NotFound, which such a service does not answer, would still be a 404).
+    /// </summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> ToCreateHttp<T, TOk>(
+        this Result<T> result, Func<T, TOk> ok, IStringLocalizer texts, IStringLocalizer<ApiResource> api)
+        where TOk : IResult
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ok);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(api);
+        return result.Status switch
+        {
+            ResultStatus.Success => ok(result.Value),
+            ResultStatus.Forbidden => Forbidden(api),
+            ResultStatus.Invalid => Validation(api, result.Errors, texts),
+            ResultStatus.Conflict when result.Conflict is { } state => Conflict(state, texts, api, null),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        };
+    }
+
     /// <summary>The API's answer to a failed <paramref name="result"/>.</summary>
     public static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound> ToProblem<TOk>(
         this Result result, IStringLocalizer texts, IStringLocalizer<ApiResource> api, ConflictWording? conflict = null)
@@ -44,6 +66,11 @@ internal static class ResultHttp
             _ => throw new InvalidOperationException($"A {result.Status} result is no problem."),
         };
     }
+
+    /// <summary>The API's answer to a refusal the endpoint decides itself (a body that names two modes at once…).</summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound> ToProblem<TOk>(
+        this Failure failure, IStringLocalizer texts, IStringLocalizer<ApiResource> api, ConflictWording? conflict = null)
+        where TOk : IResult => ((Result)failure).ToProblem<TOk>(texts, api, conflict);
 
     /// <summary>The answer of a file download outside the API (cookie session): a bare 404 or 403, as the status-code pages show them.</summary>
     public static IResult ToStatusCode(this Result result)
@@ -66,11 +93,20 @@ internal static class ResultHttp
         return TypedResults.Problem(title: api["Forbidden.Title"], detail: api["Forbidden.Detail"], statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IReadOnlyList<FieldError> errors, IStringLocalizer texts)
+    private static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IReadOnlyList<FieldError> errors, IStringLocalizer texts) =>
+        Validation(api, errors.Select(e => (JsonName(e.Field), e.Code, texts.Message(e))));
+
+    /// <summary>
+    /// The 400 every refused request body gets: messages under <c>errors</c>, stable codes under <c>codes</c> (the first of
+    /// each field), keyed by the field's name as the client wrote it. For refusals decided before any service runs (an
+    /// unreadable body, a query string the endpoint parses itself).
+    /// </summary>
+    public static ValidationProblem Validation(IStringLocalizer<ApiResource> api, IEnumerable<(string JsonField, string Code, string Message)> errors)
     {
-        var byField = errors.GroupBy(e => JsonName(e.Field), StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(api);
+        var byField = errors.GroupBy(e => e.JsonField, StringComparer.Ordinal).ToList();
         return TypedResults.ValidationProblem(
-            byField.ToDictionary(g => g.Key, g => g.Select(texts.Message).ToArray()),
+            byField.ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: api["Validation.Title"],
             extensions: new Dictionary<string, object?>
             {

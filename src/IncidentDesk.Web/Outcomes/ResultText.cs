@@ -21,4 +21,23 @@ public static class ResultText
         return result.Errors.GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => texts.Message(g.First()), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// One line for a refused operation, for a form that shows a single notice: the refused fields' messages, the
+    /// conflict's message, <paramref name="notFoundKey"/>, or the shared "Result.Forbidden".
+    /// </summary>
+    public static string Describe(this IStringLocalizer texts, Result result, IStringLocalizer shared, string notFoundKey = "Error.NotFound")
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(shared);
+        return result.Status switch
+        {
+            ResultStatus.Success => "",
+            ResultStatus.NotFound => texts[notFoundKey],
+            ResultStatus.Forbidden => shared["Result.Forbidden"],
+            ResultStatus.Conflict => texts[result.Conflict!.MessageKey],
+            _ => string.Join(" ", result.Errors.Select(texts.Message)),
+        };
+    }
 }

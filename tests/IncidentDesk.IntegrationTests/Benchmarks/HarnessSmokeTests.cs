@@ -74,8 +74,8 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 
         await using var scope = run.Host.Services.CreateAsyncScope();
-        var verification = await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
-            .VerifyAsync(new AuditActor(null, "smoke test"), ct);
+        var verification = (await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
+            .VerifyAsync(new AuditActor(null, "smoke test"), ct)).Value;
         Assert.True(verification.IsIntact, verification.Problem);
     }
 

@@ -36,7 +36,7 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         ];
         var result = await scope.ServiceProvider.GetRequiredService<CampaignService>()
             .LaunchAsync(new CampaignLaunch(incidentId, $"Campanha {Guid.NewGuid():N}", null, tasks, CampaignAudience.AllCoops), Ct);
-        return result.CampaignId!.Value;
+        return result.Value.CampaignId;
     }
 
     private async Task<CoopTask> TaskAsync(int campaignId, string coopCode, int order)

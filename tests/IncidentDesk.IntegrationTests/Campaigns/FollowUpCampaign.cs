@@ -29,7 +29,7 @@ internal sealed class FollowUpCampaign(OwnHostFixture fixture, int campaignId, I
             new("Trocar credenciais", null, 3, false, TaskAnswerType.StatusOnly),
         ], CampaignAudience.Uf, "AC"), ct);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        var id = result.CampaignId!.Value;
+        var id = result.Value.CampaignId;
 
         await using var db = fixture.CreateDb();
         var now = DateTime.UtcNow;

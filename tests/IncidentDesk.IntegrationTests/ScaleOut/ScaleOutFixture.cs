@@ -58,7 +58,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             var result = await officer.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
                 $"Campanha {Guid.NewGuid():N}", null, [new("Usa a integração de chat?", null, 2, false, TaskAnswerType.YesNo)],
                 CampaignAudience.AllCoops), ct);
-            campaignId = result.CampaignId!.Value;
+            campaignId = result.Value.CampaignId;
         }
 
         await using var read = await A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);

@@ -67,18 +67,5 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
         return Result.Forbidden();
     }
 
-    /// <summary>
-    /// Lets the caller go on only when <paramref name="allowed"/>; otherwise records the attempt and refuses. The one
-    /// way services say "not for you", so every refusal is audited alike.
-    /// </summary>
-    public async Task DemandAsync(bool allowed, string entityType, string? entityId, CancellationToken cancellationToken = default)
-    {
-        if (!allowed)
-        {
-            await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
-            throw new UnauthorizedAccessException($"Not allowed to change {entityType} {entityId}.");
-        }
-    }
-
     private AuditActor Actor => new(user.UserId, user.Name, user.ClientIp);
 }
