@@ -149,8 +149,9 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
         entity.ClrType == typeof(Coop) || entity.ClrType == typeof(Incident)
         || CoopCarryingKeys.Any(p => entity.FindProperty(p) is not null);
 
+    /// <summary>Every entity not named federation-wide: a rule forgotten in CoopScoping.cs shows up here as a leak, not a pass.</summary>
     private static IEnumerable<IEntityType> ScopedEntities(IncidentDeskDbContext db) =>
-        db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.GetDeclaredQueryFilters().Count > 0);
+        db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !IncidentDeskDbContext.UnscopedEntities.ContainsKey(e.ClrType));
 
     private static Task<IncidentDeskDbContext> ContextOf(AsyncServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<IDbContextFactory<IncidentDeskDbContext>>().CreateDbContextAsync(Ct);
