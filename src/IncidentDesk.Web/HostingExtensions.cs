@@ -1,32 +1,39 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.WebEncoders;
+
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Data.Seeding;
 using IncidentDesk.Web.Api;
 using IncidentDesk.Web.Features.Account;
 using IncidentDesk.Web.Features.Admin;
-using IncidentDesk.Web.Features.Tokens;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Coops;
+using IncidentDesk.Web.Features.Dashboard;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
-using IncidentDesk.Web.Features.Incidents.Evidence;
-using IncidentDesk.Web.Features.Incidents.Timeline;
+using IncidentDesk.Web.Features.Notifications;
+using IncidentDesk.Web.Features.Playbooks;
 using IncidentDesk.Web.Features.Preferences;
+using IncidentDesk.Web.Features.Register;
+using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Security;
+
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
 using MudBlazor.Services;
-using IncidentDesk.Data.Audit;
 
 namespace IncidentDesk.Web;
 
@@ -39,10 +46,6 @@ internal static class HostingExtensions
         var services = builder.Services;
         services.Configure<IncidentDeskOptions>(builder.Configuration.GetSection(IncidentDeskOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        // The calendar reflects the closures officers configure: cached, and re-read only after a change. Resolved anew
-        // for each consumer, so a service built after a change sees it.
-        services.AddSingleton<Features.Compliance.BusinessCalendarProvider>();
-        services.AddTransient(sp => sp.GetRequiredService<Features.Compliance.BusinessCalendarProvider>().Current);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -87,41 +90,22 @@ internal static class HostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthEndpoints.ReadyTag]);
 
-        services.AddScoped<CoopDirectoryService>();
-        services.AddScoped<CoopProfileService>();
-        services.AddScoped<CoopImportService>();
-        services.AddScoped<IncidentService>();
-        services.AddScoped<IncidentRegisterService>();
-        services.AddScoped<Features.Incidents.Timeline.TimelineService>();
-        services.AddSingleton<EvidenceStore>();
-        services.AddHostedService<AbandonedUploadSweeper>();
-        services.AddScoped<EvidenceService>();
-        services.AddScoped<KeyFigureService>();
-        services.AddScoped<InvolvementService>();
-        services.AddScoped<Features.Campaigns.CampaignService>();
-        services.AddScoped<Features.Campaigns.CoopTaskService>();
-        services.AddScoped<Features.Campaigns.CampaignProgressService>();
-        services.AddScoped<Features.Playbooks.PlaybookService>();
-        services.AddScoped<Features.Dashboard.DashboardService>();
-        services.AddScoped<Features.Compliance.CalendarService>();
-        services.AddScoped<Features.Compliance.DeadlineService>();
-        services.AddScoped<Features.Register.RegisterService>();
-        services.AddScoped<Features.Notifications.DraftService>();
-        services.AddScoped<Features.Compliance.Relevance.RelevanceService>();
-        services.AddScoped<Features.Compliance.ICommunicationFilings, Features.Compliance.RecordedCommunicationFilings>();
-        services.AddScoped<Features.Notifications.Versions.DraftVersionService>();
-        services.AddScoped<Features.Notifications.Versions.FilingService>();
-        services.AddScoped<UserPreferencesService>();
-        services.AddSingleton<Data.Audit.AuditWriter>();
-        services.AddSingleton<Data.Audit.AuditTrail>();
-        services.AddScoped<Features.Audit.AuditLog>();
-        services.AddScoped<Features.Audit.AuditTrailService>();
-        services.AddAdministration();
-        services.AddPersonalAccessTokens();
-        services.AddApi();
-        services.AddLiveUpdates(builder.Configuration);
-        services.AddSingleton<FirstRunSetup>();
-        services.AddScoped<AccountBootstrapper>();
+        // Each feature registers its own services (Features/<Area>/<Area>Registration.cs).
+        services.AddAudit()
+            .AddAccount()
+            .AddAdministration()
+            .AddPersonalAccessTokens()
+            .AddPreferences()
+            .AddCoops()
+            .AddCompliance()
+            .AddIncidents()
+            .AddCampaigns()
+            .AddPlaybooks()
+            .AddNotifications()
+            .AddRegister()
+            .AddDashboard()
+            .AddApi()
+            .AddLiveUpdates(builder.Configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -157,18 +141,17 @@ internal static class HostingExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
+        // Each feature maps its own endpoints (Features/<Area>/<Area>Registration.cs); pages are routed by Blazor below.
         app.MapHealthEndpoints();
-        app.MapAccountEndpoints();
-        app.MapPreferenceEndpoints();
-        app.MapAdministration();
-        app.MapEvidenceEndpoints();
+        app.MapAccount();
+        app.MapPreferences();
+        app.MapCoops();
+        app.MapIncidents();
+        app.MapCampaigns();
+        app.MapNotifications();
+        app.MapRegister();
         app.MapApi();
         app.MapLiveUpdates();
-        app.MapTimelineExports();
-        Features.Campaigns.MatrixExportEndpoints.MapMatrixExports(app);
-        app.MapCoopExport();
-        Features.Notifications.DraftEndpoints.MapDraftDownloads(app);
-        Features.Register.RegisterEndpoints.MapRegisterExport(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Security;
 using Microsoft.Data.Sqlite;

@@ -117,10 +117,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>An incident registered by the officer through the service, for journeys that start on its page.</summary>
-    public async Task<int> RegisterIncidentAsync(IncidentDraft draft)
+    public async Task<int> RegisterIncidentAsync(IncidentFormModel draft)
     {
         await using var scope = await Host.ActingAsAsync(Officer);
-        var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+        var created = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>()
             .CreateAsync(draft, TestContext.Current.CancellationToken);
         Assert.True(created.Succeeded, created.ToString());
         return created.Value.Id;

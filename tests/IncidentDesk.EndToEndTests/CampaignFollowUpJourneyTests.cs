@@ -58,7 +58,7 @@ public sealed class CampaignFollowUpJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_downloads_the_matrix_as_a_workbook_and_sees_who_to_chase_for_overdue_tasks()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = $"Vazamento em aplicativo de chat {Guid.NewGuid().ToString("N")[..6]}",
             Summary = "Integração de chat expôs mensagens de atendimento.",

@@ -13,7 +13,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
     public async Task Officer_launches_the_playbook_to_one_uf_and_sees_a_liaisons_answer_arrive_in_the_matrix_without_reloading()
     {
         var title = $"Broker exposto em teste {Guid.NewGuid().ToString("N")[..6]}";
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = title,
             Summary = "Broker Kafka sem autenticação encontrado por pesquisadores.",

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Involvement;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Seeding;
@@ -59,7 +60,7 @@ public sealed class DeadlinesJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_fresh_incident_shows_live_countdowns_and_the_calendar_explains_the_days()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = "Bucket de laudos exposto (prazos)",
             Summary = "Relato de pesquisador: bucket público com laudos.",

@@ -12,7 +12,7 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_is_told_a_disguised_file_was_refused_then_uploads_a_pdf_sees_its_sha256_and_downloads_the_same_bytes()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = "Bucket de laudos exposto",
             Summary = "Relato de pesquisador: bucket público com laudos de exames.",

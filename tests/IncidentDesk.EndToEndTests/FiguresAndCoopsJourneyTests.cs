@@ -10,7 +10,7 @@ public sealed class FiguresAndCoopsJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_records_a_claimed_figure_brings_in_every_coop_of_a_uf_and_adds_a_fact_to_the_timeline()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = "Broker MQTT exposto na integração de telemetria",
             Summary = "Relato de pesquisador: broker MQTT sem autenticação.",

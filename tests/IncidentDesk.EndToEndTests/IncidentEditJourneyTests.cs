@@ -13,7 +13,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officer_corrects_an_incidents_title_and_severity_and_the_timeline_says_so()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = "Planilha de beneficiarios em repositorio publico",
             Summary = "Relato de pesquisador: planilha com CPFs em repositório público.",
@@ -53,7 +53,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_officer_whose_colleague_saved_the_same_field_meanwhile_sees_who_keeps_their_text_and_saves_it()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = "Bucket de exames exposto",
             Summary = "Relato de pesquisador.",
@@ -68,9 +68,9 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         var colleague = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer");
         await using (var scope = await browser.Host.ActingAsAsync(colleague))
         {
-            var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+            var register = scope.ServiceProvider.GetRequiredService<IncidentIntakeService>();
             var theirs = (await register.GetDraftAsync(incidentId, TestContext.Current.CancellationToken)).Value;
-            var basis = IncidentDraftFields.Copy(theirs);
+            var basis = IncidentFormFields.Copy(theirs);
             theirs.Title = "Bucket de exames laboratoriais exposto";
             theirs.AffectedSystems = "Bucket S3 do laboratório";
             Assert.True((await register.UpdateAsync(incidentId, theirs, basis, TestContext.Current.CancellationToken)).Succeeded);

@@ -53,7 +53,7 @@ public sealed partial class PlaybookJourneyTests(BrowserFixture browser)
         await Expect(row).ToBeVisibleAsync();
         await Expect(page.Locator("tr").Filter(new() { HasText = name }).GetByTestId("playbook-steps")).ToHaveTextAsync("2");
 
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = $"Planilha enviada por engano {Guid.NewGuid().ToString("N")[..6]}",
             Summary = "Planilha de beneficiários enviada por e-mail a um destinatário externo.",

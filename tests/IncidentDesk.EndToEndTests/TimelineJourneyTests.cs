@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Figures;
 using System.Text.RegularExpressions;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
@@ -21,7 +22,7 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser)
         await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
         {
             var sp = scope.ServiceProvider;
-            incidentId = (await sp.GetRequiredService<IncidentRegisterService>().CreateAsync(new IncidentDraft
+            incidentId = (await sp.GetRequiredService<IncidentIntakeService>().CreateAsync(new IncidentFormModel
             {
                 Title = "Bucket de backups exposto",
                 Summary = "Relato de pesquisador: bucket público com backups.",

@@ -42,7 +42,7 @@ public sealed record KeyFigureSnapshot(
 public sealed record KeyFigureChange(KeyFigureField Field, string? Before, string? After);
 
 /// <summary>
-/// What changed in a key figure. Issue 4 requires the history of every figure because sources disagree
+/// What changed in a key figure. Every figure keeps its history because sources disagree
 /// and figures move (140,000 claimed, later disputed; an estimate revised): the ANPD report must be able to
 /// say what the desk believed when, and who it believed.
 /// </summary>

@@ -24,7 +24,7 @@ public sealed record CoopDeadlineSet(
     int CoopId, string Code, string Name, bool SmallAgent, DateTimeOffset KnowledgeAt, DateTimeOffset? CommunicationFiledAt,
     IReadOnlyList<ApiDeadline> Deadlines);
 
-/// <summary>The deadline engine for co-ops' own tools (issue 6, item 9): by knowledge instant, and per controller co-op of an incident.</summary>
+/// <summary>The deadline engine for co-ops' own tools: by knowledge instant, and per controller co-op of an incident.</summary>
 internal static partial class DeadlineEndpoints
 {
     public const int MinYear = 2000;

@@ -1,5 +1,7 @@
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Figures;
 using IncidentDesk.Web.Outcomes;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 

@@ -32,7 +32,7 @@ public sealed record IncidentInput(
     /// The service's draft. A missing choice becomes an undefined value, which the service refuses as "Unknown"
     /// after it has checked who is asking (a liaison hears 403, not a validation message).
     /// </summary>
-    public IncidentDraft ToDraft() => new()
+    public IncidentFormModel ToFormModel() => new()
     {
         Title = Title ?? "",
         Summary = Summary ?? "",

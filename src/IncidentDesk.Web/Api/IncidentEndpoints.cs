@@ -1,8 +1,10 @@
 using System.Globalization;
+
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Outcomes;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -57,17 +59,17 @@ internal static class IncidentEndpoints
         await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound();
 
     private static async Task<Results<Created<IncidentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        IncidentInput input, IncidentRegisterService register, IStringLocalizer<IntakeResource> intake, IStringLocalizer<ApiResource> api,
+        IncidentInput input, IncidentIntakeService intakeService, IStringLocalizer<IntakeResource> intake, IStringLocalizer<ApiResource> api,
         CancellationToken cancellationToken)
     {
-        var result = await register.CreateAsync(input.ToDraft(), cancellationToken);
+        var result = await intakeService.CreateAsync(input.ToFormModel(), cancellationToken);
         return result.ToCreateHttp(created => TypedResults.Created(
             $"{ApiRoutes.Prefix}/{ApiRoutes.Incidents}/{created.Id.ToString(CultureInfo.InvariantCulture)}",
             new IncidentCreated(created.Id, created.Reference)), intake, api);
     }
 
     private static async Task<Results<Ok<IncidentOverview>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
-        int id, IncidentInput input, IncidentService incidents, IncidentRegisterService register, IStringLocalizer<IntakeResource> intake,
+        int id, IncidentInput input, IncidentService incidents, IncidentIntakeService intakeService, IStringLocalizer<IntakeResource> intake,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
         if (await incidents.GetOverviewAsync(id, cancellationToken) is null)
@@ -75,7 +77,7 @@ internal static class IncidentEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await register.UpdateAsync(id, input.ToDraft(), cancellationToken: cancellationToken);
+        var result = await intakeService.UpdateAsync(id, input.ToFormModel(), cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             return result.ToProblem<Ok<IncidentOverview>>(intake, api);
@@ -85,7 +87,7 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<IncidentOverview>, ValidationProblem, ProblemHttpResult, NotFound>> TransitionAsync(
-        int id, TransitionInput input, IncidentService incidents, IncidentRegisterService register, IStringLocalizer<IntakeResource> intake,
+        int id, TransitionInput input, IncidentService incidents, IncidentIntakeService intakeService, IStringLocalizer<IntakeResource> intake,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
         // Never confirm an id the caller may not see: 404 first, then the service decides whether this role may write.
@@ -95,7 +97,7 @@ internal static class IncidentEndpoints
         }
 
         // Without a target the service still runs (with a status no arrow leads to): who may ask is settled before what was asked.
-        var result = await register.TransitionAsync(id, input.To ?? (IncidentStatus)(-1), input.Reason, cancellationToken);
+        var result = await intakeService.TransitionAsync(id, input.To ?? (IncidentStatus)(-1), input.Reason, cancellationToken);
         if (input.To is null && !result.IsForbidden)
         {
             return Result.Invalid("To", IntakeError.Required, "Error.Required").ToProblem<Ok<IncidentOverview>>(api, api);

@@ -1,6 +1,8 @@
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Involvement;
 using IncidentDesk.Web.Outcomes;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,8 @@
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using IncidentDesk.Web.Outcomes;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 

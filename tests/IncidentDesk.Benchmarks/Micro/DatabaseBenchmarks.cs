@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using BenchmarkDotNet.Attributes;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Incidents;

@@ -5,7 +5,7 @@ namespace IncidentDesk.Core.Tests.Incidents;
 public sealed class IncidentWorkflowTests
 {
     /// <summary>
-    /// The workflow of issue 4, written out by hand independently of the production table.
+    /// The incident workflow, written out by hand independently of the production table.
     /// Rows are "from", columns are "to", both in the order below.
     /// <c>=</c> same status, <c>.</c> not allowed, <c>+</c> allowed, <c>R</c> allowed only with a reason.
     /// </summary>

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Involvement;
 using System.Text;
 using System.Text.RegularExpressions;
 using IncidentDesk.Core.Campaigns;
@@ -26,7 +27,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_liaison_signs_in_and_answers_a_task_with_a_note_and_evidence_using_only_the_keyboard()
     {
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = $"Broker exposto (teclado) {Guid.NewGuid().ToString("N")[..6]}",
             Summary = "Broker Kafka sem autenticação encontrado por pesquisadores.",
@@ -95,7 +96,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
     public async Task An_officer_opens_an_incident_launches_a_campaign_reads_a_cell_and_approves_a_draft_using_only_the_keyboard()
     {
         var title = $"Bucket exposto (teclado) {Guid.NewGuid().ToString("N")[..6]}";
-        var incidentId = await browser.RegisterIncidentAsync(new IncidentDraft
+        var incidentId = await browser.RegisterIncidentAsync(new IncidentFormModel
         {
             Title = title,
             Summary = "Bucket público com exportações do chatbot encontrado por pesquisadores.",

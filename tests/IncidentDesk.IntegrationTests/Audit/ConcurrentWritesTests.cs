@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Data;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
@@ -25,7 +26,7 @@ public sealed class ConcurrentWritesTests
         var registrations = Enumerable.Range(1, 8).Select(async i =>
         {
             await using var scope = await host.ActingAsAsync(officer);
-            var result = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+            var result = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo {i}"), ct);
             return (string?)result.Value.Reference;
         });

@@ -15,7 +15,7 @@ using IncidentDesk.Data.Audit;
 namespace IncidentDesk.IntegrationTests.Benchmarks;
 
 /// <summary>
-/// The performance harness (issue 7) in miniature, so it cannot rot between the rare real runs: a small generated history
+/// The performance harness in miniature, so it cannot rot between the rare real runs: a small generated history
 /// must be a database the app accepts as its own, and a short load must reach every officer without a single error.
 /// </summary>
 public sealed class HarnessSmokeTests : IAsyncLifetime

@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using System.Diagnostics;
 using System.Globalization;
 using IncidentDesk.Core.Campaigns;

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using System.Globalization;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.IntegrationTests.Audit;

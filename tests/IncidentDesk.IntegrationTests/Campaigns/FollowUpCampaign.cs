@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.IntegrationTests.Incidents;
 using IncidentDesk.Web.Features.Campaigns;

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
+using IncidentDesk.Web.Features.Campaigns.Overdue;
 using System.Globalization;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.IntegrationTests.Incidents;

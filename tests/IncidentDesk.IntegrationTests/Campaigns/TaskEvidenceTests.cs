@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using System.Globalization;
 using System.Text;
 using IncidentDesk.Core.Campaigns;

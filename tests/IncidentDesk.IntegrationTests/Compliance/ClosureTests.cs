@@ -9,7 +9,7 @@ using IncidentDesk.Web.Outcomes;
 namespace IncidentDesk.IntegrationTests.Compliance;
 
 /// <summary>
-/// Extra closures configured by officers (issue 6, item 1): they move the latest-defensible deadline of every
+/// Extra closures configured by officers: they move the latest-defensible deadline of every
 /// controller co-op at once, the working deadline never; every change and every refused attempt is audited.
 /// </summary>
 public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHostFixture>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.IntegrationTests.Compliance;
 
-/// <summary>The deadline API for co-ops' own tools (issue 6, item 9): by knowledge instant, and per controller co-op of an incident.</summary>
+/// <summary>The deadline API for co-ops' own tools: by knowledge instant, and per controller co-op of an incident.</summary>
 public sealed class DeadlineApiTests(ScopingFixture fixture) : IClassFixture<ScopingFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -22,23 +22,23 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var ana = await TestAccounts.CreateAsync(fixture.Host, "PrivacyOfficer");
         var bruno = await TestAccounts.CreateAsync(fixture.Host, "PrivacyOfficer");
         await using var scope = await fixture.Host.ActingAsAsync(ana);
-        var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+        var created = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>()
             .CreateAsync(IntakeTests.Draft($"Broker exposto {Guid.NewGuid():N}"), Ct);
         return (created.Value.Id, ana, bruno);
     }
 
-    private async Task<Result<IReadOnlyList<string>>> SaveAsync(TestAccount officer, int id, IncidentDraft draft, IncidentDraft basis)
+    private async Task<Result<IReadOnlyList<string>>> SaveAsync(TestAccount officer, int id, IncidentFormModel draft, IncidentFormModel basis)
     {
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().UpdateAsync(id, draft, basis, Ct);
+        return await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>().UpdateAsync(id, draft, basis, Ct);
     }
 
     /// <summary>The edit form as an officer opens it: the draft they type into and the basis it was read as.</summary>
-    private async Task<(IncidentDraft Form, IncidentDraft Basis)> OpenAsync(TestAccount officer, int id)
+    private async Task<(IncidentFormModel Form, IncidentFormModel Basis)> OpenAsync(TestAccount officer, int id)
     {
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        var form = (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct)).Value;
-        return (form, IncidentDraftFields.Copy(form));
+        var form = (await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>().GetDraftAsync(id, Ct)).Value;
+        return (form, IncidentFormFields.Copy(form));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         }
 
         // What the edit page does with the conflict: Bruno's untouched field comes into the form, Ana's text stays.
-        IncidentDraftFields.Rebase(anaBasis, anaForm, conflict.Current);
+        IncidentFormFields.Rebase(anaBasis, anaForm, conflict.Current);
         Assert.Equal("Cluster Kafka do chatbot", anaForm.AffectedSystems);
         Assert.Equal("Título da Ana", anaForm.Title);
         var saved = await SaveAsync(ana, id, anaForm, conflict.Current);

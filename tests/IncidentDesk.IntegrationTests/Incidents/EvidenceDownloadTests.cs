@@ -36,7 +36,7 @@ public sealed class EvidenceDownloadTests(OwnHostFixture fixture) : IClassFixtur
     {
         var officer = await TestAccounts.CreateAsync(fixture.Host, AppRoles.PrivacyOfficer);
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(IntakeTests.Draft("Outro incidente"), Ct);
+        var created = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>().CreateAsync(IntakeTests.Draft("Outro incidente"), Ct);
         Assert.True(created.Succeeded);
         return created.Value.Id;
     }

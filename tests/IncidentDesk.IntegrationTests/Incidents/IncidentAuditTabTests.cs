@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
+using IncidentDesk.Web.Features.Incidents.Figures;
 using System.Globalization;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Common;
@@ -36,7 +38,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
             var sp = officer.ServiceProvider;
-            var register = sp.GetRequiredService<IncidentRegisterService>();
+            var register = sp.GetRequiredService<IncidentIntakeService>();
             incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Value.Id;
             other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             var figures = sp.GetRequiredService<KeyFigureService>();
@@ -84,7 +86,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
             var sp = officer.ServiceProvider;
-            otherIncident = (await sp.GetRequiredService<IncidentRegisterService>()
+            otherIncident = (await sp.GetRequiredService<IncidentIntakeService>()
                 .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             await using var db = fixture.CreateDb();
             var go = await db.Coops.Where(c => c.Code == "GO-001").Select(c => c.Id).SingleAsync(Ct);

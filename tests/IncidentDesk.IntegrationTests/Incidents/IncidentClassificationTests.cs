@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Intake;
 using System.Net;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
@@ -37,7 +38,7 @@ public sealed class IncidentClassificationTests(OwnHostFixture fixture) : IClass
         var before = await drafts.GenerateAsync(incidentId, coopId, DraftKind.AnpdComplete, Ct);
         Assert.Contains(before!.Missing, m => m.Code == MissingCodes.PriorMeasuresUnknown);
 
-        var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+        var register = scope.ServiceProvider.GetRequiredService<IncidentIntakeService>();
         var draft = (await register.GetDraftAsync(incidentId, Ct)).Value;
         Assert.Equal(IncidentType.MisconfigurationExposure, draft.Type);
         draft.MeasuresBefore = Measures;

@@ -21,7 +21,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
 
     internal static DateTime NowBrasilia() => DateTime.SpecifyKind(DateTime.UtcNow + PartialDate.BrasiliaOffset, DateTimeKind.Unspecified);
 
-    internal static IncidentDraft Draft(string title = "Kafka exposto na integração do chatbot") => new()
+    internal static IncidentFormModel Draft(string title = "Kafka exposto na integração do chatbot") => new()
     {
         Source = ReportSource.SecurityResearcher,
         ReporterName = "Equipe de pesquisa",
@@ -40,11 +40,11 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
     private async Task<IncidentDeskDbContext> DbAsync() =>
         await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
 
-    private async Task<Result<RegisteredIncident>> CreateAsOfficerAsync(IncidentDraft draft)
+    private async Task<Result<RegisteredIncident>> CreateAsOfficerAsync(IncidentFormModel draft)
     {
         var officer = await TestAccounts.CreateAsync(Host, "PrivacyOfficer");
         await using var scope = await Host.ActingAsAsync(officer);
-        return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(draft, Ct);
+        return await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>().CreateAsync(draft, Ct);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
     {
         var account = await TestAccounts.CreateAsync(Host, role, coop, twoFactor: role != "CoopLiaison");
         await using var scope = await Host.ActingAsAsync(account);
-        var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+        var register = scope.ServiceProvider.GetRequiredService<IncidentIntakeService>();
 
         Assert.True((await register.CreateAsync(Draft("Não deveria existir"), Ct)).IsForbidden);
 
@@ -174,7 +174,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         Result<RegisteredIncident> result;
         await using (var scope = await Host.ActingAsAsync(officer))
         {
-            result = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(Draft(title), Ct);
+            result = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>().CreateAsync(Draft(title), Ct);
         }
 
         await using (var db = await DbAsync())

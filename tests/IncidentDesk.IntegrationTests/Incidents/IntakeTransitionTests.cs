@@ -17,11 +17,11 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
 
     private IncidentDeskHost Host => fixture.Host;
 
-    private async Task<(AsyncServiceScope Scope, IncidentRegisterService Register, int Id)> NewIncidentAsync()
+    private async Task<(AsyncServiceScope Scope, IncidentIntakeService Register, int Id)> NewIncidentAsync()
     {
         var officer = await TestAccounts.CreateAsync(Host, "PrivacyOfficer");
         var scope = await Host.ActingAsAsync(officer);
-        var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+        var register = scope.ServiceProvider.GetRequiredService<IncidentIntakeService>();
         var created = await register.CreateAsync(IntakeTests.Draft(), Ct);
         Assert.True(created.Succeeded);
         return (scope, register, created.Value.Id);
@@ -117,7 +117,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         await using var __ = scope;
         var auditor = await TestAccounts.CreateAsync(Host, "Auditor");
         await using var auditorScope = await Host.ActingAsAsync(auditor);
-        var register = auditorScope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
+        var register = auditorScope.ServiceProvider.GetRequiredService<IncidentIntakeService>();
 
         Assert.True((await register.TransitionAsync(id, IncidentStatus.Triage, null, Ct)).IsForbidden);
 

@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Features.Incidents.Figures;
+using IncidentDesk.Web.Features.Incidents.Involvement;
 using System.Globalization;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.IntegrationTests.Audit;

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Figures;
 using System.Globalization;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.IntegrationTests.Audit;

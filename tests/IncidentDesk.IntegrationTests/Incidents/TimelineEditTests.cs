@@ -185,7 +185,7 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         int hidden;
         await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
-            var created = await officer.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(IntakeTests.Draft($"Outro {Guid.NewGuid():N}"), Ct);
+            var created = await officer.ServiceProvider.GetRequiredService<IncidentIntakeService>().CreateAsync(IntakeTests.Draft($"Outro {Guid.NewGuid():N}"), Ct);
             var added = await officer.ServiceProvider.GetRequiredService<TimelineService>().AddEventAsync(created.Value.Id, Input("Interno"), Ct);
             hidden = added.Value;
         }

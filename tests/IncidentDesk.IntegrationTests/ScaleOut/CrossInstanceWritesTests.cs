@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Data;
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
@@ -26,7 +27,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
         var registrations = Enumerable.Range(1, 30).Select(async i =>
         {
             await using var scope = await instances[i % 2].ActingAsAsync(officer);
-            var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
+            var created = await scope.ServiceProvider.GetRequiredService<IncidentIntakeService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo em duas instâncias {i}"), ct);
             return (string?)created.Value.Reference;
         });

@@ -1,3 +1,6 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
+using IncidentDesk.Web.Features.Campaigns.Overdue;
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using System.Security.Claims;
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Data;

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Web.Features.Campaigns;
 

@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
+using IncidentDesk.Web.Features.Campaigns.Matrix;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using IncidentDesk.Core.Campaigns;

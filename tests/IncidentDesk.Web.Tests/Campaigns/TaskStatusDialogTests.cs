@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using IncidentDesk.Testing;
 using System.Security.Claims;
 using IncidentDesk.Core.Campaigns;
@@ -49,7 +50,7 @@ public sealed class TaskStatusDialogTests : MudComponentTestBase, IClassFixture<
         var task = (await Services.GetRequiredService<CoopTaskService>().GetAsync(taskId))!;
         RenderWithMud<MudText>();
         var dialogs = Render<MudDialogProvider>();
-        var parameters = new DialogParameters<TaskStatusDialog> { { d => d.Task, task } };
+        var parameters = new DialogParameters<TaskStatusDialog> { { d => d.CoopTask, task } };
         await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<TaskStatusDialog>(task.Title, parameters));
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=task-save]")), Patience);
         return (task, dialogs);

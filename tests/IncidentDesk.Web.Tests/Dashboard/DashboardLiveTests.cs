@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using System.Security.Claims;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;

@@ -1,3 +1,4 @@
+using IncidentDesk.Web.Features.Incidents.Timeline;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using IncidentDesk.Core.Common;

@@ -10,7 +10,7 @@ using IncidentDesk.Data.Audit;
 namespace IncidentDesk.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A bUnit context set up the way MudBlazor components need it (stack notes, gotcha 6): loose JS interop,
+/// A bUnit context set up the way MudBlazor components need it: loose JS interop,
 /// the MudBlazor services, a rendered <see cref="MudPopoverProvider"/> (MudSelect opens its list in it), and
 /// the app's real localization (Resources/SharedResource*.resx of the Web assembly) in pt-BR, the product's
 /// default language, so the tests assert the Portuguese strings and date formats the desk actually shows.

@@ -1,6 +1,6 @@
 namespace IncidentDesk.Web.Features.Admin;
 
-/// <summary>Services and endpoints of user administration and invitations.</summary>
+/// <summary>Services of user administration and invitations (their pages are routed by Blazor).</summary>
 internal static class AdminRegistration
 {
     public static IServiceCollection AddAdministration(this IServiceCollection services)
@@ -9,6 +9,4 @@ internal static class AdminRegistration
         services.AddScoped<UserAdministrationService>();
         return services;
     }
-
-    public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder endpoints) => endpoints;
 }

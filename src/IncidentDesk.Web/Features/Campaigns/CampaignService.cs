@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
+
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
+using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Figures;
 using IncidentDesk.Web.Features.Live;
-using IncidentDesk.Web.Security;
-using Microsoft.EntityFrameworkCore;
-using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Outcomes;
+using IncidentDesk.Web.Security;
+
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 

@@ -2,6 +2,8 @@ using IncidentDesk.Core.Compliance;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Campaigns.Overdue;
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 
 namespace IncidentDesk.Web.Features.Dashboard;
 
@@ -48,3 +50,5 @@ public sealed record DashboardView(
 {
     public int OpenIncidentCount => OpenIncidents.Sum(c => c.Count);
 }
+
+public sealed record DashboardSnapshot(int ActiveCoops, int Ufs);

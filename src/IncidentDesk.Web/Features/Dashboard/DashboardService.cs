@@ -4,15 +4,16 @@ using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Features.Campaigns.Overdue;
+using IncidentDesk.Web.Features.Campaigns.Tasks;
 using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Security;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Dashboard;
-
-public sealed record DashboardSnapshot(int ActiveCoops, int Ufs);
 
 /// <summary>
 /// The dashboard's figures, each widget one set-based read across all open incidents (never one query per incident, so

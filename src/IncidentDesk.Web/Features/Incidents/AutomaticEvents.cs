@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Timeline;
+using IncidentDesk.Web.Features.Incidents.Figures;
 
 namespace IncidentDesk.Web.Features.Incidents;
 

@@ -16,7 +16,7 @@ internal sealed record RedisScaleOutSettings(string Configuration, string Prefix
 }
 
 /// <summary>
-/// Several instances behind one load balancer (issue 8): with <c>IncidentDesk:Redis</c> set, one multiplexer carries
+/// Several instances behind one load balancer: with <c>IncidentDesk:Redis</c> set, one multiplexer carries
 /// the change feed, the SignalR backplane and the data-protection keys (a cookie issued by one instance opens the
 /// others), and readiness includes Redis. Unset, nothing here is registered and the desk runs as one process.
 /// </summary>

@@ -41,7 +41,7 @@ public static class EvidenceError
 /// <summary>Limits of evidence (the database columns allow these lengths).</summary>
 public static class EvidenceLimits
 {
-    /// <summary>25 MB per file (issue 4, item 8).</summary>
+    /// <summary>25 MB per file.</summary>
     public const long MaxBytes = 25L * 1024 * 1024;
 
     public const int Title = 300;

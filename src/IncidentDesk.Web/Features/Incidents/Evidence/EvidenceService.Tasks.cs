@@ -1,15 +1,19 @@
 using System.Globalization;
+
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
-using Microsoft.EntityFrameworkCore;
-using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+using IncidentDesk.Web.Features.Incidents.Figures;
 using IncidentDesk.Web.Outcomes;
+
+using Microsoft.EntityFrameworkCore;
+
+using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
 /// <summary>
-/// Evidence a co-op hands in with its answer to a task (issue 5, item 4): its liaison (or an officer on its behalf) adds
+/// Evidence a co-op hands in with its answer to a task: its liaison (or an officer on its behalf) adds
 /// it; it belongs to that co-op — other co-ops never see it — and to the incident, where officers find it with the rest.
 /// A task that requires evidence can only be marked done once one is there (TaskStatusRules).
 /// </summary>

@@ -1,20 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
+
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
-using IncidentDesk.Web.Features.Audit;
-using IncidentDesk.Web.Features.Live;
-using IncidentDesk.Web.Security;
-using Microsoft.EntityFrameworkCore;
-using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents.Figures;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Outcomes;
+using IncidentDesk.Web.Security;
+
+using Microsoft.EntityFrameworkCore;
+
+using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
 /// <summary>
-/// Files and links kept as an incident's evidence (issue 4, item 8). Officers add; officers and auditors read all;
+/// Files and links kept as an incident's evidence. Officers add; officers and auditors read all;
 /// a liaison reads evidence shared with co-ops of incidents their co-op takes part in, and what their own co-op handed
 /// in as answers to its tasks (see EvidenceService.Tasks.cs). Every download is authorized
 /// here and logged, since the files may hold health data of beneficiaries.

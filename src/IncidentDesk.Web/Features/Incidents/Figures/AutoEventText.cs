@@ -1,8 +1,9 @@
 using System.Globalization;
+
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
 
-namespace IncidentDesk.Web.Features.Incidents;
+namespace IncidentDesk.Web.Features.Incidents.Figures;
 
 /// <summary>
 /// Wording of the automatic timeline events about figures and involvement. The timeline is a record kept in the

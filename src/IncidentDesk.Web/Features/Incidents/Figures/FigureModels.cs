@@ -1,7 +1,7 @@
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Outcomes;
 
-namespace IncidentDesk.Web.Features.Incidents;
+namespace IncidentDesk.Web.Features.Incidents.Figures;
 
 /// <summary>What an officer types for a key figure. Nullable where the form may be left empty, so the service can say so.</summary>
 public sealed record KeyFigureInput(

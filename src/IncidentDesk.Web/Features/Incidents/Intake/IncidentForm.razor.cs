@@ -1,6 +1,7 @@
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Outcomes;
+
 using Microsoft.AspNetCore.Components;
 
 namespace IncidentDesk.Web.Features.Incidents.Intake;
@@ -28,7 +29,7 @@ public sealed partial class IncidentForm
     private int? _discoveredYear;
 
     [Parameter, EditorRequired]
-    public IncidentDraft Draft { get; set; } = new();
+    public IncidentFormModel Draft { get; set; } = new();
 
     [Parameter]
     public IReadOnlyList<FieldError> Errors { get; set; } = [];

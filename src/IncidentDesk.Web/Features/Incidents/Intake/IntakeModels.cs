@@ -7,7 +7,7 @@ namespace IncidentDesk.Web.Features.Incidents.Intake;
 public sealed record PartialDateInput(int Year, int Month, int? Day, TimeOnly? Time, TimePrecision Precision);
 
 /// <summary>What an officer types when a report comes in. Times are Brasília wall-clock times.</summary>
-public sealed class IncidentDraft
+public sealed class IncidentFormModel
 {
     public ReportSource Source { get; set; } = ReportSource.SecurityResearcher;
     public string? ReporterName { get; set; }
@@ -43,19 +43,19 @@ public sealed class IncidentDraft
 /// <summary>Names of the draft's fields, as error keys.</summary>
 public static class IntakeField
 {
-    public const string Title = nameof(IncidentDraft.Title);
-    public const string Summary = nameof(IncidentDraft.Summary);
-    public const string ReporterName = nameof(IncidentDraft.ReporterName);
-    public const string ReporterOrganisation = nameof(IncidentDraft.ReporterOrganisation);
-    public const string ReporterContact = nameof(IncidentDraft.ReporterContact);
-    public const string AffectedSystems = nameof(IncidentDraft.AffectedSystems);
+    public const string Title = nameof(IncidentFormModel.Title);
+    public const string Summary = nameof(IncidentFormModel.Summary);
+    public const string ReporterName = nameof(IncidentFormModel.ReporterName);
+    public const string ReporterOrganisation = nameof(IncidentFormModel.ReporterOrganisation);
+    public const string ReporterContact = nameof(IncidentFormModel.ReporterContact);
+    public const string AffectedSystems = nameof(IncidentFormModel.AffectedSystems);
     public const string ReportedAt = "ReportedAt";
     public const string DiscoveredAt = "DiscoveredAt";
     public const string KnowledgeAt = "KnowledgeAt";
-    public const string Source = nameof(IncidentDraft.Source);
-    public const string Severity = nameof(IncidentDraft.Severity);
-    public const string Type = nameof(IncidentDraft.Type);
-    public const string MeasuresBefore = nameof(IncidentDraft.MeasuresBefore);
+    public const string Source = nameof(IncidentFormModel.Source);
+    public const string Severity = nameof(IncidentFormModel.Severity);
+    public const string Type = nameof(IncidentFormModel.Type);
+    public const string MeasuresBefore = nameof(IncidentFormModel.MeasuresBefore);
 }
 
 /// <summary>Why a field was refused; the page words each in the user's language (IntakeResource "Error.{code}").</summary>
@@ -88,8 +88,8 @@ public static class IncidentRecordText
     public static string UpdatedDescription(IReadOnlyList<string> fields) => $"Campos alterados: {string.Join(", ", fields)}.";
 
     /// <summary>The pt-BR names of the fields that differ between two versions of an incident's details, in form order.</summary>
-    public static IReadOnlyList<string> ChangedFields(IncidentDraft before, IncidentDraft after) =>
-        [.. IncidentDraftFields.Changed(before, after).Select(f => f.RecordName)];
+    public static IReadOnlyList<string> ChangedFields(IncidentFormModel before, IncidentFormModel after) =>
+        [.. IncidentFormFields.Changed(before, after).Select(f => f.RecordName)];
 
     public static string StatusChanged(IncidentStatus from, IncidentStatus to) =>
         $"Situação alterada: {StatusName(from)} → {StatusName(to)}";

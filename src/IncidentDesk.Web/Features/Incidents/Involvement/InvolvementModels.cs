@@ -1,6 +1,6 @@
 using IncidentDesk.Core.Incidents;
 
-namespace IncidentDesk.Web.Features.Incidents;
+namespace IncidentDesk.Web.Features.Incidents.Involvement;
 
 /// <summary>One co-op's involvement with its id, for the officer's edit actions.</summary>
 public sealed record InvolvementRow(

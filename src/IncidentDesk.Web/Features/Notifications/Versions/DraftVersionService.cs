@@ -15,7 +15,7 @@ using IncidentDesk.Data.Audit;
 namespace IncidentDesk.Web.Features.Notifications.Versions;
 
 /// <summary>
-/// Saved versions of the drafts (issue 6 item 6): every save appends version n+1, never changes one in place, and an
+/// Saved versions of the drafts: every save appends version n+1, never changes one in place, and an
 /// approved version is what gets filed, so it can no longer change (the database refuses too). Officers write and
 /// approve; auditors read everything; a liaison sees only their own co-op's APPROVED versions — anything else answers
 /// null and the attempt is audited.

@@ -1,0 +1,22 @@
+using IncidentDesk.Web.Features.Campaigns.Matrix;
+using IncidentDesk.Web.Features.Campaigns.Tasks;
+
+namespace IncidentDesk.Web.Features.Campaigns;
+
+/// <summary>Campaigns: launches, the co-ops' tasks, the progress matrix and its exports.</summary>
+internal static class CampaignsRegistration
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddScoped<CampaignService>();
+        services.AddScoped<CoopTaskService>();
+        services.AddScoped<CampaignProgressService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMatrixExports();
+        return endpoints;
+    }
+}
