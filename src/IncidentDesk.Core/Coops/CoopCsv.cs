@@ -160,6 +160,10 @@ public static class CoopCsv
             {
                 Fail(column, CoopCsvReason.TooLong);
             }
+            else if (TextRules.HasControlCharacters(value))
+            {
+                Fail(column, CoopCsvReason.ControlCharacter);
+            }
 
             return value;
         }

@@ -48,6 +48,7 @@ public static class CoopCsvReason
     public const string FieldCount = "FieldCount";
     public const string Required = "Required";
     public const string TooLong = "TooLong";
+    public const string ControlCharacter = "ControlCharacter";
     public const string InvalidCnpj = "InvalidCnpj";
     public const string InvalidUf = "InvalidUf";
     public const string InvalidEmail = "InvalidEmail";

@@ -26,6 +26,23 @@ internal static class ApiDocument
         services.AddOpenApi(Name, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith(ApiRoutes.Prefix.TrimStart('/') + "/", StringComparison.Ordinal) == true;
+            // The strict converters (StrictJson.cs) hide the types from the schema generator: say them again.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type == typeof(DateTimeOffset))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = "date-time";
+                    schema.Description ??= "ISO 8601 with its offset, e.g. 2026-03-01T10:00:00-03:00; without one it is refused.";
+                }
+                else if (type == typeof(string))
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

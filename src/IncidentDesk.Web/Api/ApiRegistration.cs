@@ -20,7 +20,13 @@ internal static class ApiRegistration
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         // Request and response bodies alike: camelCase (the web default) and enums by name, which stay stable if values are renumbered.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Instants must carry their offset and text holds no control characters: refused with the field named, never guessed.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new OffsetRequiredConverter());
+            o.SerializerOptions.Converters.Add(new PlainTextConverter());
+        });
         // Unreadable bodies throw in every environment, so that one handler answers them the same way (400, field named).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();

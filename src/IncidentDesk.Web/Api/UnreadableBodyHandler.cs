@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace IncidentDesk.Web.Api;
 
 /// <summary>
-/// A request body the API cannot read (malformed JSON, an unknown enum name, a number where text is expected) is the
+/// A request body the API cannot read (malformed JSON, an unknown enum name, a number where text is expected, an instant
+/// without its offset, a control character in text) is the
 /// client's mistake: it gets a 400 naming the field, in the same shape as every other validation answer — never the
 /// HTML error page or a 500.
 /// </summary>
@@ -24,7 +25,8 @@ internal sealed class UnreadableBodyHandler(IStringLocalizer<ApiResource> api) :
         }
 
         var field = bad.InnerException is JsonException { Path: { Length: > 2 } json } ? json[2..] : "body";
-        var problem = ResultHttp.Validation(api, [(field, Code, api["Error.Unreadable"].Value)]);
+        var code = bad.InnerException is RefusedJsonValueException refused ? refused.Code : Code;
+        var problem = ResultHttp.Validation(api, [(field, code, api[$"Error.{code}"].Value)]);
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         await problem.ExecuteAsync(httpContext);
         return true;

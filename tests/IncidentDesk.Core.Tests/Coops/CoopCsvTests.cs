@@ -108,6 +108,15 @@ public sealed class CoopCsvTests
         Assert.Equal(new CoopCsvError(2, "encarregado_email", CoopCsvReason.TooLong), OnlyError(Replace("encarregado_email", email)));
     }
 
+    [Theory]
+    [InlineData("name", "CoopSaúde\u000bTeste")]
+    [InlineData("city", "Campinas\u0000")]
+    [InlineData("encarregado_name", "Maria\u001bJosé")]
+    public void A_control_character_in_a_field_is_refused_naming_the_field(string column, string value)
+    {
+        Assert.Equal(new CoopCsvError(2, column, CoopCsvReason.ControlCharacter), OnlyError(Replace(column, System.Text.RegularExpressions.Regex.Unescape(value))));
+    }
+
     [Fact]
     public void A_line_with_the_wrong_number_of_fields_is_reported_as_a_whole()
     {

@@ -35,6 +35,19 @@ public sealed partial class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Instants_are_documented_as_date_time_strings_and_text_as_strings()
+    {
+        using var client = await ForAsync(app.Host, "Auditor");
+        using var response = await client.GetAsync("openapi/v1.json");
+        var input = (await JsonAsync(response)).GetProperty("components").GetProperty("schemas").GetProperty("IncidentInput").GetProperty("properties");
+
+        var reportedAt = input.GetProperty("reportedAt");
+        Assert.Contains("string", reportedAt.GetProperty("type").ToString(), StringComparison.Ordinal);
+        Assert.Equal("date-time", reportedAt.GetProperty("format").GetString());
+        Assert.Contains("string", input.GetProperty("title").GetProperty("type").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validation_answers_are_documented_as_problem_details()
     {
         using var client = await ForAsync(app.Host, "Auditor");

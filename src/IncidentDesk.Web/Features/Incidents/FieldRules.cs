@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Incidents;
@@ -7,8 +8,12 @@ internal static class FieldRules
 {
     public const string Required = "Required";
     public const string TooLong = "TooLong";
+    public const string ControlCharacter = "ControlCharacter";
 
-    /// <summary>Refuses an empty required text ("Error.Required") or one longer than <paramref name="max"/> ("Error.TooLong", with the maximum).</summary>
+    /// <summary>
+    /// Refuses an empty required text ("Error.Required"), one longer than <paramref name="max"/> ("Error.TooLong", with the
+    /// maximum), or one holding a control character ("Error.ControlCharacter", <see cref="TextRules"/>).
+    /// </summary>
     public static void Text(FieldErrors errors, string field, string? value, int max, bool required)
     {
         var trimmed = value?.Trim() ?? "";
@@ -19,6 +24,10 @@ internal static class FieldRules
         else if (trimmed.Length > max)
         {
             errors.Add(field, TooLong, max);
+        }
+        else if (TextRules.HasControlCharacters(trimmed))
+        {
+            errors.Add(field, ControlCharacter);
         }
     }
 
