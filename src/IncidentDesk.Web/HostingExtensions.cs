@@ -117,6 +117,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();
         services.AddAdministration();
+        Features.Mail.MailRegistration.AddMail(services);
         services.AddPersonalAccessTokens();
         services.AddApi();
         services.AddLiveUpdates(builder.Configuration);
@@ -159,6 +160,7 @@ internal static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdministration();
+        Features.Mail.MailRegistration.MapMail(app);
         app.MapEvidenceEndpoints();
         app.MapApi();
         app.MapLiveUpdates();

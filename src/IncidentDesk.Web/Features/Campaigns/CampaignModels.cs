@@ -22,6 +22,9 @@ public sealed record CampaignLaunchResult(
 
     public int CoopTaskCount => TaskCount * CoopCount;
 
+    /// <summary>The launch's notices by mail, and the co-ops with no active liaison to receive one.</summary>
+    public Mail.LaunchMail Mail { get; init; } = Features.Mail.LaunchMail.None;
+
     public static CampaignLaunchResult Failed(IReadOnlyDictionary<string, string> errors) => new(null, 0, 0, errors);
 }
 
