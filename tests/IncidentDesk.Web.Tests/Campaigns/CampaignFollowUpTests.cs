@@ -103,7 +103,7 @@ public sealed class CampaignFollowUpTests : MudComponentTestBase, IClassFixture<
         Assert.Equal("AC-002", row.GetAttribute("data-coop"));
         Assert.Equal("1", row.QuerySelector("[data-testid=overdue-count]")!.TextContent.Trim());
         Assert.Contains(row.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("mailto:", StringComparison.Ordinal));
-        Assert.Contains("Sem ponto focal cadastrado", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sem contato: nenhum ponto focal ativo", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 cooperativa(s) com tarefas vencidas e não concluídas — as mais atrasadas primeiro.", cut.Find("[data-testid=overdue-lead]").TextContent.Trim());
     }
 
