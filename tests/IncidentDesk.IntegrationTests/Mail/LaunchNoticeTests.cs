@@ -1,0 +1,108 @@
+using System.Net;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Mail;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Mail.Log;
+using IncidentDesk.Web.Features.Mail.Preferences;
+using IncidentDesk.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.Mail;
+
+/// <summary>A launch tells each co-op's liaison once, names the co-ops nobody can be told, and is not mailed twice by mistake.</summary>
+public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<MailDeskFixture>
+{
+    private MailDesk Desk => fixture.Desk;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_launch_to_340_coops_mails_one_notice_per_liaison_of_each_reachable_coop_and_names_the_unreachable()
+    {
+        List<(int Id, string Code)> coops;
+        await using (var db = Desk.CreateDb())
+        {
+            coops = [.. (await db.Coops.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).ToListAsync(Ct)).Select(c => (c.Id, c.Code))];
+        }
+
+        var unreachable = coops.TakeLast(3).ToList();
+        var reachable = coops.SkipLast(3).ToList();
+        var liaisons = await Desk.ArrangeLiaisonsAsync(reachable.Select(c => c.Id));
+        // A second liaison of the first co-op who chose one digest a day: no notice at launch.
+        var digestReader = Assert.Single(await Desk.ArrangeLiaisonsAsync([reachable[0].Id], MailDelivery.DailyDigest, "resumo"));
+
+        var result = await Desk.LaunchAsync("Kafka exposto: conferir uso");
+
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        Assert.Equal((337, 0), (result.Mail.Queued, result.Mail.Held));
+        Assert.Equal(unreachable.Select(c => c.Code), result.Mail.UnreachableCoops);
+        var addresses = liaisons.Select(l => l.Email!).ToHashSet(StringComparer.Ordinal);
+        var received = (await Desk.Smtp.WaitForAsync(r => r.Count(m => addresses.Contains(m.To)) >= 337, TimeSpan.FromSeconds(60)))
+            .Where(m => addresses.Contains(m.To)).ToList();
+        Assert.Equal(337, received.Count);
+        Assert.Equal(addresses.Order(StringComparer.Ordinal), received.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Desk.Smtp.Received, m => m.To == digestReader.Email);
+
+        var first = received.Single(m => m.To == liaisons[0].Email);
+        Assert.Equal($"[INC-2026-0001] Novas tarefas para {reachable[0].Code}: Kafka exposto: conferir uso", first.Message.Subject);
+        Assert.Equal(12, Enumerable.Range(1, 12).Count(i => first.Text.Contains($"Tarefa {i}: conferir exposição", StringComparison.Ordinal)));
+        Assert.Contains(Desk.Host.BaseAddress.AbsoluteUri + "my-tasks", first.Text, StringComparison.Ordinal);
+        Assert.Contains("horário de Brasília", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", first.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("List-Unsubscribe=One-Click", first.Message.Headers["List-Unsubscribe-Post"]);
+        var unsubscribe = first.Message.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        Assert.StartsWith(Desk.Host.BaseAddress.AbsoluteUri + "mail/unsubscribe?token=", unsubscribe, StringComparison.Ordinal);
+
+        // RFC 8058: the mail client's one-click POST, no cookie, no antiforgery token, stops the person's non-critical mail.
+        using var client = new HttpClient();
+        using var body = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        using var answer = await client.PostAsync(new Uri(unsubscribe), body, Ct);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await using var check = Desk.CreateDb();
+        Assert.Equal(MailDelivery.Off, await check.Users.Where(u => u.Id == liaisons[0].Id).Select(u => u.MailDelivery).SingleAsync(Ct));
+        var entry = await check.AuditEntries.SingleAsync(e => e.Action == MailPreferencesService.UnsubscribedAction && e.EntityId == liaisons[0].Id, Ct);
+        Assert.Equal(liaisons[0].Id, entry.ActorId);
+    }
+
+    [Fact]
+    public async Task A_second_identical_launch_within_the_hour_is_held_until_an_officer_confirms_it()
+    {
+        int rj;
+        await using (var db = Desk.CreateDb())
+        {
+            rj = await db.Coops.Where(c => c.Uf == "RJ").OrderBy(c => c.Code).Select(c => c.Id).FirstAsync(Ct);
+            if (!await db.Users.AnyAsync(u => u.CoopId == rj, Ct))
+            {
+                await Desk.ArrangeLiaisonsAsync([rj]);
+            }
+        }
+
+        var firstLaunch = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
+        var repeated = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
+
+        Assert.True(firstLaunch.Mail.Queued >= 1);
+        Assert.Equal((0, firstLaunch.Mail.Queued), (repeated.Mail.Queued, repeated.Mail.Held));
+        var held = await Desk.OutboxAsync(q => q.Where(m => m.State == MailState.Held));
+        Assert.Equal(repeated.Mail.Held, held.Count);
+        var recipient = held[0].ToAddress;
+        var firstNotices = await Desk.UntilAsync(rows => rows.Where(r => r.ToAddress == recipient && r.State != MailState.Held).All(r => r.State == MailState.Sent));
+        var before = firstNotices.Count(r => r.ToAddress == recipient && r.State == MailState.Sent);
+        await Desk.Smtp.WaitForAsync(r => r.Count(m => m.To == recipient) == before);
+
+        await using (var officer = Audit.ActingAs.Scope(Desk.Host, AppRoles.PrivacyOfficer))
+        {
+            var log = officer.ServiceProvider.GetRequiredService<MailLogService>();
+            Assert.True(await log.ReleaseAsync(held[0].Id, Ct));
+            foreach (var other in held.Skip(1))
+            {
+                Assert.True(await log.DiscardAsync(other.Id, Ct));
+            }
+        }
+
+        await Desk.Smtp.WaitForAsync(r => r.Count(m => m.To == recipient) == before + 1);
+        await Desk.UntilAsync(rows => rows.Single(r => r.Id == held[0].Id).State == MailState.Sent);
+        Assert.All(await Desk.OutboxAsync(q => q.Where(m => held.Skip(1).Select(h => h.Id).Contains(m.Id))),
+            m => Assert.Equal(MailState.Discarded, m.State));
+    }
+}
