@@ -18,7 +18,7 @@ using MimeKit;
 namespace IncidentDesk.Benchmarks;
 
 /// <summary>
-/// <c>mail [--years 5] [--runs 10]</c>, each figure beside its floor:
+/// <c>mail [--years 5] [--runs 10] [--only launch|drain|reminders]</c>, each figure beside its floor:
 /// a 340 × 12 launch that queues its 340 notices in the same transaction, beside the raw-insert floor of the campaign figure;
 /// the outbox drained to a real SMTP server on loopback (launch committed → 340th message accepted), beside MailKit sending
 /// the same 340 prepared messages on one open connection; the daily reminder run on a generated history, beside the bare
@@ -32,13 +32,26 @@ internal static class MailFigures
     {
         var years = args.Int("years") ?? 5;
         var runs = args.Int("runs") ?? 10;
+        var only = args.Text("only");
         args.EnsureAllRead();
         Console.WriteLine($"IncidentDesk mail figures · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine();
         Console.WriteLine(Figure.Header);
-        await LaunchWithNoticesAsync(runs);
-        await DrainAsync(Math.Max(3, runs / 2));
-        await ReminderRunAsync(years, runs);
+        if (only is null or "launch")
+        {
+            await LaunchWithNoticesAsync(runs);
+        }
+
+        if (only is null or "drain")
+        {
+            await DrainAsync(Math.Max(3, runs / 2));
+        }
+
+        if (only is null or "reminders")
+        {
+            await ReminderRunAsync(years, runs);
+        }
+
         return 0;
     }
 

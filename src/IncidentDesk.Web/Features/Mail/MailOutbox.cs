@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IncidentDesk.Core.Mail;
 using IncidentDesk.Data;
+using IncidentDesk.Data.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,10 @@ public sealed class MailOutbox(
 
     public const string UnsubscribePurpose = "IncidentDesk.Mail.Unsubscribe";
 
-    /// <summary>Adds the drafts to the context (saved by the caller's audited save); returns the rows added.</summary>
+    /// <summary>
+    /// Writes the drafts' rows into the caller's audited transaction (the caller seals them with its audit entry); returns
+    /// the rows written.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxMail>> AddAsync(
         IncidentDeskDbContext db, IReadOnlyList<MailDraft> drafts, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,7 @@ public sealed class MailOutbox(
             .Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         rows = [.. rows.Where(r => !existing.Contains(r.DedupKey)).DistinctBy(r => r.DedupKey, StringComparer.Ordinal)];
         await HoldRepeatedNoticesAsync(db, rows, nowUtc, cancellationToken);
-        db.OutboxMails.AddRange(rows);
+        await OutboxBulkInsert.InsertAsync(db, rows, cancellationToken);
         return rows;
     }
 
