@@ -2,7 +2,7 @@ using System.Net;
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Mail;
 using IncidentDesk.Testing;
-using IncidentDesk.Web.Features.Mail.Log;
+using IncidentDesk.Web.Features.Mail.MailLog;
 using IncidentDesk.Web.Features.Mail.Preferences;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using IncidentDesk.Data;
 
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Admin;
-using IncidentDesk.Web.Features.Mail.Log;
+using IncidentDesk.Web.Features.Mail.MailLog;
 using IncidentDesk.Web.Features.Mail.Sending;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;

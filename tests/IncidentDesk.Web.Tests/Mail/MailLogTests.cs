@@ -3,7 +3,7 @@ using IncidentDesk.Core.Mail;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Mail;
-using IncidentDesk.Web.Features.Mail.Log;
+using IncidentDesk.Web.Features.Mail.MailLog;
 using IncidentDesk.Web.Features.Mail.Sending;
 using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;

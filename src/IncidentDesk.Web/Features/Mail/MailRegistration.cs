@@ -1,5 +1,5 @@
 using IncidentDesk.Web.Features.Admin.Onboarding;
-using IncidentDesk.Web.Features.Mail.Log;
+using IncidentDesk.Web.Features.Mail.MailLog;
 using IncidentDesk.Web.Features.Mail.Preferences;
 using IncidentDesk.Web.Features.Mail.Runs;
 using IncidentDesk.Web.Features.Mail.Sending;
