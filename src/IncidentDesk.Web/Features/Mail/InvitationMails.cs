@@ -26,7 +26,7 @@ public sealed class InvitationMails(MailOutbox outbox, MailComposer composer, Ma
         {
             var link = links.To($"{acceptPath}?token={Uri.EscapeDataString(i.Token)}");
             var content = composer.Invitation(MailCultures.Portuguese,
-                new InvitationMail(i.Invitation.Role, i.CoopCode, i.CoopName, link, i.Invitation.ExpiresAtUtc));
+                new InvitationMail(i.Invitation.Role, i.CoopCode, i.CoopName, link, i.Invitation.ExpiresAtUtc, i.Name));
             // One mail per invitation and validity period: a renewal (new link) is a new mail, a retry is not.
             var period = i.Invitation.ExpiresAtUtc.Ticks.ToString(CultureInfo.InvariantCulture);
             return new MailDraft(MailKind.Invitation, i.Invitation.Email, i.Name, null, i.Invitation.CoopId,

@@ -21,7 +21,7 @@ public sealed class MailComposer(IStringLocalizerFactory localizers, MailLinks l
             ? l["Invitation.Intro", l[$"Role.{mail.Role}"]]
             : l["Invitation.IntroCoop", mail.CoopName ?? "", mail.CoopCode];
         return new MailBody()
-            .Paragraph(l["Greeting.NoName"])
+            .Paragraph(Greeting(new MailRecipient(null, "", mail.Name ?? "", MailDelivery.Immediate, culture)))
             .Paragraph(intro)
             .Paragraph(l["Invitation.Action", Moment(mail.ExpiresAtUtc)])
             .Action(l["Invitation.Button"], mail.Link)

@@ -10,7 +10,7 @@ public sealed record MailDraft(
 /// <summary>Someone the desk mails: an account (with its preferences) or a co-op's encarregado (no account).</summary>
 public sealed record MailRecipient(string? UserId, string Address, string Name, MailDelivery Delivery, string Culture, int? CoopId = null);
 
-public sealed record InvitationMail(string Role, string? CoopCode, string? CoopName, string Link, DateTime ExpiresAtUtc);
+public sealed record InvitationMail(string Role, string? CoopCode, string? CoopName, string Link, DateTime ExpiresAtUtc, string? Name = null);
 
 public sealed record NoticeTask(string Title, DateTime DueAtUtc);
 
