@@ -79,6 +79,8 @@ internal static class MailFigures
         var port = LoopbackPort.Free();
         var settings = smtp.DeskSettings(port);
         settings["IncidentDesk:Mail:PollSeconds"] = "5";
+        // Six launches in a row would meet the desk's own limit (600 mails a minute); the limiter is not what is measured.
+        settings["IncidentDesk:Mail:GlobalPerMinute"] = "1000000";
         await using var run = await FederationRun.StartAsync(extra: settings, port: port);
         var liaisons = await ArrangeLiaisonsAsync(run);
         var samples = new List<double>();
@@ -100,8 +102,8 @@ internal static class MailFigures
             _ => SendPreparedAsync(smtp.Port, messages));
         Console.WriteLine(drain.Row(floor));
         Console.WriteLine(floor.Row());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| mails/s: outbox {liaisons / (drain.Median / 1000):0} · floor {messages.Count / (floor.Median / 1000):0} | | | | | |"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mails/s (median): outbox {liaisons / (drain.Median / 1000):0} · floor {messages.Count / (floor.Median / 1000):0}"));
     }
 
     private static async Task ReminderRunAsync(int years, int runs)
