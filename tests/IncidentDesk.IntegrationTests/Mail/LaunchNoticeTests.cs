@@ -40,7 +40,7 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
 
         var result = await Desk.LaunchAsync("Kafka exposto: conferir uso");
 
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        Assert.True(result.Succeeded, result.ToString());
         // Every liaison who takes notices at once: one each, the 3 co-ops with nobody named instead.
         HashSet<string> addresses;
         await using (var db = Desk.CreateDb())
@@ -50,8 +50,8 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         }
 
         Assert.True(addresses.Count >= 337);
-        Assert.Equal((addresses.Count, 0), (result.Mail.Queued, result.Mail.Held));
-        Assert.Equal(unreachable.Select(c => c.Code), result.Mail.UnreachableCoops);
+        Assert.Equal((addresses.Count, 0), (result.Value.Mail.Queued, result.Value.Mail.Held));
+        Assert.Equal(unreachable.Select(c => c.Code), result.Value.Mail.UnreachableCoops);
         bool OfThisLaunch(ReceivedMail m) => addresses.Contains(m.To) && (m.Message.Subject ?? "").EndsWith(": Kafka exposto: conferir uso", StringComparison.Ordinal);
         var received = (await Desk.Smtp.WaitForAsync(r => r.Count(OfThisLaunch) >= addresses.Count, TimeSpan.FromSeconds(60)))
             .Where(OfThisLaunch).ToList();
@@ -97,10 +97,10 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         var firstLaunch = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
         var repeated = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
 
-        Assert.True(firstLaunch.Mail.Queued >= 1);
-        Assert.Equal((0, firstLaunch.Mail.Queued), (repeated.Mail.Queued, repeated.Mail.Held));
+        Assert.True(firstLaunch.Value.Mail.Queued >= 1);
+        Assert.Equal((0, firstLaunch.Value.Mail.Queued), (repeated.Value.Mail.Queued, repeated.Value.Mail.Held));
         var held = await Desk.OutboxAsync(q => q.Where(m => m.State == MailState.Held));
-        Assert.Equal(repeated.Mail.Held, held.Count);
+        Assert.Equal(repeated.Value.Mail.Held, held.Count);
         var recipient = held[0].ToAddress;
         var firstNotices = await Desk.UntilAsync(rows => rows.Where(r => r.ToAddress == recipient && r.State != MailState.Held).All(r => r.State == MailState.Sent));
         var before = firstNotices.Count(r => r.ToAddress == recipient && r.State == MailState.Sent);
@@ -109,10 +109,10 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         await using (var officer = Audit.ActingAs.Scope(Desk.Host, AppRoles.PrivacyOfficer))
         {
             var log = officer.ServiceProvider.GetRequiredService<MailLogService>();
-            Assert.True(await log.ReleaseAsync(held[0].Id, Ct));
+            Assert.True((await log.ReleaseAsync(held[0].Id, Ct)).Succeeded);
             foreach (var other in held.Skip(1))
             {
-                Assert.True(await log.DiscardAsync(other.Id, Ct));
+                Assert.True((await log.DiscardAsync(other.Id, Ct)).Succeeded);
             }
         }
 

@@ -5,6 +5,7 @@ using IncidentDesk.Data.Identity;
 
 using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +112,7 @@ public sealed class MailDesk : IAsyncDisposable
     }
 
     /// <summary>A campaign of <paramref name="tasks"/> ad-hoc tasks to every co-op, launched by an officer.</summary>
-    public async Task<CampaignLaunchResult> LaunchAsync(string title, int tasks = 12, CampaignAudience audience = CampaignAudience.AllCoops, string? filter = null)
+    public async Task<Result<LaunchedCampaign>> LaunchAsync(string title, int tasks = 12, CampaignAudience audience = CampaignAudience.AllCoops, string? filter = null)
     {
         await using var scope = Audit.ActingAs.Scope(Host, AppRoles.PrivacyOfficer);
         var launch = new CampaignLaunch(await ReferenceIncidentIdAsync(), title, null,

@@ -9,7 +9,7 @@ using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Admin.Onboarding;
 
@@ -21,37 +21,46 @@ namespace IncidentDesk.Web.Features.Admin.Onboarding;
 /// </summary>
 public sealed class OnboardingService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CoopDirectoryService directory, CurrentUser user, AuditLog audit,
-    TimeProvider time, InvitationMails mails, ILookupNormalizer normalizer, IStringLocalizerFactory localizers)
+    TimeProvider time, InvitationMails mails, ILookupNormalizer normalizer)
 {
-    private readonly IStringLocalizer l = localizers.Create(typeof(MailResource));
-
     public const string BulkCreatedAction = "Invitation.BulkCreated";
     public const string BulkResentAction = "Invitation.BulkResent";
 
-    public async Task<OnboardingPreview> PreviewAsync(OnboardingRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The refused field of a file that does not pass: the uploaded CSV.</summary>
+    public const string CsvField = "Csv";
+
+    public async Task<Result<OnboardingPreview>> PreviewAsync(OnboardingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await audit.DemandAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ComputeAsync(db, request, cancellationToken);
+        return Result.Success(await ComputeAsync(db, request, cancellationToken));
     }
 
     /// <summary>Invites every co-op the preview calls new; the number invited, or why nothing was.</summary>
-    public async Task<AdminResult<int>> InviteAsync(OnboardingRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> InviteAsync(OnboardingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await audit.DemandAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var preview = await ComputeAsync(db, request, cancellationToken);
         if (preview.Errors.Count > 0)
         {
-            return AdminResult.Failed<int>(l["Onboarding.FileRefused"].Value);
+            return Result.Invalid(CsvField, "FileRefused", "Onboarding.FileRefused");
         }
 
         var lines = preview.Lines.Where(x => x.Outcome == OnboardingOutcome.New).ToList();
         if (lines.Count == 0)
         {
-            return AdminResult.Failed<int>(l["Onboarding.NothingNew"].Value);
+            return Result.Invalid("", "NothingNew", "Onboarding.NothingNew");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -74,26 +83,34 @@ public sealed class OnboardingService(
         }
 
         mails.Wake();
-        return AdminResult.Success(invited.Count);
+        return Result.Success(invited.Count);
     }
 
     /// <summary>Expired invitations that a renewal would mail again (their address has no account meanwhile).</summary>
-    public async Task<int> ExpiredCountAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<int>> ExpiredCountAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await ExpiredAsync(db, cancellationToken)).Count;
+        return Result.Success((await ExpiredAsync(db, cancellationToken)).Count);
     }
 
     /// <summary>Every expired invitation gets a new link and 72 h, and its mail; the old links stay dead.</summary>
-    public async Task<AdminResult<int>> ResendExpiredAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<int>> ResendExpiredAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, AdminAudit.InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var expired = await ExpiredAsync(db, cancellationToken);
         if (expired.Count == 0)
         {
-            return AdminResult.Failed<int>(l["Onboarding.NoneExpired"].Value);
+            return Result.Invalid("", "NoneExpired", "Onboarding.NoneExpired");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -116,7 +133,7 @@ public sealed class OnboardingService(
         }
 
         mails.Wake();
-        return AdminResult.Success(renewed.Count);
+        return Result.Success(renewed.Count);
     }
 
     private async Task<List<Invitation>> ExpiredAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)

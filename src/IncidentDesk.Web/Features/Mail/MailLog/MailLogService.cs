@@ -4,6 +4,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Mail.Sending;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,13 +40,15 @@ public sealed class MailLogService(
     public const string DiscardedAction = "Mail.Discarded";
     public const int MaxPageSize = 100;
 
-    public async Task<MailLogResult?> SearchAsync(MailLogQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The code of a mail that is no longer in the state the officer acted on (someone else decided first).</summary>
+    public const string ChangedCode = "MailChanged";
+
+    public async Task<Result<MailLogResult>> SearchAsync(MailLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!user.SeesAllCoops)
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(OutboxMail), "log", cancellationToken) is { } forbidden)
         {
-            await audit.DeniedAsync(nameof(OutboxMail), "log", cancellationToken);
-            return null;
+            return forbidden;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -72,50 +75,54 @@ public sealed class MailLogService(
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = await Rows(db, mails.OrderByDescending(m => m.Id).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
-        return new MailLogResult(rows, total, byState);
+        return Result.Success(new MailLogResult(rows, total, byState));
     }
 
-    public async Task<MailLogDetail?> GetAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<MailLogDetail>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            is { } forbidden)
         {
-            await audit.DeniedAsync(nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            return null;
+            return forbidden;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await Rows(db, db.OutboxMails.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            return Result.NotFound();
         }
 
         var body = await db.OutboxMails.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.TextBody, m.BodyErasedAtUtc })
             .FirstAsync(cancellationToken);
-        return new MailLogDetail(row, body.TextBody, body.BodyErasedAtUtc);
+        return Result.Success(new MailLogDetail(row, body.TextBody, body.BodyErasedAtUtc));
     }
 
     /// <summary>A failed mail goes back in the queue with a fresh count of attempts (its body must still be kept).</summary>
-    public Task<bool> ResendAsync(int id, CancellationToken cancellationToken = default) =>
+    public Task<Result> ResendAsync(int id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, MailState.Failed, MailState.Queued, ResentAction, cancellationToken);
 
     /// <summary>A held notice (a repeated launch) is sent after all.</summary>
-    public Task<bool> ReleaseAsync(int id, CancellationToken cancellationToken = default) =>
+    public Task<Result> ReleaseAsync(int id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, MailState.Held, MailState.Queued, ReleasedAction, cancellationToken);
 
     /// <summary>A held notice is dropped: it will never be sent.</summary>
-    public Task<bool> DiscardAsync(int id, CancellationToken cancellationToken = default) =>
+    public Task<Result> DiscardAsync(int id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, MailState.Held, MailState.Discarded, DiscardedAction, cancellationToken);
 
     /// <summary>Every held notice at once (a repeated launch held 340 of them): sent, or dropped. One audit entry with the count.</summary>
-    public async Task<int> DecideAllHeldAsync(bool send, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> DecideAllHeldAsync(bool send, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(OutboxMail), "held", cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(OutboxMail), "held", cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var held = await db.OutboxMails.Where(m => m.State == MailState.Held).ToListAsync(cancellationToken);
         if (held.Count == 0)
         {
-            return 0;
+            return Result.Success(0);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -126,10 +133,18 @@ public sealed class MailLogService(
             row.NextAttemptAtUtc = now;
         }
 
-        await audit.SaveChangesAsync(db, new AuditRecord(send ? ReleasedAction : DiscardedAction, nameof(OutboxMail), null,
-            System.Text.Json.JsonSerializer.Serialize(new { Count = held.Count, Ids = held.Select(h => h.Id) })), cancellationToken: cancellationToken);
+        try
+        {
+            await audit.SaveChangesAsync(db, new AuditRecord(send ? ReleasedAction : DiscardedAction, nameof(OutboxMail), null,
+                System.Text.Json.JsonSerializer.Serialize(new { Count = held.Count, Ids = held.Select(h => h.Id) })), cancellationToken: cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.ConflictWith(ChangedCode, "Done.Stale");
+        }
+
         outbox.Wake();
-        return held.Count;
+        return Result.Success(held.Count);
     }
 
     public MailSetup Setup()
@@ -139,14 +154,24 @@ public sealed class MailLogService(
             !string.IsNullOrEmpty(o.User));
     }
 
-    private async Task<bool> ChangeAsync(int id, MailState from, MailState to, string action, CancellationToken cancellationToken)
+    private async Task<Result> ChangeAsync(int id, MailState from, MailState to, string action, CancellationToken cancellationToken)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.OutboxMails.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (row is null || row.State != from || (to == MailState.Queued && !row.HasBody))
+        if (row is null)
         {
-            return false;
+            return Result.NotFound();
+        }
+
+        if (row.State != from || (to == MailState.Queued && !row.HasBody))
+        {
+            return Result.ConflictWith(ChangedCode, "Done.Stale");
         }
 
         row.State = to;
@@ -163,11 +188,11 @@ public sealed class MailLogService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return false;
+            return Result.ConflictWith(ChangedCode, "Done.Stale");
         }
 
         outbox.Wake();
-        return true;
+        return Result.Success();
     }
 
     private static IQueryable<MailLogRow> Rows(IncidentDeskDbContext db, IQueryable<OutboxMail> mails) =>

@@ -16,7 +16,7 @@ internal static class UnsubscribeEndpoints
         endpoints.MapPost(Path, async (string? token, HttpContext context, MailPreferencesService preferences) =>
             {
                 var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-                var done = await preferences.UnsubscribeAsync(token, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+                var done = (await preferences.UnsubscribeAsync(token, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted)).Succeeded;
                 if (string.Equals(form?["List-Unsubscribe"].ToString(), "One-Click", StringComparison.Ordinal))
                 {
                     return done ? Results.Ok() : Results.BadRequest();
