@@ -106,10 +106,18 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         var before = firstNotices.Count(r => r.ToAddress == recipient && r.State == MailState.Sent);
         await Desk.Smtp.WaitForAsync(r => r.Count(m => m.To == recipient) == before);
 
+        await using (var auditor = Audit.ActingAs.Scope(Desk.Host, AppRoles.Auditor))
+        {
+            // Auditors read the log; deciding what is sent is an officer's.
+            Assert.True((await auditor.ServiceProvider.GetRequiredService<MailLogService>().ReleaseAsync(held[0].Id, Ct)).IsForbidden);
+        }
+
         await using (var officer = Audit.ActingAs.Scope(Desk.Host, AppRoles.PrivacyOfficer))
         {
             var log = officer.ServiceProvider.GetRequiredService<MailLogService>();
             Assert.True((await log.ReleaseAsync(held[0].Id, Ct)).Succeeded);
+            // A second decision on the same notice (another officer, a double click) changes nothing.
+            Assert.True((await log.DiscardAsync(held[0].Id, Ct)).IsConflict);
             foreach (var other in held.Skip(1))
             {
                 Assert.True((await log.DiscardAsync(other.Id, Ct)).Succeeded);
@@ -120,5 +128,43 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         await Desk.UntilAsync(rows => rows.Single(r => r.Id == held[0].Id).State == MailState.Sent);
         Assert.All(await Desk.OutboxAsync(q => q.Where(m => held.Skip(1).Select(h => h.Id).Contains(m.Id))),
             m => Assert.Equal(MailState.Discarded, m.State));
+        await using var check = Desk.CreateDb();
+        var decisions = await check.AuditEntries.Where(e => e.Action == MailLogService.ReleasedAction || e.Action == MailLogService.DiscardedAction)
+            .Where(e => held.Select(h => h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(e.EntityId!))
+            .Select(e => new { e.Action, e.ActorName }).ToListAsync(Ct);
+        Assert.Equal(held.Count, decisions.Count);
+        Assert.Single(decisions, d => d.Action == MailLogService.ReleasedAction);
+    }
+
+    [Fact]
+    public async Task An_officer_sends_or_discards_every_held_notice_at_once_with_one_audit_entry()
+    {
+        int pa;
+        await using (var db = Desk.CreateDb())
+        {
+            pa = await db.Coops.Where(c => c.Uf == "PA").OrderBy(c => c.Code).Select(c => c.Id).FirstAsync(Ct);
+            if (!await db.Users.AnyAsync(u => u.CoopId == pa, Ct))
+            {
+                await Desk.ArrangeLiaisonsAsync([pa]);
+            }
+        }
+
+        await Desk.LaunchAsync("Trocar senhas do broker", tasks: 1, audience: CampaignAudience.Uf, filter: "PA");
+        var repeated = await Desk.LaunchAsync("Trocar senhas do broker", tasks: 1, audience: CampaignAudience.Uf, filter: "PA");
+        Assert.True(repeated.Value.Mail.Held >= 1);
+
+        await using var officer = Audit.ActingAs.Scope(Desk.Host, AppRoles.PrivacyOfficer);
+        var log = officer.ServiceProvider.GetRequiredService<MailLogService>();
+        var shown = (await log.SearchAsync(new MailLogQuery(State: MailState.Held), Ct)).Value;
+        Assert.Equal(shown.Total, shown.ByState[MailState.Held]);
+        var discarded = await log.DecideAllHeldAsync(send: false, Ct);
+
+        Assert.Equal(shown.Total, discarded.Value);
+        Assert.Empty(await Desk.OutboxAsync(q => q.Where(m => m.State == MailState.Held)));
+        Assert.Equal(0, (await log.DecideAllHeldAsync(send: true, Ct)).Value);
+        await using var check = Desk.CreateDb();
+        var entry = await check.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync(e => e.Action == MailLogService.DiscardedAction, Ct);
+        Assert.Null(entry.EntityId);
+        Assert.Contains($"\"Count\":{discarded.Value}", entry.Changes, StringComparison.Ordinal);
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -105,6 +106,24 @@ public sealed class MailLogTests : MudComponentTestBase, IClassFixture<SeededDir
         Assert.Empty(grid.FindAll("[data-testid=mail-resend]"));
         Assert.Empty(grid.FindAll("[data-testid=mail-release]"));
         Assert.Equal(["Retido", "Falhou", "Enviado"], grid.FindAll("[data-testid=mail-state]").Select(s => s.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task An_officer_discards_a_held_notice_from_its_row_and_it_leaves_the_held_view()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await ArrangeAsync(tag);
+
+        var grid = RenderWithMud<MailLogGrid>(p => p.Add(g => g.Filter, new MailLogQuery(State: MailState.Held, Recipient: tag)));
+
+        grid.WaitForAssertion(() => Assert.Single(grid.FindAll("[data-testid=mail-state]")));
+        Assert.Equal("Enviar", grid.Find("[data-testid=mail-release]").TextContent.Trim());
+        grid.Find("[data-testid=mail-discard]").Click();
+
+        grid.WaitForAssertion(() => Assert.Empty(grid.FindAll("[data-testid=mail-state]")));
+        await using var db = _database.CreateContext();
+        Assert.Equal(MailState.Discarded, await db.OutboxMails.Where(m => m.DedupKey == $"retido.{tag}").Select(m => m.State)
+            .SingleAsync(Xunit.TestContext.Current.CancellationToken));
     }
 
     private IRenderedComponent<MailLogFilters> RenderFilters(IReadOnlyDictionary<MailState, int>? counts) =>
