@@ -28,6 +28,7 @@ public sealed class CampaignFollowUpTests : MudComponentTestBase, IClassFixture<
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(BusinessCalendar.Default);
         Services.AddScoped<AuditLog>();
+        Services.AddDeskMail();
         Services.AddScoped<CampaignService>();
         Services.AddScoped<CampaignProgressService>();
         Services.AddScoped<CoopTaskService>();

@@ -9,13 +9,8 @@ using IncidentDesk.Web.Security;
 using IncidentDesk.Web.Tests.Infrastructure;
 using IncidentDesk.Testing;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace IncidentDesk.Web.Tests.Mail;
 
@@ -36,15 +31,7 @@ public sealed class MailLogTests : MudComponentTestBase, IClassFixture<SeededDir
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped(_ => _user);
-        Services.AddOptions<MailOptions>();
-        Services.AddOptions<IncidentDeskOptions>().Configure(o => o.PublicUrl = "https://desk.example.org/");
-        Services.AddDataProtection();
-        Services.AddSingleton<IServer, NoServer>();
-        Services.AddSingleton<IHostEnvironment>(new NoHost());
-        Services.AddSingleton<MailLinks>();
-        Services.AddSingleton<OutboxSignal>();
-        Services.AddSingleton<MailOutbox>();
-        Services.AddSingleton<MailTransport>();
+        Services.AddDeskMail();
         Services.AddScoped<MailLogService>();
         ActAs(AppRoles.PrivacyOfficer);
     }
@@ -147,30 +134,5 @@ public sealed class MailLogTests : MudComponentTestBase, IClassFixture<SeededDir
         db.OutboxMails.AddRange(Mail("enviado", MailState.Sent, "250 2.0.0 Ok"), Mail("falhou", MailState.Failed, "550 5.1.1 Mailbox unavailable"),
             Mail("retido", MailState.Held, null));
         await db.SaveArrangedAsync(Xunit.TestContext.Current.CancellationToken);
-    }
-
-    private sealed class NoServer : IServer
-    {
-        public IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public void Dispose()
-        {
-        }
-
-        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
-            where TContext : notnull => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private sealed class NoHost : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Development";
-
-        public string ApplicationName { get; set; } = "IncidentDesk.Web";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
