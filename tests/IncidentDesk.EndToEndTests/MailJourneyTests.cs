@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Data;
 using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Campaigns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,5 +68,45 @@ public sealed class MailJourneyTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("Enviado");
         await Expect(row).ToContainTextAsync("250");
         await officer.ScreenshotAsync("93-mail-log");
+    }
+
+    [Fact]
+    public async Task A_launch_repeated_by_mistake_waits_in_the_mail_log_until_an_officer_discards_its_notices()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", "TO-001", twoFactor: false, displayName: "Tereza Ponto Focal");
+        int incidentId;
+        await using (var db = await browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct))
+        {
+            incidentId = await db.Incidents.Where(i => i.Reference == "INC-2026-0001").Select(i => i.Id).SingleAsync(ct);
+        }
+
+        // The same campaign launched twice to Tocantins, minutes apart: the second launch's notices are held.
+        var held = 0;
+        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        {
+            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            var launch = new CampaignLaunch(incidentId, "Revisar os acessos ao broker", null,
+                [new("Listar quem acessou o broker", null, 2, false, TaskAnswerType.Text)], CampaignAudience.Uf, "TO");
+            Assert.True((await campaigns.LaunchAsync(launch, ct)).Succeeded);
+            var repeated = await campaigns.LaunchAsync(launch, ct);
+            held = repeated.Value.Mail.Held;
+        }
+
+        Assert.True(held >= 1);
+        var officer = await browser.NewOfficerPageAsync("/mail?state=Held");
+        var notice = officer.GetByTestId("mail-held-notice");
+        await Expect(notice).ToContainTextAsync("retido(s)");
+        await Expect(officer.GetByTestId("mail-state").First).ToHaveTextAsync("Retido");
+        await officer.ScreenshotAsync("94-mail-log-held");
+
+        await officer.GetByTestId("mail-discard-all").ClickAsync();
+        var confirm = officer.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync("Eles não serão enviados");
+        await confirm.GetByTestId("confirm-yes").ClickAsync();
+
+        await Expect(officer.GetByText(new Regex(@"aviso\(s\) descartado\(s\)"))).ToBeVisibleAsync();
+        await Expect(notice).ToHaveCountAsync(0);
+        await Expect(officer.GetByTestId("mail-empty")).ToBeVisibleAsync();
     }
 }
