@@ -147,7 +147,10 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
         },
         Dialog("bulk onboarding dialog", "/coops", Audience.Officer, p => p.GetByTestId("coop-invite-liaisons"), ".mud-table-root tbody tr"),
         Page("mail log", "/mail", Audience.Staff, "[data-testid=mail-state]"),
-        Dialog("mail detail dialog", "/mail", Audience.Staff, p => p.GetByTestId("mail-view").First, "[data-testid=mail-view]"),
+        // A campaign notice keeps its text (an invitation's is erased once sent): the dialog is scanned with the text shown.
+        Dialog("mail detail dialog", "/mail", Audience.Staff,
+            p => p.GetByTestId("mail-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "Aviso de campanha" }).GetByTestId("mail-view").First,
+            "[data-testid=mail-view]"),
         Page("mail preferences", "/account/mail", Audience.SignedIn, "[data-testid=mail-preferences]"),
         Page("unsubscribe: unknown link", "/mail/unsubscribe?token=desconhecido", Audience.Visitor, "h1") with { Static = true },
         Page("my tasks", "/my-tasks", Audience.Liaison, "[data-testid=task-card]"),
