@@ -25,6 +25,12 @@ public enum UnauditedWrite
 
     /// <summary>A token's "last used" minute, shown to its owner; rewritten at most once a minute per token.</summary>
     TokenLastUsed,
+
+    /// <summary>
+    /// The mail sender's lease on outbox rows (which instance holds them until when, and when a rate-limited one may be
+    /// tried): delivery bookkeeping that changes no record anyone reads, while the send or failure it leads to is audited.
+    /// </summary>
+    MailLease,
 }
 
 /// <summary>A save, or a SQL write, attempted outside the audit trail: nothing was written.</summary>

@@ -78,6 +78,7 @@ public sealed partial class IncidentDeskDbContext
         [typeof(PlaybookStep)] = "a step of a federation-wide template",
         [typeof(Core.Compliance.BusinessClosure)] = "the business calendar every co-op's deadlines are counted on",
         [typeof(PersonalAccessToken)] = "a person's own API token, read only by its owner's token service and the bearer check",
+        [typeof(Core.Mail.MailRun)] = "the day a scheduled mail run happened and how many mails it queued; no co-op's data",
         [typeof(IdentityRole)] = IdentityTable,
         [typeof(IdentityRoleClaim<string>)] = IdentityTable,
         [typeof(IdentityUserClaim<string>)] = IdentityTable,
@@ -121,6 +122,8 @@ public sealed partial class IncidentDeskDbContext
         builder.Entity<AppUser>().HasQueryFilter(u => ScopeReadsAll || u.CoopId == ScopeCoopId);
         builder.Entity<Invitation>().HasQueryFilter(_ => ScopeReadsAll);
         builder.Entity<AuditEntry>().HasQueryFilter(_ => ScopeReadsAll);
+        // The mail log holds every co-op's addresses: officers and auditors only, a liaison nothing, not even their own mails.
+        builder.Entity<Core.Mail.OutboxMail>().HasQueryFilter(_ => ScopeReadsAll);
 
         builder.Entity<Campaign>().HasQueryFilter(c => ScopeReadsAll
             || Set<CoopTask>().Any(t => t.CampaignId == c.Id && t.CoopId == ScopeCoopId));

@@ -38,6 +38,8 @@ public sealed partial class IncidentDeskDbContext(DbContextOptions<IncidentDeskD
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Core.Mail.OutboxMail> OutboxMails => Set<Core.Mail.OutboxMail>();
+    public DbSet<Core.Mail.MailRun> MailRuns => Set<Core.Mail.MailRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

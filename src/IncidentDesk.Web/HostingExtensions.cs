@@ -15,6 +15,7 @@ using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Dashboard;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Mail;
 using IncidentDesk.Web.Features.Notifications;
 using IncidentDesk.Web.Features.Playbooks;
 using IncidentDesk.Web.Features.Preferences;
@@ -94,6 +95,7 @@ internal static class HostingExtensions
         services.AddAudit()
             .AddAccount()
             .AddAdministration()
+            .AddMail()
             .AddPersonalAccessTokens()
             .AddPreferences()
             .AddCoops()
@@ -145,6 +147,7 @@ internal static class HostingExtensions
         app.MapHealthEndpoints();
         app.MapAccount();
         app.MapPreferences();
+        app.MapMail();
         app.MapCoops();
         app.MapIncidents();
         app.MapCampaigns();

@@ -26,6 +26,12 @@ public sealed class IncidentDeskOptions
     /// <summary>Prefix of every Redis channel and key, so several installations can share one Redis.</summary>
     public string RedisPrefix { get; set; } = "incidentdesk";
 
+    /// <summary>
+    /// The https address people open the desk at (<c>https://desk.example.org/</c>): every link in a mail starts with it.
+    /// Required when mail goes through an SMTP server; without one, the address the app listens on stands in.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public Security.RateLimitOptions RateLimits { get; set; } = new();

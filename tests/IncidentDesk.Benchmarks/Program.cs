@@ -13,6 +13,7 @@ internal static class Harness
     private const string Usage = """
         usage: dotnet run -c Release --project tests/IncidentDesk.Benchmarks -- <mode> [options]
           all|campaign|matrix|hub   figures next to their floors
+          mail [--years 5] [--runs 10] [--only launch|drain|reminders]   launch with its 340 notices, outbox drain to a local SMTP server, reminder run on a history
           micro [--filter Matrix]   BenchmarkDotNet micro-benchmarks beside their floors, on a generated five-year history
           generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
           circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
@@ -30,6 +31,7 @@ internal static class Harness
             {
                 "all" or "campaign" or "matrix" or "hub" => await FiguresAsync(what),
                 "generate" => await GenerateCommand.RunAsync(options),
+                "mail" => await MailFigures.RunAsync(options),
                 "circuit" => await CircuitCommand.RunAsync(options),
                 "dashboard" => await DashboardCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),

@@ -16,8 +16,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    /// <summary>This host migrates and seeds its empty database itself, demo incident included: the app's first start stays tested end to end.</summary>
-    public IncidentDeskHost Host { get; } = new(seededCopy: false);
+    /// <summary>A real SMTP server on loopback that receives the host's mail (invitations, notices).</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
+    /// <summary>
+    /// This host migrates and seeds its empty database itself, demo incident included: the app's first start stays tested end
+    /// to end. Its mail goes to <see cref="Smtp"/>, with links to its own fixed port.
+    /// </summary>
+    public IncidentDeskHost Host { get; }
+
+    public BrowserFixture()
+    {
+        var port = LoopbackPort.Free();
+        Host = new IncidentDeskHost(seededCopy: false, settings: Smtp.DeskSettings(port)) { Port = port };
+    }
 
     /// <summary>The bootstrap officer, enrolled in 2FA as they would be after their first sign-in.</summary>
     public TestAccount Officer { get; private set; } = default!;
@@ -135,6 +147,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await Host.DisposeAsync();
+        await Smtp.DisposeAsync();
         ThrowawayPostgres.StopShared(); // the two-instance journey's cluster, before xUnit's exit watchdog starts counting
     }
 }

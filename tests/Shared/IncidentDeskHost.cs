@@ -42,6 +42,9 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public IReadOnlyDictionary<string, string?> Settings { get; }
     public string OfficerPassword { get; } = $"pw-{Guid.NewGuid():N}";
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("incidentdesk-tests-").FullName;
+
+    /// <summary>The loopback port to listen on; 0 picks a free one. Fixed when the address must be known before the start (mail links).</summary>
+    public int Port { get; init; }
     public string DatabasePath => Path.Combine(DataFolder, "incidentdesk.db");
 
     /// <summary>
@@ -76,7 +79,7 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     {
         if (BaseAddress.IsDefaultPort)
         {
-            UseKestrel(0);
+            UseKestrel(Port);
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
                 .Addresses.First();
@@ -108,6 +111,11 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         builder.UseSetting("IncidentDesk:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("IncidentDesk:EvidenceFolder", Path.Combine(DataFolder, "evidence"));
         builder.UseSetting("IncidentDesk:SeedDemo", SeedDemo ? "true" : "false");
+        builder.UseSetting("IncidentDesk:Mail:PickupFolder", Path.Combine(DataFolder, "mail"));
+        // Mail is queued by every host but sent, and the daily runs started, only where a test turns them on: a mail sent in
+        // the background would append audit entries under tests that count them.
+        builder.UseSetting("IncidentDesk:Mail:SendEnabled", "false");
+        builder.UseSetting("IncidentDesk:Mail:ScheduleEnabled", "false");
         // Every test signs in from 127.0.0.1; the real per-address limit is tested with a host of its own.
         if (!Settings.ContainsKey("IncidentDesk:RateLimits:AccountPerMinute"))
         {
@@ -135,6 +143,13 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         SeedOutsideTheApp(DatabaseProvider.Sqlite, connection);
         return path;
     });
+
+    /// <summary>A copy of the migrated and seeded SQLite database at <paramref name="path"/>, for hosts that share a file.</summary>
+    public static string CopySeededDatabase(string path)
+    {
+        File.Copy(SeededSqliteFile.Value, path);
+        return path;
+    }
 
     /// <summary>Migrates and seeds a database with the app's own migrations and seeder, as the app does on its first start.</summary>
     internal static void SeedOutsideTheApp(DatabaseProvider provider, string connectionString)

@@ -8,9 +8,10 @@ namespace IncidentDesk.Data.Audit;
 /// <summary>Turns tracked entity changes into before/after audit payloads.</summary>
 internal sealed class AuditChanges
 {
-    // Secrets never enter the audit trail, not even hashed.
+    // Secrets never enter the audit trail, not even hashed; nor do mail bodies and unsubscribe links (an invitation's
+    // body carries its single-use link).
     private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey", "TextBody", "HtmlBody", "UnsubscribeUrl"];
 
     private readonly EntityEntry _entry;
     private readonly string _verb;

@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.Culture).HasMaxLength(10);
+        b.Property(u => u.MailCulture).HasMaxLength(10);
         b.HasOne<Coop>().WithMany().HasForeignKey(u => u.CoopId).OnDelete(DeleteBehavior.Restrict);
     }
 }

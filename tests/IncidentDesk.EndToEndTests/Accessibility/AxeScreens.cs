@@ -145,6 +145,14 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
         {
             Act = OpenInvitationsAsync,
         },
+        Dialog("bulk onboarding dialog", "/coops", Audience.Officer, p => p.GetByTestId("coop-invite-liaisons"), ".mud-table-root tbody tr"),
+        Page("mail log", "/mail", Audience.Staff, "[data-testid=mail-state]"),
+        // A campaign notice keeps its text (an invitation's is erased once sent): the dialog is scanned with the text shown.
+        Dialog("mail detail dialog", "/mail", Audience.Staff,
+            p => p.GetByTestId("mail-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "Aviso de campanha" }).GetByTestId("mail-view").First,
+            "[data-testid=mail-view]"),
+        Page("mail preferences", "/account/mail", Audience.SignedIn, "[data-testid=mail-preferences]"),
+        Page("unsubscribe: unknown link", "/mail/unsubscribe?token=desconhecido", Audience.Visitor, "h1") with { Static = true },
         Page("my tasks", "/my-tasks", Audience.Liaison, "[data-testid=task-card]"),
         Dialog("task answer dialog", "/my-tasks", Audience.Liaison, p => p.GetByTestId("task-update").First, "[data-testid=task-card]"),
         Page("API tokens", "/account/tokens", Audience.SignedIn, "[data-testid=token-new]"),

@@ -42,7 +42,7 @@ public sealed class InvitationTests(AppFixture app)
 
         using var accepted = await AcceptThroughPageAsync(client, link.Path, "Rita Ponto Focal", password);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal("/", new Uri(Host.BaseAddress, accepted.Headers.Location!).AbsolutePath);
+        Assert.Equal("/my-tasks", new Uri(Host.BaseAddress, accepted.Headers.Location!).AbsolutePath);
         using var home = await client.GetAsync(new Uri("coops", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
 

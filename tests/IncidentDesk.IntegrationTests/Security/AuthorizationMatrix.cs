@@ -88,6 +88,13 @@ public static class AuthorizationMatrix
         new("GET", "account/tokens", "account/tokens", In, Ok, Ok, Ok, Ok),
         new("GET", "account/invitation", "account/invitation?token=unknown", Ok, Ok, Ok, Ok, Ok),
         new("GET", "preferences/culture", "preferences/culture?culture=pt-BR&returnUrl=%2F", Re, Re, Re, Re, Re),
+        // The mail log: officers act on it, auditors read it, liaisons get nothing (Mail/SendingTests for the service).
+        new("GET", "mail", "mail", In, No, No, Ok, Ok),
+        new("GET", "account/mail", "account/mail", In, Ok, Ok, Ok, Ok),
+        // The List-Unsubscribe address works without a session: its signed token names the person. A missing or forged
+        // token changes nothing (the page says so; the form post goes back to it). One-click in Mail/LaunchNoticeTests.
+        new("GET", "mail/unsubscribe", "mail/unsubscribe?token=forged", Ok, Ok, Ok, Ok, Ok),
+        new("POST", "mail/unsubscribe", "mail/unsubscribe?token=forged", Re, Re, Re, Re, Re),
         new("POST", "account/logout", "account/logout", In, Bad, Bad, Bad, Bad),
         new("POST", "account/logout-everywhere", "account/logout-everywhere", In, Bad, Bad, Bad, Bad),
         new("GET", "incidents/{Id:int}/edit", "incidents/{incident}/edit", In, No, No, No, Ok),

@@ -27,7 +27,7 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
     private const string CoopB = "RJ-001"; // involved in nothing, tasked with nothing
 
     // Rows only the federation reads: a liaison sees none, not even their own co-op's.
-    private static readonly HashSet<Type> FederationOnly = [typeof(Core.Audit.AuditEntry), typeof(Invitation)];
+    private static readonly HashSet<Type> FederationOnly = [typeof(Core.Audit.AuditEntry), typeof(Invitation), typeof(Core.Mail.OutboxMail)];
 
     // A row carries a co-op when it names one, or names the incident, campaign or campaign task it belongs to.
     private static readonly string[] CoopCarryingKeys = ["CoopId", "IncidentId", "CampaignId", "CampaignTaskId"];
@@ -193,6 +193,9 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
         db.DraftVersions.Add(draft);
         db.Invitations.Add(new Invitation { Email = "convite@coop.example", Role = AppRoles.CoopLiaison, CoopId = _coopA, TokenHash = "hash",
             CreatedAtUtc = now, ExpiresAtUtc = now.AddDays(3), InvitedByUserId = "test" });
+        db.OutboxMails.Add(new Core.Mail.OutboxMail { Kind = Core.Mail.MailKind.CampaignNotice, DedupKey = "scope-rule", MessageId = "scope-rule@test",
+            ToAddress = "ponto@coop.example", CoopId = _coopA, Subject = "Novas tarefas", TextBody = "Olá", Fingerprint = "scope-rule",
+            CreatedAtUtc = now, NextAttemptAtUtc = now });
         await db.SaveArrangedAsync(Ct);
 
         var coopTask = new CoopTask { CampaignId = campaign.Id, CampaignTaskId = step.Id, CoopId = _coopA, UpdatedAtUtc = now };

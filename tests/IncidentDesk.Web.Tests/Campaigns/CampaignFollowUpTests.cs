@@ -31,6 +31,7 @@ public sealed class CampaignFollowUpTests : MudComponentTestBase, IClassFixture<
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(BusinessCalendar.Default);
         Services.AddScoped<AuditLog>();
+        Services.AddDeskMail();
         Services.AddScoped<CampaignService>();
         Services.AddScoped<CampaignProgressService>();
         Services.AddScoped<CoopTaskService>();
@@ -106,7 +107,7 @@ public sealed class CampaignFollowUpTests : MudComponentTestBase, IClassFixture<
         Assert.Equal("AC-002", row.GetAttribute("data-coop"));
         Assert.Equal("1", row.QuerySelector("[data-testid=overdue-count]")!.TextContent.Trim());
         Assert.Contains(row.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("mailto:", StringComparison.Ordinal));
-        Assert.Contains("Sem ponto focal cadastrado", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sem contato: nenhum ponto focal ativo", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 cooperativa(s) com tarefas vencidas e não concluídas — as mais atrasadas primeiro.", cut.Find("[data-testid=overdue-lead]").TextContent.Trim());
     }
 

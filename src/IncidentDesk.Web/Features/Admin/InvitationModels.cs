@@ -18,7 +18,7 @@ public sealed record InvitationRow(
 }
 
 /// <summary>A freshly minted link, relative to the app's base address. Shown once: only its hash is stored.</summary>
-public sealed record InvitationLink(int InvitationId, string Email, string Path, DateTime ExpiresAtUtc);
+public sealed record InvitationLink(int InvitationId, string Email, string Path, DateTime ExpiresAtUtc, bool Mailed = false);
 
 /// <summary>What the invited person sees before choosing a password.</summary>
 public sealed record InvitationPreview(string Email, string Role, string? CoopCode, string? CoopName, DateTime ExpiresAtUtc);

@@ -24,7 +24,8 @@ public sealed partial class InvitationService(
     ILookupNormalizer normalizer,
     CurrentUser user,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    Mail.InvitationMails mails)
 {
     public const string AcceptPath = "/account/invitation";
     public static readonly TimeSpan Validity = TimeSpan.FromHours(72);
@@ -66,10 +67,18 @@ public sealed partial class InvitationService(
             ExpiresAtUtc = now + Validity,
             InvitedByUserId = user.UserId!,
         };
-        db.Invitations.Add(invitation);
-        // Audited as "Invitation.Created" (entity type + verb) with every field, the token hash redacted.
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        return Result.Success(new InvitationLink(invitation.Id, address, LinkFor(token), invitation.ExpiresAtUtc));
+        var coop = coopId is { } id ? await db.Coops.Where(c => c.Id == id).Select(c => new { c.Code, c.Name }).FirstOrDefaultAsync(cancellationToken) : null;
+        await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
+        {
+            db.Invitations.Add(invitation);
+            // Audited as "Invitation.Created" (entity type + verb) with every field, the token hash redacted.
+            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await mails.QueueAsync(db, [new(invitation, token, null, coop?.Code, coop?.Name)], AcceptPath, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        mails.Wake();
+        return Result.Success(new InvitationLink(invitation.Id, address, LinkFor(token), invitation.ExpiresAtUtc, Mailed: true));
     }
 
     public async Task<Result<IReadOnlyList<InvitationRow>>> ListAsync(CancellationToken cancellationToken = default)
@@ -134,12 +143,23 @@ public sealed partial class InvitationService(
 
         var token = AccessTokenSecrets.NewSecret();
         var previousExpiry = invitation!.ExpiresAtUtc;
+        var now = Now;
         invitation.TokenHash = AccessTokenSecrets.Hash(token);
-        invitation.ExpiresAtUtc = Now + Validity;
-        await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationResent, InvitationEntity, Key(id),
-            Json(("ExpiresAtUtc", Change(previousExpiry, invitation.ExpiresAtUtc)), ("TokenHash", Change("***", "***")))),
-            cancellationToken: cancellationToken);
-        return Result.Success(new InvitationLink(id, invitation.Email, LinkFor(token), invitation.ExpiresAtUtc));
+        invitation.ExpiresAtUtc = now + Validity;
+        var coop = invitation.CoopId is { } coopId
+            ? await db.Coops.Where(c => c.Id == coopId).Select(c => new { c.Code, c.Name }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
+        {
+            await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationResent, InvitationEntity, Key(id),
+                Json(("ExpiresAtUtc", Change(previousExpiry, invitation.ExpiresAtUtc)), ("TokenHash", Change("***", "***")))),
+                cancellationToken: cancellationToken);
+            await mails.QueueAsync(db, [new(invitation, token, null, coop?.Code, coop?.Name)], AcceptPath, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        mails.Wake();
+        return Result.Success(new InvitationLink(id, invitation.Email, LinkFor(token), invitation.ExpiresAtUtc, Mailed: true));
     }
 
     public static InvitationStatus StatusOf(Invitation invitation, DateTime nowUtc)
@@ -205,7 +225,7 @@ public sealed partial class InvitationService(
         };
     }
 
-    private static string? ParseEmail(string? email)
+    internal static string? ParseEmail(string? email)
     {
         var trimmed = email?.Trim() ?? "";
         return trimmed.Length is > 0 and <= MaxEmailLength
@@ -214,7 +234,7 @@ public sealed partial class InvitationService(
             : null;
     }
 
-    private static string LinkFor(string token) => $"{AcceptPath}?token={Uri.EscapeDataString(token)}";
+    internal static string LinkFor(string token) => $"{AcceptPath}?token={Uri.EscapeDataString(token)}";
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,9 @@ public sealed record CampaignLaunch(
 public sealed record LaunchedCampaign(int CampaignId, int TaskCount, int CoopCount)
 {
     public int CoopTaskCount => TaskCount * CoopCount;
+
+    /// <summary>The launch's notices by mail, and the co-ops with no active liaison to receive one.</summary>
+    public Mail.LaunchMail Mail { get; init; } = Features.Mail.LaunchMail.None;
 }
 
 /// <summary>Field names and error codes of a launch; the UI and the API word them from CampaignResource.</summary>

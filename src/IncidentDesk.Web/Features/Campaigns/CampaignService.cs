@@ -24,7 +24,7 @@ namespace IncidentDesk.Web.Features.Campaigns;
 /// </summary>
 public sealed class CampaignService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
-    BusinessCalendar calendar, IChangeFeed feed)
+    BusinessCalendar calendar, IChangeFeed feed, Mail.LaunchNotices notices)
 {
     public const string LaunchedAction = "Campaign.Launched";
 
@@ -73,6 +73,7 @@ public sealed class CampaignService(
             EvidenceRequired = input.EvidenceRequired, AnswerType = input.AnswerType,
         }));
 
+        var mail = Mail.LaunchMail.None;
         await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
         {
             db.Campaigns.Add(campaign);
@@ -84,6 +85,7 @@ public sealed class CampaignService(
             }))], cancellationToken);
             db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Task, now,
                 $"Campanha lançada: {campaign.Title}", LaunchDescription(campaign, coopIds.Count), user.Name));
+            mail = await notices.QueueAsync(db, incident, campaign, coopIds, now, cancellationToken);
 
             // One entry for the whole launch (what, to whom, how many), not one per co-op task.
             await audit.SaveChangesAsync(db, new AuditRecord(LaunchedAction, nameof(Campaign),
@@ -91,8 +93,9 @@ public sealed class CampaignService(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        notices.Wake();
         await feed.PublishAsync(ChangeKind.Campaign, incident.Id, user, time, campaign.Id, cancellationToken: cancellationToken);
-        return Result.Success(new LaunchedCampaign(campaign.Id, campaign.Tasks.Count, coopIds.Count));
+        return Result.Success(new LaunchedCampaign(campaign.Id, campaign.Tasks.Count, coopIds.Count) { Mail = mail });
     }
 
     /// <summary>The incident's campaigns with their progress, newest first; officers and auditors only (null otherwise).</summary>
