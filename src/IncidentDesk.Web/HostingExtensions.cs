@@ -19,6 +19,7 @@ using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Features.Preferences;
 using IncidentDesk.Web.Hubs;
+using IncidentDesk.Web.Features.Audit.Sealing;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -113,6 +114,7 @@ internal static class HostingExtensions
         services.AddScoped<Features.Notifications.Versions.FilingService>();
         services.AddScoped<UserPreferencesService>();
         services.AddSingleton<Data.Audit.AuditWriter>();
+        services.AddAuditSealing(builder.Configuration);
         services.AddSingleton<Data.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentDesk.Data.Audit;
 
 /// <summary>
-/// One audit chain, one writer at a time: two appends must never read the same previous hash. Within an instance a
-/// semaphore queues the writers; across instances (PostgreSQL scale-out) a transaction-scoped advisory lock does, taken
-/// first in every audited transaction and released by its commit or rollback. (SQLite has a single writer anyway.)
+/// One audit chain, one appender at a time: two appends must never read the same previous seal. Across instances
+/// (PostgreSQL scale-out) a transaction-scoped advisory lock serializes the appends, taken only in the append's final step
+/// and released by its commit. SQLite allows one writer per database anyway, taken at a transaction's first write; there an
+/// in-process gate queues the units of work before their transactions begin, so no two of them wait on each other.
 /// </summary>
 public sealed class AuditWriter : IDisposable
 {
@@ -14,21 +15,21 @@ public sealed class AuditWriter : IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // Contexts whose unit of work already holds the writer (see AuditLog.BeginTransactionAsync): their saves must not wait
-    // for it again.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IncidentDeskDbContext, object> _holders = [];
-
     public void Dispose() => _gate.Dispose();
 
-    internal bool Holds(IncidentDeskDbContext db) => _holders.TryGetValue(db, out _);
+    /// <summary>Waits for the in-process gate when the engine has a single writer (SQLite); true when it was taken.</summary>
+    internal async Task<bool> EnterIfSingleWriterAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return false;
+        }
 
-    internal Task WaitAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        return true;
+    }
 
     internal void Release() => _gate.Release();
-
-    internal void Hold(IncidentDeskDbContext db, object transaction) => _holders.AddOrUpdate(db, transaction);
-
-    internal void Drop(IncidentDeskDbContext db) => _holders.Remove(db);
 
     /// <summary>Takes the chain's database lock inside the context's current transaction (PostgreSQL only).</summary>
     internal static async Task LockChainAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)

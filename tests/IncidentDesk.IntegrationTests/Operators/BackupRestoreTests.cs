@@ -74,7 +74,7 @@ public sealed class BackupRestoreTests
         var copied = await SequencesAsync(file);
         Assert.Equal(Enumerable.Range(1, (int)copied.Max()).Select(i => (long)i), copied);
         Assert.True(copied.Max() >= committedBefore);
-        Assert.True((await DatabaseFiles.VerifyAsync(file, Ct)).IsIntact);
+        Assert.True((await DatabaseFiles.VerifyAsync(file, host.Services, anchor: null, Ct)).IsIntact);
         Assert.True(await LiveHasAsync(host, $"{file}; {new FileInfo(file).Length} bytes; audit chain intact, {copied.Count} entries"));
     }
 
