@@ -38,6 +38,7 @@ public sealed class AuditTrail(AuditWriter writer, TimeProvider time, AuditKeyRi
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AuditWriter.LockUnitsAsync(db, cancellationToken);
             db.PendingAudit = [];
             db.SealedInTransaction = false;
             return new AuditedTransaction(db, transaction, this, () =>
