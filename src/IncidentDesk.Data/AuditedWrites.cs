@@ -130,6 +130,9 @@ public sealed partial class IncidentDeskDbContext
     /// <summary>Set when the audit trail appended an entry in the current transaction (checked before it commits).</summary>
     internal bool SealedInTransaction { get; set; }
 
+    /// <summary>Inside an audited unit of work: the entries it described, appended to the chain when it commits.</summary>
+    internal List<Core.Audit.AuditEntry>? PendingAudit { get; set; }
+
     /// <summary>Opens the context for one of the writes that deliberately leave no audit entry, until disposed.</summary>
     public IDisposable WriteUnaudited(UnauditedWrite reason)
     {

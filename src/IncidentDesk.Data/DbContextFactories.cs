@@ -50,6 +50,8 @@ public static class DeskDatabaseRegistration
             var builder = new DbContextOptionsBuilder<IncidentDeskDbContext>();
             configure(sp, builder);
             builder.AddInterceptors(AuditedWriteGuard.Instance);
+            // Lets code holding only a context reach the app's audit trail (and its sealing key), e.g. tests arranging data.
+            builder.UseApplicationServiceProvider(sp);
             return builder.Options;
         });
         services.AddSingleton<FederationWideDb>();

@@ -22,6 +22,7 @@ using IncidentDesk.Web.Features.Preferences;
 using IncidentDesk.Web.Features.Register;
 using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Hubs;
+using IncidentDesk.Web.Features.Audit.Sealing;
 using IncidentDesk.Web.Security;
 
 using Microsoft.AspNetCore.Components.Authorization;
@@ -93,6 +94,7 @@ internal static class HostingExtensions
 
         // Each feature registers its own services (Features/<Area>/<Area>Registration.cs).
         services.AddAudit()
+            .AddAuditSealing(builder.Configuration)
             .AddAccount()
             .AddAdministration()
             .AddMail()

@@ -1,5 +1,7 @@
 using IncidentDesk.Data;
+using IncidentDesk.Core.Audit;
 using IncidentDesk.Data.Audit;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IncidentDesk.Testing;
 
@@ -12,7 +14,7 @@ public static class ArrangedData
     public static readonly AuditActor Actor = new(null, "test arrangement");
 
     public static Task SaveArrangedAsync(this IncidentDeskDbContext db, CancellationToken cancellationToken = default) =>
-        new AuditTrail(new AuditWriter(), TimeProvider.System).SaveChangesAsync(db, Actor, new AuditRecord("Test.Arranged"), cancellationToken);
+        TrailOf(db).SaveChangesAsync(db, Actor, new AuditRecord("Test.Arranged"), cancellationToken);
 
     public static void SaveArranged(this IncidentDeskDbContext db) => db.SaveArrangedAsync().GetAwaiter().GetResult();
 
@@ -20,10 +22,21 @@ public static class ArrangedData
     public static async Task ArrangeAsync(this IncidentDeskDbContext db, Func<IncidentDeskDbContext, Task> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var trail = new AuditTrail(new AuditWriter(), TimeProvider.System);
+        var trail = TrailOf(db);
         await using var transaction = await trail.BeginTransactionAsync(db, cancellationToken);
         await change(db);
         await trail.SaveChangesAsync(db, Actor, new AuditRecord("Test.Arranged"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The app's own trail when the context comes from a running app (its sealing key, its single-writer gate); a trail with a
+    /// throwaway key for a database a component test made by itself, where no app verifies the chain.
+    /// </summary>
+    private static AuditTrail TrailOf(IncidentDeskDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(AuditTrail)) as AuditTrail
+        ?? StandAlone.Value;
+
+    private static readonly Lazy<AuditTrail> StandAlone = new(() => new AuditTrail(new AuditWriter(), TimeProvider.System,
+        new AuditKeyRing([new AuditSealKey("test", System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditSealKey.SecretBytes))], "test")));
 }

@@ -47,6 +47,14 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public int Port { get; init; }
     public string DatabasePath => Path.Combine(DataFolder, "incidentdesk.db");
 
+    /// <summary>The audit chain's sealing keys; instances of one scaled-out desk share them (see <see cref="ScaledOutDesk"/>).</summary>
+    public string AuditKeysFolder => Settings.TryGetValue("IncidentDesk:Audit:KeysFolder", out var shared) && shared is not null
+        ? shared : Path.Combine(DataFolder, "audit-keys");
+
+    /// <summary>Where the signed checkpoints of the audit chain are written.</summary>
+    public string CheckpointsFolder => Settings.TryGetValue("IncidentDesk:Audit:CheckpointsFolder", out var shared) && shared is not null
+        ? shared : Path.Combine(DataFolder, "audit-checkpoints");
+
     /// <summary>
     /// The engine under test: SQLite, or PostgreSQL in the suite compiled with <c>POSTGRESQL_SUITE</c>
     /// (tests/IncidentDesk.IntegrationTests.PostgreSQL runs the same tests there).
@@ -110,6 +118,8 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:IncidentDesk", ConnectionString);
         builder.UseSetting("IncidentDesk:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("IncidentDesk:EvidenceFolder", Path.Combine(DataFolder, "evidence"));
+        builder.UseSetting("IncidentDesk:Audit:KeysFolder", AuditKeysFolder);
+        builder.UseSetting("IncidentDesk:Audit:CheckpointsFolder", CheckpointsFolder);
         builder.UseSetting("IncidentDesk:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("IncidentDesk:Mail:PickupFolder", Path.Combine(DataFolder, "mail"));
         // Mail is queued by every host but sent, and the daily runs started, only where a test turns them on: a mail sent in

@@ -31,5 +31,5 @@ public static class RawSql
     /// <summary>What an attacker with the database's owner rights does first: take the append-only guard off.</summary>
     public static string DropAuditGuard(bool delete) => IncidentDeskHost.Provider == DatabaseProvider.PostgreSQL
         ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_entries_append_only;"
-        : delete ? "DROP TRIGGER AuditEntries_NoDelete;" : "DROP TRIGGER AuditEntries_NoUpdate;";
+        : delete ? "DROP TRIGGER IF EXISTS AuditEntries_NoDelete;" : "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;";
 }

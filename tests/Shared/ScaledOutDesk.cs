@@ -16,11 +16,15 @@ public sealed class ScaledOutDesk(ThrowawayRedis redis, Dictionary<string, strin
     public static async Task<ScaledOutDesk> PrepareAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var redis = await ThrowawayRedis.StartAsync();
+        var shared = Directory.CreateTempSubdirectory("incidentdesk-scaled-out-").FullName;
         var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
         {
             [DeskDatabase.ProviderKey] = nameof(DatabaseProvider.PostgreSQL),
             ["ConnectionStrings:IncidentDesk"] = ThrowawayPostgres.Shared.CreateDatabase(),
             ["IncidentDesk:Redis"] = redis.ConnectionString,
+            // One desk, one chain: every instance seals with the same keys and signs checkpoints into one folder.
+            ["IncidentDesk:Audit:KeysFolder"] = Path.Combine(shared, "audit-keys"),
+            ["IncidentDesk:Audit:CheckpointsFolder"] = Path.Combine(shared, "audit-checkpoints"),
         };
         return new ScaledOutDesk(redis, settings);
     }

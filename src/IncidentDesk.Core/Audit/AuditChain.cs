@@ -4,28 +4,10 @@ using System.Text;
 
 namespace IncidentDesk.Core.Audit;
 
-/// <summary>Why an entry does not fit the chain.</summary>
-public enum AuditBreak
-{
-    /// <summary>The sequence jumps: an entry before this one was deleted.</summary>
-    MissingEntry,
-
-    /// <summary>The entry does not point at the hash of the entry before it (reordered or replaced).</summary>
-    BrokenLink,
-
-    /// <summary>The entry's content no longer matches its own hash (edited).</summary>
-    Altered,
-}
-
-public sealed record AuditVerification(
-    bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, long? FirstBrokenId, string? Problem, AuditBreak? Break = null)
-{
-    public static AuditVerification Intact(long count) => new(true, count, null, null, null);
-}
-
 /// <summary>
-/// The tamper-evident chain of the audit trail: <c>hash = SHA-256(previous hash ‖ canonical entry)</c>.
-/// Editing any stored field, deleting an entry or reordering entries breaks the chain at that point.
+/// The tamper-evident chain of the audit trail. Each entry is sealed with <c>HMAC-SHA256(key, key id ‖ previous seal ‖
+/// canonical entry)</c> under a key kept outside the database, so rewriting an entry and recomputing every later seal needs
+/// that key. Entries written before keys existed carry no key id and a plain <c>SHA-256(previous ‖ canonical entry)</c>.
 /// </summary>
 public static class AuditChain
 {
@@ -54,26 +36,50 @@ public static class AuditChain
         return builder.ToString();
     }
 
+    /// <summary>The unkeyed seal: how entries were sealed before keys existed (anyone can recompute it).</summary>
     public static string ComputeHash(string previousHash, AuditEntry entry)
     {
         var bytes = Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry));
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
-    /// <summary>Seals a new entry onto the chain after <paramref name="previous"/> (null for the first).</summary>
-    public static void Seal(AuditEntry entry, AuditEntry? previous)
+    /// <summary>The keyed seal: only the holder of <paramref name="key"/> can compute it.</summary>
+    public static string ComputeSeal(AuditSealKey key, string previousHash, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bytes = Encoding.UTF8.GetBytes("hmac-sha256:" + key.Id + "\n" + previousHash + "\n" + Canonical(entry));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Secret, bytes));
+    }
+
+    /// <summary>Seals a new entry onto the chain after <paramref name="previous"/> (null for the first) with <paramref name="key"/>.</summary>
+    public static void Seal(AuditEntry entry, AuditEntry? previous, AuditSealKey key)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(key);
+        entry.Sequence = (previous?.Sequence ?? 0) + 1;
+        entry.PreviousHash = previous?.Hash ?? GenesisHash;
+        entry.KeyId = key.Id;
+        entry.Hash = ComputeSeal(key, entry.PreviousHash, entry);
+    }
+
+    /// <summary>
+    /// Seals as the desk did before keys existed (no key id, plain SHA-256). Kept because databases of that time must still
+    /// verify, and so that such a chain can be built to prove it.
+    /// </summary>
+    public static void SealUnkeyed(AuditEntry entry, AuditEntry? previous)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Sequence = (previous?.Sequence ?? 0) + 1;
         entry.PreviousHash = previous?.Hash ?? GenesisHash;
+        entry.KeyId = null;
         entry.Hash = ComputeHash(entry.PreviousHash, entry);
     }
 
     /// <summary>Walks entries in sequence order and reports the first one that does not fit the chain.</summary>
-    public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInOrder)
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInOrder, AuditKeyRing keys, AuditAnchor? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(entriesInOrder);
-        var verifier = new AuditChainVerifier();
+        var verifier = new AuditChainVerifier(keys, anchor);
         foreach (var entry in entriesInOrder)
         {
             if (!verifier.Accept(entry))
@@ -82,44 +88,6 @@ public static class AuditChain
             }
         }
 
-        return verifier.Result;
-    }
-}
-
-/// <summary>Checks a chain one entry at a time, so years of history can be streamed rather than loaded.</summary>
-public sealed class AuditChainVerifier
-{
-    private string _previousHash = AuditChain.GenesisHash;
-    private long _expectedSequence = 1;
-    private long _count;
-    private AuditVerification? _broken;
-
-    public AuditVerification Result => _broken ?? AuditVerification.Intact(_count);
-
-    /// <summary>False once the chain is broken; the first break is kept in <see cref="Result"/>.</summary>
-    public bool Accept(AuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (_broken is not null)
-        {
-            return false;
-        }
-
-        (AuditBreak Kind, string Text)? problem =
-            entry.Sequence != _expectedSequence
-                ? (AuditBreak.MissingEntry, $"sequence {entry.Sequence} where {_expectedSequence} was expected (an entry is missing)")
-            : entry.PreviousHash != _previousHash ? (AuditBreak.BrokenLink, "previous hash does not match the entry before it")
-            : entry.Hash != AuditChain.ComputeHash(_previousHash, entry) ? (AuditBreak.Altered, "content does not match its hash (the entry was altered)")
-            : null;
-        if (problem is { } found)
-        {
-            _broken = new AuditVerification(false, _count, _expectedSequence, entry.Id, found.Text, found.Kind);
-            return false;
-        }
-
-        _previousHash = entry.Hash;
-        _expectedSequence++;
-        _count++;
-        return true;
+        return verifier.Complete();
     }
 }

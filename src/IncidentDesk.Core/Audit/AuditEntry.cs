@@ -18,6 +18,12 @@ public sealed class AuditEntry
     public string? EntityId { get; set; }
     public string? Changes { get; set; }
     public string? ClientIp { get; set; }
+    /// <summary>
+    /// The sealing key's id: the seal is then an HMAC-SHA256 under a key kept outside the database. Null on entries sealed
+    /// before keys existed (plain SHA-256), which verify only up to the legacy boundary a checkpoint records.
+    /// </summary>
+    public string? KeyId { get; set; }
+
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }

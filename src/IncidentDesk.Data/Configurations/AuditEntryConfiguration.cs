@@ -14,6 +14,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(64);
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.Property(a => a.ClientIp).HasMaxLength(64);
+        b.Property(a => a.KeyId).HasMaxLength(32);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
         b.HasIndex(a => a.Sequence).IsUnique();

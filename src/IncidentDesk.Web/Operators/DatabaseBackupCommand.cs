@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Features.Audit.Sealing;
 
 namespace IncidentDesk.Web.Operators;
 
@@ -28,11 +29,13 @@ internal sealed class DatabaseBackupCommand : IOperatorCommand
             live.BackupDatabase(copy);
         }
 
-        var chain = await DatabaseFiles.VerifyAsync(file, cancellationToken);
+        // The copy must hold everything the latest checkpoint signed, or it is no backup of this desk.
+        var (anchor, _) = context.Services.GetRequiredService<AuditTrailService>().CheckpointFor(null);
+        var chain = await DatabaseFiles.VerifyAsync(file, context.Services, anchor, cancellationToken);
         if (!chain.IsIntact)
         {
             System.IO.File.Delete(file);
-            return await context.FailAsync($"the copy's audit chain is broken at sequence {chain.FirstBrokenSequence}; no backup kept. Run audit verify.");
+            return await context.FailAsync($"the copy's audit chain is broken ({AuditVerifyCommand.Name(chain.Break ?? Core.Audit.AuditBreak.Rewritten)}) at sequence {chain.FirstBrokenSequence}; no backup kept. Run audit verify.");
         }
 
         var size = new FileInfo(file).Length;
@@ -41,6 +44,18 @@ internal sealed class DatabaseBackupCommand : IOperatorCommand
             context.Actor, cancellationToken);
         await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"backup written: {file} ({size / 1024.0 / 1024.0:0.0} MB); audit chain intact ({chain.EntriesChecked} entries)"));
+        // Every backup is anchored: a later restore of this copy shows as a rollback against the checkpoints shipped since.
+        try
+        {
+            var written = await context.Services.GetRequiredService<AuditCheckpoints>().WriteAsync(
+                $"backup {Path.GetFileName(file)} ({chain.EntriesChecked} entries)", cancellationToken: cancellationToken);
+            await context.Output.WriteLineAsync($"checkpoint written: {written!.Value.Path}");
+        }
+        catch (CheckpointRefusedException e)
+        {
+            await context.Error.WriteLineAsync($"checkpoint refused: {e.Message}");
+            return OperatorCommandLine.ChainBroken;
+        }
         return OperatorCommandLine.Done;
     }
 }

@@ -26,12 +26,13 @@ internal static class DatabaseFiles
     }.ToString());
 
     /// <summary>The audit chain of a database file, walked exactly as <c>audit verify</c> walks the live one.</summary>
-    public static async Task<AuditVerification> VerifyAsync(string path, CancellationToken cancellationToken)
+    public static async Task<AuditVerification> VerifyAsync(
+        string path, IServiceProvider services, AuditAnchor? anchor, CancellationToken cancellationToken)
     {
         await using var connection = File(path, readOnly: true);
         await connection.OpenAsync(cancellationToken);
         var options = new DbContextOptionsBuilder<IncidentDeskDbContext>().UseSqlite(connection).Options;
         await using var db = new IncidentDeskDbContext(options) { Scope = CoopScope.FederationWide };
-        return await AuditTrailService.VerifyChainAsync(db, cancellationToken);
+        return await AuditTrailService.VerifyChainAsync(db, services.GetRequiredService<AuditKeyRing>(), anchor, cancellationToken);
     }
 }

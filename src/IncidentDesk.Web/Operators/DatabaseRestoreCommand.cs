@@ -1,6 +1,7 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Features.Audit.Sealing;
 
 namespace IncidentDesk.Web.Operators;
 
@@ -26,7 +27,7 @@ internal sealed class DatabaseRestoreCommand : IOperatorCommand
         AuditVerification chain;
         try
         {
-            chain = await DatabaseFiles.VerifyAsync(file, cancellationToken);
+            chain = await DatabaseFiles.VerifyAsync(file, context.Services, anchor: null, cancellationToken);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
@@ -36,7 +37,7 @@ internal sealed class DatabaseRestoreCommand : IOperatorCommand
         if (!chain.IsIntact)
         {
             await context.Error.WriteLineAsync(
-                $"refused: the backup's audit chain is broken at sequence {chain.FirstBrokenSequence} ({chain.Problem}); nothing restored.");
+                $"refused: the backup's audit chain is broken ({AuditVerifyCommand.Name(chain.Break ?? AuditBreak.Rewritten)}) at sequence {chain.FirstBrokenSequence} ({chain.Problem}); nothing restored.");
             return OperatorCommandLine.ChainBroken;
         }
 
@@ -52,7 +53,13 @@ internal sealed class DatabaseRestoreCommand : IOperatorCommand
         await context.Services.GetRequiredService<AuditLog>().AppendAsync(
             new AuditRecord(AuditActions.DatabaseRestored, Changes: $"from {file}; audit chain intact, {chain.EntriesChecked} entries"),
             context.Actor, cancellationToken);
+        // The rollback is declared in a signed checkpoint: checkpoints shipped before it still show what was taken back.
+        var latest = AuditCheckpoints.ReadLatest(context.Services.GetRequiredService<AuditCheckpoints>().Folder);
+        var written = await context.Services.GetRequiredService<AuditCheckpoints>().WriteAsync(
+            $"restore from {Path.GetFileName(file)}: rolled back from {latest?.Checkpoint.Count ?? 0} to {chain.EntriesChecked} entries",
+            rolledBack: true, cancellationToken: cancellationToken);
         await context.Output.WriteLineAsync($"restored from {file}; audit chain intact ({chain.EntriesChecked} entries). Start the app to apply any newer migrations.");
+        await context.Output.WriteLineAsync($"checkpoint written: {written!.Value.Path}");
         return OperatorCommandLine.Done;
     }
 }

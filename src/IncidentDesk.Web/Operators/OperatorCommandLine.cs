@@ -28,14 +28,19 @@ internal static class OperatorCommandLine
                                                                      auditor without 2FA is refused unless --allow-before-2fa)
           users reset-2fa --email E                                 (the user enrols an authenticator again)
           users deactivate --email E                                (no sign-in, tokens revoked, sessions end)
-          audit verify                                              (walks the audit hash chain)
+          audit verify [--checkpoint FILE|FOLDER]                   (checks every seal, and the chain against the newest
+                                                                     checkpoint here or the shipped one named)
+          audit checkpoint                                          (signs the chain's head now, into the checkpoints folder)
+          audit rotate-key                                          (a new sealing key from now on; old keys stay)
           backup FILE                                               (SQLite online backup, safe while the app runs)
           restore FILE                                              (checks the file's audit chain, then copies it in; stop the app first)
 
         Without a command the web server starts. Host options (--contentRoot DIR, --environment NAME, --urls URLS,
         --Section:Key value, --Key=value) may stand before, between or after the words of a command.
         Roles: PrivacyOfficer (or officer), CoopLiaison (or liaison; needs --coop), Auditor.
-        Exit codes: 0 done, 1 refused (nothing written), 2 audit chain broken, 64 usage error.
+        Exit codes: 0 done, 1 refused (nothing written), 64 usage error; audit verify: 2 rewritten, 3 resealed,
+        4 deleted-in-middle, 5 truncated, 6 forked, 7 unknown-key, 8 broken-link, 9 checkpoint-invalid; restore refuses a
+        broken backup with 2.
         """;
 
     private static readonly Dictionary<string, Func<IOperatorCommand>> Commands = new(StringComparer.OrdinalIgnoreCase)
@@ -46,6 +51,8 @@ internal static class OperatorCommandLine
         ["users reset-2fa"] = () => new UsersResetTwoFactorCommand(),
         ["users deactivate"] = () => new UsersDeactivateCommand(),
         ["audit verify"] = () => new AuditVerifyCommand(),
+        ["audit checkpoint"] = () => new AuditCheckpointCommand(),
+        ["audit rotate-key"] = () => new AuditRotateKeyCommand(),
         ["database backup"] = () => new DatabaseBackupCommand(),
         ["database restore"] = () => new DatabaseRestoreCommand(),
     };

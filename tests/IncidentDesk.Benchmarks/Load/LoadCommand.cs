@@ -1,5 +1,8 @@
 using System.Globalization;
 using IncidentDesk.Benchmarks.Generator;
+using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Features.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.Benchmarks.Load;
 
@@ -40,11 +43,25 @@ internal static class LoadCommand
             await using var federation = scaleOut ? await FederationRun.StartScaledOutAsync() : await FederationRun.StartAsync(database);
             var setUp = scaleOut ? "2 instances · PostgreSQL + Redis" : "1 instance · SQLite";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"IncidentDesk load · {setUp} · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+                $"IncidentDesk load · {setUp} · {Environment.ProcessorCount} cores · {federation.CoopCount} co-ops · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · load average {LoadAverage()}"));
             var result = await LoadRun.RunAsync(federation, options, Console.Out);
             Console.WriteLine();
             LoadReport.Print(result, Console.Out);
-            return result.Errors == 0 && result.MissingDeliveries == 0 && result.HubDisconnects == 0 ? 0 : 1;
+            // Every update was audited: the chain must still be one verifiable sequence after the load, seen from each instance.
+            var intact = true;
+            foreach (var instance in federation.Instances)
+            {
+                await using var scope = instance.Services.CreateAsyncScope();
+                var chain = (await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
+                    .VerifyAsync(new AuditActor(null, "load harness"))).Value;
+                intact &= chain.IsIntact;
+                Console.WriteLine(chain.IsIntact
+                    ? $"| audit chain after the load ({instance.BaseAddress.Authority}) | intact, {chain.EntriesChecked:N0} entries |"
+                    : $"| audit chain after the load ({instance.BaseAddress.Authority}) | BROKEN: {chain.Break} at {chain.FirstBrokenSequence}: {chain.Problem} |");
+            }
+
+            Console.WriteLine($"| load average (1/5/15 min) at the end | {LoadAverage()} |");
+            return result.Errors == 0 && result.MissingDeliveries == 0 && result.HubDisconnects == 0 && intact ? 0 : 1;
         }
         finally
         {
@@ -54,4 +71,8 @@ internal static class LoadCommand
             }
         }
     }
+
+    /// <summary>The machine's load average (Linux), printed beside the figures: other work on the same cores skews them.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "—";
 }

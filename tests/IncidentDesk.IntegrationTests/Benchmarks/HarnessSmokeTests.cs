@@ -75,7 +75,7 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
 
         await using var scope = run.Host.Services.CreateAsyncScope();
         var verification = (await scope.ServiceProvider.GetRequiredService<AuditTrailService>()
-            .VerifyAsync(new AuditActor(null, "smoke test"), ct)).Value;
+            .VerifyAsync(new AuditActor(null, "smoke test"), cancellationToken: ct)).Value;
         Assert.True(verification.IsIntact, verification.Problem);
     }
 

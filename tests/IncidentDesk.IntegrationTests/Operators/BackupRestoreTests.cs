@@ -74,7 +74,7 @@ public sealed class BackupRestoreTests
         var copied = await SequencesAsync(file);
         Assert.Equal(Enumerable.Range(1, (int)copied.Max()).Select(i => (long)i), copied);
         Assert.True(copied.Max() >= committedBefore);
-        Assert.True((await DatabaseFiles.VerifyAsync(file, Ct)).IsIntact);
+        Assert.True((await DatabaseFiles.VerifyAsync(file, host.Services, anchor: null, Ct)).IsIntact);
         Assert.True(await LiveHasAsync(host, $"{file}; {new FileInfo(file).Length} bytes; audit chain intact, {copied.Count} entries"));
     }
 
@@ -117,5 +117,53 @@ public sealed class BackupRestoreTests
         Assert.Equal(0, verify.ExitCode);
         await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DatabaseRestored, Ct));
+    }
+
+    [Fact]
+    public async Task A_restore_stays_visible_against_the_checkpoint_shipped_before_it()
+    {
+        await using var host = new IncidentDeskHost(seedDemo: false).Start();
+        var file = Path.Combine(host.DataFolder, "old.db");
+        var backup = await OperatorCli.RunAsync(host, "backup", file);
+        Assert.Equal(0, backup.ExitCode);
+        var shipped = Path.Combine(Directory.CreateDirectory(Path.Combine(host.DataFolder, "shipped")).FullName, "at-backup.json");
+        File.Copy(backup.Output.Split("checkpoint written: ")[1].Trim(), shipped);
+        await WriteAsync(host, "after the backup");
+
+        Assert.Equal(0, (await OperatorCli.RunAsync(host, "restore", file)).ExitCode);
+
+        // The restore declared itself in a newer checkpoint, but the one shipped before it still signed what was taken back.
+        Assert.Equal(0, (await OperatorCli.RunAsync(host, "audit", "verify")).ExitCode);
+        var against = await OperatorCli.RunAsync(host, "audit", "verify", "--checkpoint", shipped);
+        Assert.Equal(6, against.ExitCode);
+        Assert.StartsWith("forked at sequence", against.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_old_backup_copied_back_past_the_restore_command_is_named_truncated()
+    {
+        await using var host = new IncidentDeskHost(seedDemo: false).Start();
+        var file = Path.Combine(host.DataFolder, "old.db");
+        Assert.Equal(0, (await OperatorCli.RunAsync(host, "backup", file)).ExitCode);
+        await WriteAsync(host, "after the backup");
+        Assert.Equal(0, (await OperatorCli.RunAsync(host, "audit", "checkpoint")).ExitCode);
+
+        await using (var old = DatabaseFiles.File(file, readOnly: true))
+        await using (var live = DatabaseFiles.File(host.DatabasePath, readOnly: false))
+        {
+            await old.OpenAsync(Ct);
+            await live.OpenAsync(Ct);
+            old.BackupDatabase(live);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var verify = await OperatorCli.RunAsync(host, "audit", "verify");
+
+        Assert.Equal(5, verify.ExitCode);
+        Assert.StartsWith("truncated at sequence", verify.Output, StringComparison.Ordinal);
+        // And the desk refuses to sign the shorter chain as if nothing had happened.
+        var checkpoint = await OperatorCli.RunAsync(host, "audit", "checkpoint");
+        Assert.Equal(OperatorCommandLine.ChainBroken, checkpoint.ExitCode);
+        Assert.Contains("no longer holds the head", checkpoint.Error, StringComparison.Ordinal);
     }
 }

@@ -51,3 +51,14 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(s => (long)s), sequences);
     }
 }
+
+/// <summary>The longer proof across two instances on PostgreSQL: the chain lock is the database's, taken only around the append.</summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
+public sealed class CrossInstanceChainTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
+{
+    [Fact]
+    public async Task Twenty_four_writers_on_two_instances_leave_one_gap_free_chain_that_verifies_on_both()
+    {
+        await Audit.ConcurrentChainProof.RunAsync([fixture.A, fixture.B], writers: 24, operationsEach: 25, TestContext.Current.CancellationToken);
+    }
+}

@@ -34,7 +34,21 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
         // The audit trail, as the app registers it (services that write resolve AuditLog, which needs it).
         Services.AddSingleton<AuditWriter>();
+        Services.AddSingleton(new IncidentDesk.Core.Audit.AuditKeyRing(
+            [new IncidentDesk.Core.Audit.AuditSealKey("component-tests", System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))],
+            "component-tests"));
         Services.AddSingleton<AuditTrail>();
+        // Keys and checkpoints for pages that verify the chain; nothing is written until a test verifies.
+        var auditFolder = Path.Combine(Path.GetTempPath(), $"incidentdesk-component-audit-{Guid.NewGuid():N}");
+        var sealing = Microsoft.Extensions.Options.Options.Create(new IncidentDesk.Web.Features.Audit.Sealing.AuditSealingOptions
+        {
+            KeysFolder = Path.Combine(auditFolder, "keys"), CheckpointsFolder = Path.Combine(auditFolder, "checkpoints"),
+        });
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = auditFolder };
+        Services.AddSingleton(_ => new IncidentDesk.Web.Features.Audit.Sealing.AuditKeyStore(sealing, environment, TimeProvider.System));
+        Services.AddSingleton(sp => new IncidentDesk.Web.Features.Audit.Sealing.AuditCheckpoints(sealing, environment,
+            sp.GetRequiredService<IncidentDesk.Web.Features.Audit.Sealing.AuditKeyStore>(), sp.GetRequiredService<IncidentDesk.Data.FederationWideDb>(),
+            TimeProvider.System));
     }
 
     /// <summary>The app's database registration over a test database: contexts scoped to the test's <see cref="CurrentUser"/>.</summary>

@@ -24,6 +24,7 @@ public static class AuditActions
     public const string TokenCreated = "Token.Created";
     public const string TokenRevoked = "Token.Revoked";
     public const string AuditVerified = "Audit.Verified";
+    public const string AuditKeyRotated = "Audit.KeyRotated";
     public const string DatabaseBackedUp = "Database.BackedUp";
     public const string DatabaseRestored = "Database.Restored";
     public const string Exported = "Export";

@@ -4,6 +4,7 @@ using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Features.Audit.Sealing;
 
 namespace IncidentDesk.Web.Features.Audit;
 
@@ -13,7 +14,8 @@ namespace IncidentDesk.Web.Features.Audit;
 /// on the server outside HTTP, verifies on behalf of an explicit <see cref="AuditActor"/>.
 /// </summary>
 public sealed class AuditTrailService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, FederationWideDb chainDb, AuditLog audit, CurrentUser user)
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, FederationWideDb chainDb, AuditLog audit, CurrentUser user,
+    AuditKeyRing keys, AuditKeyStore keyStore, AuditCheckpoints checkpoints)
 {
     public const int MaxPageSize = 200;
     public const string EntityName = "AuditTrail";
@@ -55,10 +57,14 @@ public sealed class AuditTrailService(
     public Task<Result<AuditSearchResult>> SearchForIncidentAsync(int incidentId, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default) =>
         SearchAsync(new AuditQuery(Page: page, PageSize: pageSize, IncidentId: incidentId), cancellationToken);
 
-    /// <summary>Walks the hash chain of the database behind <paramref name="db"/> (the live one, or a backup file), in batches.</summary>
-    internal static async Task<AuditVerification> VerifyChainAsync(IncidentDeskDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the chain of the database behind <paramref name="db"/> (the live one, or a backup file) in batches, checking each
+    /// seal with <paramref name="keys"/> and, given a checkpoint's <paramref name="anchor"/>, that nothing it signed is gone.
+    /// </summary>
+    internal static async Task<AuditVerification> VerifyChainAsync(
+        IncidentDeskDbContext db, AuditKeyRing keys, AuditAnchor? anchor, CancellationToken cancellationToken)
     {
-        var verifier = new AuditChainVerifier();
+        var verifier = new AuditChainVerifier(keys, anchor);
         long after = 0;
         while (true)
         {
@@ -67,7 +73,7 @@ public sealed class AuditTrailService(
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0 || !batch.All(verifier.Accept))
             {
-                return verifier.Result;
+                return verifier.Complete();
             }
 
             after = batch[^1].Sequence;
@@ -75,26 +81,50 @@ public sealed class AuditTrailService(
     }
 
     /// <summary>
-    /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
-    /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
+    /// The checkpoint a verification is held against: the file (or newest in the folder) named, else the newest one this desk
+    /// wrote. A checkpoint that is not signed by the desk's key is refused by name rather than ignored.
     /// </summary>
-    public async Task<Result<AuditVerification>> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
+    internal (AuditAnchor? Anchor, AuditVerification? Refused) CheckpointFor(string? checkpointPath)
+    {
+        var found = checkpointPath is null ? AuditCheckpoints.ReadLatest(checkpoints.Folder) : AuditCheckpoints.ReadFrom(checkpointPath);
+        if (found is null)
+        {
+            return checkpointPath is null
+                ? (null, null)
+                : (null, new AuditVerification(false, 0, null, null, $"{checkpointPath} holds no readable checkpoint", AuditBreak.CheckpointInvalid));
+        }
+
+        return found.Value.Checkpoint.IsSignedBy(keyStore.SigningPublicKey)
+            ? (found.Value.Checkpoint.Anchor, null)
+            : (null, new AuditVerification(false, 0, null, null,
+                $"{found.Value.Path} is not signed by this desk's checkpoint key (altered or forged)", AuditBreak.CheckpointInvalid));
+    }
+
+    /// <summary>
+    /// Walks the whole chain in sequence order, in batches, against the latest checkpoint (or the one named), and records that
+    /// it was checked. Without <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
+    /// </summary>
+    public async Task<Result<AuditVerification>> VerifyAsync(
+        AuditActor? actor = null, string? checkpointPath = null, CancellationToken cancellationToken = default)
     {
         if (actor is null && await ForbiddenUnlessReaderAsync(cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
 
-        AuditVerification result;
-        // The chain is one sequence across the federation: it is walked whole, whoever asked (an officer, an auditor, the
-        // command line).
-        await using (var db = await chainDb.CreateDbContextAsync(cancellationToken))
+        var (anchor, refused) = CheckpointFor(checkpointPath);
+        var result = refused;
+        if (result is null)
         {
-            result = await VerifyChainAsync(db, cancellationToken);
+            // The chain is one sequence across the federation: it is walked whole, whoever asked (an officer, an auditor, the
+            // command line).
+            await using var db = await chainDb.CreateDbContextAsync(cancellationToken);
+            result = await VerifyChainAsync(db, keys, anchor, cancellationToken);
         }
 
-        await audit.AppendAsync(new AuditRecord(AuditActions.AuditVerified, Changes:
-            result.IsIntact ? $"intact, {result.EntriesChecked} entries" : $"broken at sequence {result.FirstBrokenSequence}: {result.Problem}"),
+        await audit.AppendAsync(new AuditRecord(AuditActions.AuditVerified, Changes: result.IsIntact
+                ? $"intact, {result.EntriesChecked} entries" + (anchor is null ? ", no checkpoint" : $", checkpoint of {anchor.AtUtc:O} ({anchor.Count})")
+                : $"{result.Break} at sequence {result.FirstBrokenSequence}: {result.Problem}"),
             actor, cancellationToken);
         return Result.Success(result);
     }
