@@ -25,6 +25,12 @@ public enum UnauditedWrite
 
     /// <summary>A token's "last used" minute, shown to its owner; rewritten at most once a minute per token.</summary>
     TokenLastUsed,
+
+    /// <summary>
+    /// A signed-in session's record (started at sign-in, removed at sign-out) and the last authenticator time-step an account
+    /// used; the account pages append the sign-in and sign-out themselves.
+    /// </summary>
+    SessionRecord,
 }
 
 /// <summary>A save, or a SQL write, attempted outside the audit trail: nothing was written.</summary>

@@ -70,6 +70,7 @@ internal static class HostingExtensions
         services.AddScoped<DatabaseSeeder>();
 
         services.AddIncidentDeskSecurity(builder.Environment);
+        builder.AddTransportHardening();
         services.AddIncidentDeskRateLimits();
         services.AddReverseProxySupport();
         // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid (in Redis instead
@@ -115,6 +116,8 @@ internal static class HostingExtensions
         services.AddSingleton<Data.Audit.AuditWriter>();
         services.AddSingleton<Data.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditLog>();
+        services.AddSingleton<Features.Audit.DenialThrottle>();
+        services.AddHostedService<Features.Audit.DenialCountFlush>();
         services.AddScoped<Features.Audit.AuditTrailService>();
         services.AddAdministration();
         services.AddPersonalAccessTokens();
