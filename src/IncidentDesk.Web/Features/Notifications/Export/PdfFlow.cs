@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -90,7 +91,7 @@ internal sealed partial class PdfFlow : IDisposable
             }
 
             var font = Font(size, run.Bold || forceBold, run.Italic);
-            foreach (Match match in Words().Matches(run.Text))
+            foreach (Match match in Words().Matches(XmlText.Clean(run.Text)))
             {
                 var word = match.Value;
                 if (x == 0 && string.IsNullOrWhiteSpace(word))
