@@ -123,6 +123,13 @@ internal static class SecurityExtensions
                     headers.CacheControl = "no-store";
                 }
 
+                // A redirect to this site names the path only: an absolute one would repeat whatever Host the request claimed.
+                if (headers.Location is [{ } location] && Uri.TryCreate(location, UriKind.Absolute, out var target)
+                    && string.Equals(target.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.Location = target.PathAndQuery + target.Fragment;
+                }
+
                 return Task.CompletedTask;
             });
             await next();

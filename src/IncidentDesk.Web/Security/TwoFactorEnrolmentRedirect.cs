@@ -30,6 +30,8 @@ internal sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResul
 
         if (authorizeResult.Forbidden)
         {
+            // Authorization has just put the token's owner into context.User; the request's CurrentUser still holds the cookie's.
+            context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User);
             await context.RequestServices.GetRequiredService<AuditLog>()
                 .RefusedAsync(RequestOf(context), Why(authorizeResult.AuthorizationFailure), cancellationToken: context.RequestAborted);
         }

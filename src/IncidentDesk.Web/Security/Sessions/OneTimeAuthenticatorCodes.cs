@@ -15,7 +15,9 @@ namespace IncidentDesk.Web.Security.Sessions;
 /// </summary>
 internal sealed class OneTimeAuthenticatorCodes(FederationWideDb federationDb, TimeProvider time) : IUserTwoFactorTokenProvider<AppUser>
 {
-    internal const string LastStepName = "LastAuthenticatorStep";
+    // Beside, not among, the session records: those are pruned by age.
+    internal const string Provider = "IncidentDesk.Authenticator";
+    internal const string LastStepName = "LastStep";
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AppUser> manager, AppUser user) =>
@@ -56,7 +58,7 @@ internal sealed class OneTimeAuthenticatorCodes(FederationWideDb federationDb, T
         using var _ = db.WriteUnaudited(UnauditedWrite.SessionRecord);
 #pragma warning disable CA1309 // Runs as SQL, comparing fixed-width digits: the database's order is the numeric one.
         var taken = await db.UserTokens
-            .Where(t => t.UserId == userId && t.LoginProvider == DeskSessions.Provider && t.Name == LastStepName
+            .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == LastStepName
                 && string.Compare(t.Value, value) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, value));
 #pragma warning restore CA1309
@@ -65,14 +67,14 @@ internal sealed class OneTimeAuthenticatorCodes(FederationWideDb federationDb, T
             return true;
         }
 
-        if (await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == DeskSessions.Provider && t.Name == LastStepName))
+        if (await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == LastStepName))
         {
             return false;
         }
 
         try
         {
-            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = DeskSessions.Provider, Name = LastStepName, Value = value });
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = Provider, Name = LastStepName, Value = value });
             await db.SaveChangesAsync();
             return true;
         }
