@@ -83,7 +83,7 @@ public sealed class SessionEndTests(AppFixture app)
         }
 
         await closed.WaitAsync(Promise, Ct);
-        TestContext.Current.SendDiagnosticMessage($"revocation → hub closed: {clock.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"revocation → hub closed: {clock.ElapsedMilliseconds} ms");
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 
@@ -103,7 +103,7 @@ public sealed class SessionEndTests(AppFixture app)
         }
 
         await closed.WaitAsync(Promise, Ct);
-        TestContext.Current.SendDiagnosticMessage($"deactivation → hub closed: {clock.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"deactivation → hub closed: {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SessionEndTests(AppFixture app)
         }
 
         await closed.WaitAsync(Promise, Ct);
-        TestContext.Current.SendDiagnosticMessage($"revocation elsewhere → hub closed: {clock.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"revocation elsewhere → hub closed: {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
