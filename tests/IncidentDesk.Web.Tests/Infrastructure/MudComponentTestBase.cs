@@ -35,6 +35,7 @@ public abstract class MudComponentTestBase : BunitContext
         // The audit trail, as the app registers it (services that write resolve AuditLog, which needs it).
         Services.AddSingleton<AuditWriter>();
         Services.AddSingleton<AuditTrail>();
+        Services.AddSingleton<IncidentDesk.Web.Features.Audit.DenialThrottle>();
     }
 
     /// <summary>The app's database registration over a test database: contexts scoped to the test's <see cref="CurrentUser"/>.</summary>
