@@ -31,6 +31,12 @@ public enum UnauditedWrite
     /// tried): delivery bookkeeping that changes no record anyone reads, while the send or failure it leads to is audited.
     /// </summary>
     MailLease,
+
+    /// <summary>
+    /// A signed-in session's record (started at sign-in, removed at sign-out) and the last authenticator time-step an account
+    /// used; the account pages append the sign-in and sign-out themselves.
+    /// </summary>
+    SessionRecord,
 }
 
 /// <summary>A save, or a SQL write, attempted outside the audit trail: nothing was written.</summary>

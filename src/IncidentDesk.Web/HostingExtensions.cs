@@ -75,6 +75,7 @@ internal static class HostingExtensions
         services.AddScoped<DatabaseSeeder>();
 
         services.AddIncidentDeskSecurity(builder.Environment);
+        builder.AddTransportHardening();
         services.AddIncidentDeskRateLimits();
         services.AddReverseProxySupport();
         // Keys persisted beside the data, so a restart keeps everyone signed in and antiforgery tokens valid (in Redis instead

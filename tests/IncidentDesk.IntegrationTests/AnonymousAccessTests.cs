@@ -29,8 +29,9 @@ public sealed class AnonymousAccessTests(AppFixture app)
         using var response = await client.GetAsync(new Uri(route.TrimStart('/'), UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
-        Assert.Contains("ReturnUrl=", response.Headers.Location.Query, StringComparison.Ordinal);
+        var target = new Uri(app.Host.BaseAddress, response.Headers.Location!);
+        Assert.Equal("/account/login", target.AbsolutePath);
+        Assert.Contains("ReturnUrl=", target.Query, StringComparison.Ordinal);
     }
 
     [Fact]

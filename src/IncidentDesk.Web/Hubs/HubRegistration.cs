@@ -12,6 +12,8 @@ internal static class HubRegistration
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSignalR();
         services.AddHostedService<HubRelay>();
+        services.AddSingleton<HubConnectionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubConnectionWatch>());
         return services.AddRedisScaleOut(configuration);
     }
 

@@ -9,7 +9,7 @@ namespace IncidentDesk.Web.Hubs;
 /// change, a liaison only their own co-op's. Clients receive <see cref="ChangeMethod"/> messages; the one method they
 /// may call, <see cref="Scope"/>, says what they will hear (and, answered, proves the subscription is in place).
 /// </summary>
-public sealed class IncidentsHub : Hub
+public sealed class IncidentsHub(HubConnectionWatch watch) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string ChangeMethod = "change";
@@ -19,12 +19,19 @@ public sealed class IncidentsHub : Hub
 
     public override async Task OnConnectedAsync()
     {
+        watch.Opened(Context);
         if (ScopeOf(Context.User) is { } group)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watch.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The group this connection hears: <c>federation</c>, <c>coop-{id}</c>, or null (nothing).</summary>

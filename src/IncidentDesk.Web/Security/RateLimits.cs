@@ -12,6 +12,14 @@ public sealed class RateLimitOptions
     public int AccountPerMinute { get; set; } = 20;
 
     public int ApiPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Refused attempts recorded in full per caller per <see cref="DenialWindowSeconds"/>; further ones in the window are
+    /// counted and recorded as one entry with their number, so a flood cannot bloat the audit trail and nothing goes unrecorded.
+    /// </summary>
+    public int DenialsRecordedPerWindow { get; set; } = 20;
+
+    public int DenialWindowSeconds { get; set; } = 60;
 }
 
 /// <summary>

@@ -24,10 +24,12 @@ internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuth
         _scopeFactory = scopeFactory;
         _options = options;
         _terminator = terminator;
-        _terminator.Terminated += OnTerminated;
+        _terminator.Ended += OnTerminated;
     }
 
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    // Ends this instance's circuits at once through SessionTerminator; the interval bounds how late a circuit on another
+    // instance notices a deactivation, a sign-out everywhere or a signed-out session.
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(4);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -41,15 +43,16 @@ internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuth
         }
 
         var principalStamp = authenticationState.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        return principalStamp == await userManager.GetSecurityStampAsync(user)
+            && await scope.ServiceProvider.GetRequiredService<Sessions.DeskSessions>().IsActiveAsync(authenticationState.User, cancellationToken);
     }
 
-    private async void OnTerminated(string userId)
+    private async void OnTerminated(Func<ClaimsPrincipal, bool> ends)
     {
         try
         {
             var state = await GetAuthenticationStateAsync();
-            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+            if (state.User.Identity?.IsAuthenticated == true && ends(state.User))
             {
                 SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
             }
@@ -62,7 +65,7 @@ internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuth
 
     protected override void Dispose(bool disposing)
     {
-        _terminator.Terminated -= OnTerminated;
+        _terminator.Ended -= OnTerminated;
         base.Dispose(disposing);
     }
 }

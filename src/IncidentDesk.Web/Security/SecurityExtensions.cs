@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using IncidentDesk.Web.Security.Sessions;
 
 namespace IncidentDesk.Web.Security;
 
@@ -32,6 +33,7 @@ internal static class SecurityExtensions
             o.Cookie.Name = "IncidentDesk.Auth";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            SessionChecks.Attach(o.Events);
         });
 
         // Every cookie the app sets (session, 2FA step, antiforgery): HttpOnly, SameSite=Strict, and Secure
@@ -57,8 +59,13 @@ internal static class SecurityExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();
 
         // The security stamp is checked on every request, so deactivation and "sign out everywhere" act at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionChecks.KeepSession;
+        });
         services.AddSingleton<SessionTerminator>();
+        services.AddSingleton<DeskSessions>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
@@ -80,12 +87,14 @@ internal static class SecurityExtensions
             .AddRoles<IdentityRole>()
             .AddUserStore<Data.Identity.DeskUserStore>()
             .AddRoleStore<Data.Identity.DeskRoleStore>()
-            .AddSignInManager()
+            .AddSignInManager<DeskSignInManager>()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
             .AddErrorDescriber<Features.Account.LocalizedIdentityErrorDescriber>()
             .AddUserConfirmation<ActiveUserConfirmation>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults, so the authenticator's name points at the provider that takes each time-step once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
 
         return services;
     }
@@ -105,6 +114,35 @@ internal static class SecurityExtensions
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Pages, API answers and downloads carry personal data: no browser or proxy keeps a copy. Only what set its own
+            // policy keeps it (fingerprinted static assets, cached for a year).
+            context.Response.OnStarting(() =>
+            {
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
+                // A redirect to this site names the path only: an absolute one would repeat whatever Host the request claimed.
+                if (headers.Location is [{ } location] && Uri.TryCreate(location, UriKind.Absolute, out var target)
+                    && string.Equals(target.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.Location = target.PathAndQuery + target.Fragment;
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
+
+    /// <summary>HSTS for a year, subdomains included (the common preload floor); no <c>Server</c> banner naming the web server.</summary>
+    public static void AddTransportHardening(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+    }
 }

@@ -26,7 +26,9 @@ public sealed class SignInHardeningTests(AppFixture app)
         var html = await right.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Conta bloqueada temporariamente", html, StringComparison.Ordinal);
+        // The same words as a wrong password or an unknown e-mail: the form does not confirm the account exists; the trail says it is locked.
+        Assert.Contains("E-mail ou senha inválidos.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("bloqueada", html, StringComparison.Ordinal);
         await using var db = await app.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         var actions = await db.AuditEntries.Where(e => e.ActorName == liaison.Email).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal(4, actions.Count(a => a == "SignIn.Failed"));
@@ -62,7 +64,7 @@ public sealed class SignInHardeningTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, afterOnPhone.StatusCode);
-        Assert.Equal("/account/login", afterOnPhone.Headers.Location!.AbsolutePath);
+        Assert.Equal("/account/login", new Uri(app.Host.BaseAddress, afterOnPhone.Headers.Location!).AbsolutePath);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddSingleton(sp => new IncidentDesk.Web.Features.Audit.Sealing.AuditCheckpoints(sealing, environment,
             sp.GetRequiredService<IncidentDesk.Web.Features.Audit.Sealing.AuditKeyStore>(), sp.GetRequiredService<IncidentDesk.Data.FederationWideDb>(),
             TimeProvider.System));
+        Services.AddSingleton<IncidentDesk.Web.Features.Audit.DenialThrottle>();
     }
 
     /// <summary>The app's database registration over a test database: contexts scoped to the test's <see cref="CurrentUser"/>.</summary>

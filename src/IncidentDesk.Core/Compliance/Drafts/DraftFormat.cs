@@ -162,9 +162,33 @@ public static class DraftFormat
 
     public static string Cnpj(string cnpj) => Coops.Cnpj.IsValid(cnpj) ? Coops.Cnpj.Format(cnpj) : DraftTexts.Pending;
 
-    /// <summary>User text on one line: a line break inside a list item or a field would end it in Markdown.</summary>
-    public static string Inline(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>
+    /// Someone's text on one line, as literal Markdown: markup characters are backslash-escaped, so a title such as
+    /// <c>&lt;img src=x onerror=…&gt;</c> or <c>[x](javascript:…)</c> reads as typed in any Markdown viewer, never as HTML or a link;
+    /// characters no document may hold are dropped.
+    /// </summary>
+    public static string Inline(string? text) => EscapeMarkup(OneLine(text));
+
+    /// <summary>Text on one line (a line break inside a list item or a field would end it in Markdown), markup left as it is.</summary>
+    public static string OneLine(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : string.Join(' ',
+            XmlText.Clean(text).Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string EscapeMarkup(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '<' or '>' or '&' or '[' or ']' or '`')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
 
     public static string OrPending(string? text) => string.IsNullOrWhiteSpace(text) ? DraftTexts.Pending : Inline(text);
 }

@@ -7,9 +7,10 @@ public sealed class MarkdownText
 {
     private readonly StringBuilder _text = new();
 
+    /// <summary>A heading; someone's text in <paramref name="title"/> comes already escaped (<see cref="DraftFormat.Inline"/>).</summary>
     public MarkdownText Heading(int level, string title)
     {
-        _text.Append('#', level).Append(' ').Append(DraftFormat.Inline(title)).Append("\n\n");
+        _text.Append('#', level).Append(' ').Append(DraftFormat.OneLine(title)).Append("\n\n");
         return this;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
+using IncidentDesk.Web.Security.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using IncidentDesk.Data.Audit;
@@ -13,7 +14,9 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Sign-out needs only a session (an officer whose 2FA is pending must still be able to leave).
-        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, AuditLog audit) =>
+        // The session's record goes too, so a copy of the cookie taken before is refused from now on.
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn,
+            DeskSessions sessions, SessionTerminator terminator, AuditLog audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -21,13 +24,20 @@ internal static class AccountEndpoints
             }
 
             await audit.AppendAsync(new AuditRecord(AuditActions.SignedOut));
+            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && DeskSessions.IdOf(context.User) is { } sessionId)
+            {
+                await sessions.EndAsync(userId, sessionId, context.RequestAborted);
+                terminator.EndSession(sessionId);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(SecurityExtensions.LoginPath);
         }).RequireAuthorization(Policies.SignedIn);
 
         // Every cookie of this user dies at its next request (new security stamp) and live circuits end now.
         endpoints.MapPost("/account/logout-everywhere", async (HttpContext context, IAntiforgery antiforgery,
-            ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionTerminator sessions, AuditLog audit) =>
+            ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionTerminator sessions,
+            DeskSessions records, AuditLog audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -37,6 +47,7 @@ internal static class AccountEndpoints
             if (await users.GetUserAsync(principal) is { } user)
             {
                 await users.UpdateSecurityStampAsync(user);
+                await records.EndAllAsync(user.Id, context.RequestAborted);
                 await audit.AppendAsync(new AuditRecord(AuditActions.SignedOutEverywhere, "User", user.Id));
                 sessions.Terminate(user.Id);
             }

@@ -12,7 +12,7 @@ namespace IncidentDesk.Web.Features.Audit;
 /// this request or circuit (<see cref="CurrentUser"/>) as the actor unless another is named (the command line, the e-mail
 /// of a failed sign-in). The sealing itself — one transaction, one hash chain — is <see cref="AuditTrail"/>'s.
 /// </summary>
-public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, AuditTrail trail)
+public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, AuditTrail trail, DenialThrottle denials)
 {
     /// <summary>A transaction of several saves; it must append an entry (<see cref="SaveChangesAsync"/>) before it commits.</summary>
     public Task<AuditedTransaction> BeginTransactionAsync(IncidentDeskDbContext db, CancellationToken cancellationToken = default) =>
@@ -35,7 +35,19 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
 
     /// <summary>Records an attempt to reach something the user may not see (answered as "not found").</summary>
     public Task DeniedAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
-        AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+        RecordDenialAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), null, cancellationToken);
+
+    /// <summary>
+    /// Records a refusal before any service ran: a page, download, API call or hub connection the caller's role, token or
+    /// enrolment does not admit. <paramref name="what"/> is the request ("GET /audit"), <paramref name="why"/> the rule that
+    /// refused it; <paramref name="actor"/> when the refused caller is not the request's person (a revoked token's owner).
+    /// </summary>
+    public Task RefusedAsync(string what, string why, AuditActor? actor = null, CancellationToken cancellationToken = default) =>
+        RecordDenialAsync(new AuditRecord(AuditActions.AccessDenied, RefusedRequest, what,
+            System.Text.Json.JsonSerializer.Serialize(new { Reason = why })), actor, cancellationToken);
+
+    /// <summary>The entity type of refusals of a whole request (a route), as opposed to one row.</summary>
+    public const string RefusedRequest = "Request";
 
     /// <summary>
     /// An id outside the caller's scope answers "not found" whether or not it exists; when it does exist, the attempt is
@@ -63,8 +75,18 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
             return null;
         }
 
-        await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+        await RecordDenialAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), null, cancellationToken);
         return Result.Forbidden();
+    }
+
+    // Every refusal passes the per-caller throttle: recorded in full, or counted into the entry its window writes later.
+    private async Task RecordDenialAsync(AuditRecord record, AuditActor? actor, CancellationToken cancellationToken)
+    {
+        actor ??= Actor;
+        if (denials.Admit(actor, record))
+        {
+            await AppendAsync(record, actor, cancellationToken);
+        }
     }
 
     private AuditActor Actor => new(user.UserId, user.Name, user.ClientIp);

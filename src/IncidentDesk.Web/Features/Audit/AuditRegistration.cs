@@ -11,6 +11,9 @@ internal static class AuditRegistration
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailService>();
+        // Denials are recorded in full up to a per-caller rate, then counted; the counts are written when each minute closes.
+        services.AddSingleton<DenialThrottle>();
+        services.AddHostedService<DenialCountFlush>();
         return services;
     }
 }

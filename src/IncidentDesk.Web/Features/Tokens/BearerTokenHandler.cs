@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using IncidentDesk.Data;
+using IncidentDesk.Data.Audit;
 using IncidentDesk.Data.Identity;
+using IncidentDesk.Web.Features.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +43,7 @@ internal sealed partial class BearerTokenHandler(
 
         if (!secret.StartsWith(AccessTokenSecrets.TokenPrefix, StringComparison.Ordinal))
         {
-            return Reject("malformed");
+            return await RejectAsync("malformed");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
@@ -50,23 +52,23 @@ internal sealed partial class BearerTokenHandler(
         var now = time.GetUtcNow().UtcDateTime;
         if (token is null)
         {
-            return Reject("unknown");
+            return await RejectAsync("unknown");
         }
 
+        var owner = await users.FindByIdAsync(token.UserId);
         if (token.RevokedAtUtc is not null)
         {
-            return Reject("revoked", token.Id);
+            return await RejectAsync("revoked", token.Id, owner);
         }
 
         if (token.ExpiresAtUtc <= now)
         {
-            return Reject("expired", token.Id);
+            return await RejectAsync("expired", token.Id, owner);
         }
 
-        var owner = await users.FindByIdAsync(token.UserId);
         if (owner is null || !owner.IsActive)
         {
-            return Reject("owner inactive", token.Id);
+            return await RejectAsync("owner inactive", token.Id, owner);
         }
 
         await RecordUseAsync(db, token, now);
@@ -128,9 +130,18 @@ internal sealed partial class BearerTokenHandler(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), Context.RequestAborted);
     }
 
-    private AuthenticateResult Reject(string reason, int? tokenId = null)
+    /// <summary>
+    /// Refused, logged and recorded as <c>Access.Denied</c>: for a token the desk knows, in its owner's name (who), with the
+    /// request (what) and the reason (why); for an unknown or malformed one, in the client address's.
+    /// </summary>
+    private async Task<AuthenticateResult> RejectAsync(string reason, int? tokenId = null, AppUser? owner = null)
     {
-        LogRejected(Logger, reason, tokenId, Context.Connection.RemoteIpAddress?.ToString());
+        var clientIp = Context.Connection.RemoteIpAddress?.ToString();
+        LogRejected(Logger, reason, tokenId, clientIp);
+        var actor = owner is null ? new AuditActor(null, "token:" + reason, clientIp) : new AuditActor(owner.Id, owner.UserName ?? owner.Id, clientIp);
+        var why = tokenId is { } id ? $"personal access token {id.ToString(System.Globalization.CultureInfo.InvariantCulture)} {reason}" : $"personal access token {reason}";
+        await Context.RequestServices.GetRequiredService<AuditLog>()
+            .RefusedAsync(Security.TwoFactorEnrolmentRedirect.RequestOf(Context), why, actor, Context.RequestAborted);
         return AuthenticateResult.Fail("Invalid personal access token.");
     }
 

@@ -36,7 +36,7 @@ public sealed record CreatedToken(string Secret, TokenRow Token);
 /// returned once and only its SHA-256 is stored. People manage their own tokens; an officer may revoke anyone's.
 /// </summary>
 public sealed class PersonalAccessTokenService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, SessionTerminator connections)
 {
     public const int MaxNameLength = 100;
     public const int MinValidityDays = 1;
@@ -122,6 +122,7 @@ public sealed class PersonalAccessTokenService(
         token.RevokedAtUtc = Now();
         await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.TokenRevoked, EntityType, Id(token.Id),
             Describe(token)), cancellationToken: cancellationToken);
+        connections.RevokeToken(token.Id);
         return true;
     }
 

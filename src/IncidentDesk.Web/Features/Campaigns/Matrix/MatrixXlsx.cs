@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using System.Globalization;
 
 using DocumentFormat.OpenXml;
@@ -98,7 +99,7 @@ public static class MatrixXlsx
     private static Cell Text(string reference, string text, uint style) => new()
     {
         CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new Text(XmlText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     private static Stylesheet Stylesheet()

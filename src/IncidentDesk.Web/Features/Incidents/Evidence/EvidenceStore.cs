@@ -30,8 +30,35 @@ public sealed partial class EvidenceStore(IOptions<IncidentDeskOptions> options,
                 throw new InvalidOperationException("IncidentDesk:EvidenceFolder must not lie inside the web root.");
             }
 
-            Directory.CreateDirectory(folder);
+            // Only the service's own account may list or read the files, whatever the service's umask says.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             return folder;
+        }
+    }
+
+    // Created readable and writable by the service's account alone (0600), not left to the umask: evidence is personal data.
+    private static FileStreamOptions OwnerOnly
+    {
+        get
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            return options;
         }
     }
 
@@ -48,7 +75,7 @@ public sealed partial class EvidenceStore(IOptions<IncidentDeskOptions> options,
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long total = 0;
-            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var target = new FileStream(path, OwnerOnly))
             {
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)

@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -15,8 +16,8 @@ internal static class DraftDocx
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = info.Title;
-            document.PackageProperties.Subject = $"{info.Reference} — {info.CoopCode} {info.CoopName}";
+            document.PackageProperties.Title = XmlText.Clean(info.Title);
+            document.PackageProperties.Subject = XmlText.Clean($"{info.Reference} — {info.CoopCode} {info.CoopName}");
             document.PackageProperties.Creator = "IncidentDesk";
             document.PackageProperties.Language = DraftDocxStyles.Language;
 
@@ -96,7 +97,7 @@ internal static class DraftDocx
             element.Append(properties);
         }
 
-        element.Append(new Text(run.Text) { Space = SpaceProcessingModeValues.Preserve });
+        element.Append(new Text(XmlText.Clean(run.Text)) { Space = SpaceProcessingModeValues.Preserve });
         return element;
     }
 

@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -17,8 +18,8 @@ internal static class DraftPdf
     {
         DraftPdfFonts.EnsureRegistered();
         using var document = new PdfDocument();
-        document.Info.Title = info.Title;
-        document.Info.Subject = $"{info.Reference} — {info.CoopCode} {info.CoopName}";
+        document.Info.Title = XmlText.Clean(info.Title);
+        document.Info.Subject = XmlText.Clean($"{info.Reference} — {info.CoopCode} {info.CoopName}");
         document.Info.Author = "IncidentDesk";
         document.Info.Creator = "IncidentDesk";
         using (var flow = new PdfFlow(document))

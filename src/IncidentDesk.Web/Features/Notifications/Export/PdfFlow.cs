@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Common;
 using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -90,7 +91,7 @@ internal sealed partial class PdfFlow : IDisposable
             }
 
             var font = Font(size, run.Bold || forceBold, run.Italic);
-            foreach (Match match in Words().Matches(run.Text))
+            foreach (Match match in Words().Matches(XmlText.Clean(run.Text)))
             {
                 var word = match.Value;
                 if (x == 0 && string.IsNullOrWhiteSpace(word))
@@ -141,15 +142,27 @@ internal sealed partial class PdfFlow : IDisposable
 
     private double Measure(string text, XFont font) => text.Length == 0 ? 0 : _graphics!.MeasureString(text, font).Width;
 
+    /// <summary>
+    /// The longest prefix (at least one character) that fits the width. A binary search: a pasted token or URL thousands of
+    /// characters long would otherwise cost a measurement per character per line.
+    /// </summary>
     private int Fit(string word, XFont font, double width)
     {
-        var cut = word.Length - 1;
-        while (cut > 1 && Measure(word[..cut], font) > width)
+        int fits = 1, tooLong = word.Length;
+        while (tooLong - fits > 1)
         {
-            cut--;
+            var middle = fits + ((tooLong - fits) / 2);
+            if (Measure(word[..middle], font) > width)
+            {
+                tooLong = middle;
+            }
+            else
+            {
+                fits = middle;
+            }
         }
 
-        return cut;
+        return fits;
     }
 
     [GeneratedRegex(@"\S+\s*|\s+")]
