@@ -5,6 +5,7 @@ using IncidentDesk.Core.Compliance.Assessment;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Reports;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed partial class IncidentDeskDbContext(DbContextOptions<IncidentDeskD
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<SecurityReport> SecurityReports => Set<SecurityReport>();
+    public DbSet<SecurityReportMessage> SecurityReportMessages => Set<SecurityReportMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,7 +10,7 @@ internal sealed class AuditChanges
 {
     // Secrets never enter the audit trail, not even hashed.
     private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey", "FollowUpCodeHash"];
 
     private readonly EntityEntry _entry;
     private readonly string _verb;
