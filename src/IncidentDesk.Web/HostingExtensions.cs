@@ -18,6 +18,8 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Features.Preferences;
+using IncidentDesk.Web.Features.Reports;
+using IncidentDesk.Web.Features.Reports.Door;
 using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -116,6 +118,7 @@ internal static class HostingExtensions
         services.AddSingleton<Data.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Audit.AuditTrailService>();
+        services.AddOutsideReports(builder.Configuration);
         services.AddAdministration();
         services.AddPersonalAccessTokens();
         services.AddApi();
@@ -152,12 +155,14 @@ internal static class HostingExtensions
         app.UseAuthentication();
         app.UseUnmatchedApiPaths();
         app.UseRateLimiter();
+        app.UsePublicReportDoor();
         app.UseCurrentUser();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapSecurityTxt();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdministration();
