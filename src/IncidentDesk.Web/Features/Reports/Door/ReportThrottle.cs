@@ -121,7 +121,8 @@ public static class PublicPaths
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             // The follow-up code is shown on these pages: no cache, proxy or back button may keep a copy.
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (context.RequestServices.GetRequiredService<ReportThrottle>().Admit(context) is { } wait)
             {
