@@ -94,11 +94,11 @@ public static class PublicPaths
 
     /// <summary>
     /// Stricter than the desk's own policy: no inline styles either (the public pages are plain HTML with one stylesheet),
-    /// no framing, no plugins, forms post only here, no base-URI tricks.
+    /// no framing, no plugins, forms post only here, the base URI only this origin (the page sets it).
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
-        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public static bool IsReportForm(PathString path) => path.Equals(ReportForm, StringComparison.OrdinalIgnoreCase);
 
