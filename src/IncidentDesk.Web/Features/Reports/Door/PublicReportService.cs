@@ -22,7 +22,11 @@ public sealed class PublicReportService(
     IDataProtectionProvider protection, IMemoryCache cache)
 {
     public const int MaxRepliesPerReport = 50;
-    private const int ReferenceAttempts = 3;
+    private const int ReferenceAttempts = 5;
+
+    // One insert at a time in this process: the hourly cap is then exact here and sequences never collide between this
+    // process's own requests (a flood arrives in parallel); another instance's race is left to the unique index and a retry.
+    private static readonly SemaphoreSlim InsertGate = new(1, 1);
     private readonly ITimeLimitedDataProtector _stamps =
         protection.CreateProtector("IncidentDesk.Reports.FormStarted").ToTimeLimitedDataProtector();
 
@@ -78,32 +82,45 @@ public sealed class PublicReportService(
             return errors.ToFailure();
         }
 
-        var hourAgo = now.AddHours(-1);
-        if (await db.SecurityReports.CountAsync(r => r.ReceivedAtUtc >= hourAgo, cancellationToken) >= options.Value.ReportsPerHour)
+        await InsertGate.WaitAsync(cancellationToken);
+        try
         {
-            return Result.ConflictWith(ReportError.Busy, "Error.Busy");
-        }
-
-        // Accepted once: the same solved challenge cannot carry a second report.
-        if (pow.Consume(input.Altcha) != PowVerdict.Valid)
-        {
-            return Result.Invalid(ReportField.Verification, ReportError.ChallengeFailed, "Error.ChallengeFailed");
-        }
-
-        var code = FollowUpCode.New();
-        var year = Brasilia.Day(now).Year;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+            var hourAgo = now.AddHours(-1);
+            if (await db.SecurityReports.CountAsync(r => r.ReceivedAtUtc >= hourAgo, cancellationToken) >= options.Value.ReportsPerHour)
             {
-                var reference = await InsertAsync(db, input, code, year, now, cancellationToken);
-                return Result.Success(new SubmittedReport(reference, code));
+                return Result.ConflictWith(ReportError.Busy, "Error.Busy");
             }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+
+            // Accepted once: the same solved challenge cannot carry a second report.
+            if (pow.Consume(input.Altcha) != PowVerdict.Valid)
             {
-                // Another report took the same sequence a moment earlier (unique index): take the next one.
-                db.ChangeTracker.Clear();
+                return Result.Invalid(ReportField.Verification, ReportError.ChallengeFailed, "Error.ChallengeFailed");
             }
+
+            var code = FollowUpCode.New();
+            var year = Brasilia.Day(now).Year;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var reference = await InsertAsync(db, input, code, year, now, cancellationToken);
+                    return Result.Success(new SubmittedReport(reference, code));
+                }
+                catch (DbUpdateException) when (attempt < ReferenceAttempts)
+                {
+                    // Another instance took the same sequence a moment earlier (unique index): take the next one.
+                    db.ChangeTracker.Clear();
+                }
+                catch (DbUpdateException)
+                {
+                    // Still colliding: the desk is too busy right now; the reporter keeps the text and tries again.
+                    return Result.ConflictWith(ReportError.Busy, "Error.Busy");
+                }
+            }
+        }
+        finally
+        {
+            InsertGate.Release();
         }
     }
 
