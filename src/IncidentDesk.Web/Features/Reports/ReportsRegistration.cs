@@ -20,6 +20,7 @@ public static class ReportsRegistration
         services.AddSingleton<ReportThrottle>();
         services.AddScoped<PublicReportService>();
         services.AddScoped<ReportIntakeService>();
+        services.AddScoped<InboxSummaryReader>();
         // The e-mail outbox replaces this registration with its own notifier.
         services.AddSingleton<IReporterNotifier, NoReporterMail>();
         return services;

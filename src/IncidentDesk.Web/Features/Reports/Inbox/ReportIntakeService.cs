@@ -54,23 +54,6 @@ public sealed partial class ReportIntakeService(
             AcknowledgementClock.DueUtc(r.ReceivedAtUtc, calendar), r.Incident, r.IncidentId))]);
     }
 
-    /// <summary>The dashboard's line: reports still waiting for their acknowledgement; null for those who may not read the inbox.</summary>
-    public async Task<InboxSummary?> SummaryAsync(CancellationToken cancellationToken = default)
-    {
-        if (!MayRead)
-        {
-            return null;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var waiting = await db.SecurityReports.AsNoTracking()
-            .Where(r => r.AcknowledgedAtUtc == null && r.Status == SecurityReportStatus.Received)
-            .Select(r => r.ReceivedAtUtc).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var states = waiting.Select(at => AcknowledgementClock.State(at, answered: false, now, calendar)).ToList();
-        return new InboxSummary(states.Count, states.Count(s => s == ClockState.Overdue), states.Count(s => s == ClockState.DueSoon));
-    }
-
     public async Task<Result<InboxReport>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         if (await audit.ForbiddenUnlessAsync(MayRead, nameof(SecurityReport), Id(id), cancellationToken) is { } forbidden)
