@@ -4,6 +4,7 @@ using IncidentDesk.Core.Compliance.Assessment;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Reports;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -124,6 +125,10 @@ public sealed partial class IncidentDeskDbContext
         builder.Entity<AuditEntry>().HasQueryFilter(_ => ScopeReadsAll);
         // The mail log holds every co-op's addresses: officers and auditors only, a liaison nothing, not even their own mails.
         builder.Entity<Core.Mail.OutboxMail>().HasQueryFilter(_ => ScopeReadsAll);
+        // Outside reports may name a co-op, but they are the federation's intake: a liaison reads none of them, even
+        // one that names their own co-op (it may concern a flaw the co-op has not been told about yet).
+        builder.Entity<SecurityReport>().HasQueryFilter(_ => ScopeReadsAll);
+        builder.Entity<SecurityReportMessage>().HasQueryFilter(_ => ScopeReadsAll);
 
         builder.Entity<Campaign>().HasQueryFilter(c => ScopeReadsAll
             || Set<CoopTask>().Any(t => t.CampaignId == c.Id && t.CoopId == ScopeCoopId));

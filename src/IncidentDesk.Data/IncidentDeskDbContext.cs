@@ -5,6 +5,7 @@ using IncidentDesk.Core.Compliance.Assessment;
 using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Coops;
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Core.Reports;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public sealed partial class IncidentDeskDbContext(DbContextOptions<IncidentDeskD
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Core.Mail.OutboxMail> OutboxMails => Set<Core.Mail.OutboxMail>();
     public DbSet<Core.Mail.MailRun> MailRuns => Set<Core.Mail.MailRun>();
+    public DbSet<SecurityReport> SecurityReports => Set<SecurityReport>();
+    public DbSet<SecurityReportMessage> SecurityReportMessages => Set<SecurityReportMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

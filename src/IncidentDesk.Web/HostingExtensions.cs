@@ -21,6 +21,8 @@ using IncidentDesk.Web.Features.Playbooks;
 using IncidentDesk.Web.Features.Preferences;
 using IncidentDesk.Web.Features.Register;
 using IncidentDesk.Web.Features.Tokens;
+using IncidentDesk.Web.Features.Reports;
+using IncidentDesk.Web.Features.Reports.Door;
 using IncidentDesk.Web.Hubs;
 using IncidentDesk.Web.Features.Audit.Sealing;
 using IncidentDesk.Web.Security;
@@ -99,6 +101,7 @@ internal static class HostingExtensions
             .AddAccount()
             .AddAdministration()
             .AddMail()
+            .AddOutsideReports(builder.Configuration)
             .AddPersonalAccessTokens()
             .AddPreferences()
             .AddCoops()
@@ -141,6 +144,7 @@ internal static class HostingExtensions
         app.UseAuthentication();
         app.UseUnmatchedApiPaths();
         app.UseRateLimiter();
+        app.UsePublicReportDoor();
         app.UseCurrentUser();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -148,6 +152,7 @@ internal static class HostingExtensions
         app.MapStaticAssets().AllowAnonymous();
         // Each feature maps its own endpoints (Features/<Area>/<Area>Registration.cs); pages are routed by Blazor below.
         app.MapHealthEndpoints();
+        app.MapSecurityTxt();
         app.MapAccount();
         app.MapPreferences();
         app.MapMail();

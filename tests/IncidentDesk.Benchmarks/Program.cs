@@ -18,6 +18,7 @@ internal static class Harness
           generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
           circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
+          reports   public report form: submit beside its floor; an officer's page during a 500-post flood beside a quiet desk
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
         """;
 
@@ -35,6 +36,7 @@ internal static class Harness
                 "circuit" => await CircuitCommand.RunAsync(options),
                 "dashboard" => await DashboardCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
+                "reports" => await ReportsAsync(),
                 "micro" => await MicroCommand.RunAsync(options),
                 _ => Fail(null),
             };
@@ -47,6 +49,15 @@ internal static class Harness
         {
             return Fail(e.Message);
         }
+    }
+
+    private static async Task<int> ReportsAsync()
+    {
+        Console.WriteLine($"IncidentDesk public report form · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine();
+        Console.WriteLine(Figure.Header);
+        await Reports.ReportFigures.RunAsync();
+        return 0;
     }
 
     private static int Fail(string? problem)

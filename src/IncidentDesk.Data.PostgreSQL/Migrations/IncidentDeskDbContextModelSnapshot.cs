@@ -1016,6 +1016,155 @@ namespace IncidentDesk.Data.PostgreSQL.Migrations
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Reports.SecurityReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("CoopId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataAccessed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("FollowUpCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("FoundOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HowFound")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OthersInformed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PlannedDisclosureOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProofOfConcept")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReporterOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sharing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WantsCredit")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoopId");
+
+                    b.HasIndex("FollowUpCodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("SecurityReports");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Reports.SecurityReportMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SecurityReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecurityReportId", "SentAtUtc");
+
+                    b.ToTable("SecurityReportMessages");
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Timeline.TimelineEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1590,6 +1739,28 @@ namespace IncidentDesk.Data.PostgreSQL.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("IncidentDesk.Core.Reports.SecurityReport", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Coops.Coop", null)
+                        .WithMany()
+                        .HasForeignKey("CoopId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Reports.SecurityReportMessage", b =>
+                {
+                    b.HasOne("IncidentDesk.Core.Reports.SecurityReport", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("SecurityReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentDesk.Core.Timeline.TimelineEvent", b =>
                 {
                     b.HasOne("IncidentDesk.Core.Incidents.Incident", null)
@@ -1704,6 +1875,11 @@ namespace IncidentDesk.Data.PostgreSQL.Migrations
                     b.Navigation("KeyFigures");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("IncidentDesk.Core.Reports.SecurityReport", b =>
+                {
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

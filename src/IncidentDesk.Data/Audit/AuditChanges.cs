@@ -11,7 +11,7 @@ internal sealed class AuditChanges
     // Secrets never enter the audit trail, not even hashed; nor do mail bodies and unsubscribe links (an invitation's
     // body carries its single-use link).
     private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey", "TextBody", "HtmlBody", "UnsubscribeUrl"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey", "TextBody", "HtmlBody", "UnsubscribeUrl", "FollowUpCodeHash"];
 
     private readonly EntityEntry _entry;
     private readonly string _verb;

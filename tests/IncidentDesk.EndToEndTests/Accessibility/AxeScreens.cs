@@ -101,6 +101,10 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
                 await p.GetByTestId("verify-code").WaitForAsync();
             },
         },
+        // The public door for outside reporters: plain pages, no circuit.
+        Page("report form", "/report", Audience.Visitor, "[data-testid=send-report]") with { Static = true },
+        Page("report status", "/report/status", Audience.Visitor, "[data-testid=open-status]") with { Static = true },
+        Page("disclosure policy", "/disclosure", Audience.Visitor, "[data-testid=safe-harbour]") with { Static = true },
         Page("dashboard", "/", Audience.SignedIn, "h1"),
         Page("incident list", "/incidents", Audience.SignedIn, ".mud-table-root tbody tr"),
         Page("incident intake", "/incidents/new", Audience.Officer, "form"),
@@ -134,6 +138,7 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
         Page("calendar", "/calendar", Audience.Staff, "[data-testid=holidays]"),
         Dialog("closure dialog", "/calendar", Audience.Officer, p => p.GetByTestId("closure-add")),
         Page("register", "/register", Audience.Staff, "[data-testid=register-count]"),
+        Page("intake inbox", "/intake", Audience.Staff, "[data-testid=inbox-table], [data-testid=inbox-empty]"),
         Page("audit trail", "/audit", Audience.Staff, ".mud-table-root tbody tr"),
         Page("admin: users", "/admin", Audience.Officer, "[data-testid=admin-tabs]"),
         new AxeScreen("admin: invitations", "/admin", Audience.Officer)

@@ -147,6 +147,16 @@ public static class AuthorizationMatrix
         // The shared host has no saved version: every signed-in caller gets 404. Approved/unapproved/other co-op downloads
         // per role are in Notifications/DraftVersionTests.
         new("GET", "incidents/{id:int}/drafts/versions/{versionId:int}/{format}", "incidents/{incident}/drafts/versions/2147483647/md", In, Nf, Nf, Nf, Nf),
+        // The only anonymous surface: security.txt, the disclosure policy, the report form and the status page (a code opens one
+        // report: Reports/ReportStatusTests). Posts without their antiforgery token are refused for everyone; the officers'
+        // inbox is closed to liaisons (auditors read it; triage is refused to them in Reports/ReportIntakeTests).
+        new("GET", ".well-known/security.txt", ".well-known/security.txt", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "disclosure", "disclosure", Ok, Ok, Ok, Ok, Ok),
+        new("GET", "report", "report", Ok, Ok, Ok, Ok, Ok),
+        new("POST", "report", "report", Bad, Bad, Bad, Bad, Bad),
+        new("GET", "report/status", "report/status", Ok, Ok, Ok, Ok, Ok),
+        new("POST", "report/status", "report/status", Bad, Bad, Bad, Bad, Bad),
+        new("GET", "intake", "intake", In, No, No, Ok, Ok),
     ];
 
     public static readonly IReadOnlyList<string> Roles = ["Anonymous", "LiaisonA", "LiaisonB", "Auditor", "Officer"];

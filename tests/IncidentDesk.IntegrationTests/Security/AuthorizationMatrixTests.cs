@@ -29,9 +29,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var mapped = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Pattern: (e.RoutePattern.RawText ?? "").TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            // Framework endpoints (_blazor, _framework) and static files are not the app's routes; the API's document is.
+            // Framework endpoints (_blazor, _framework) and static files are not the app's routes; the API's document and security.txt are.
             .Where(e => !e.Pattern.StartsWith('_') && !e.Pattern.Contains(":file}", StringComparison.Ordinal)
-                && (!LastSegment(e.Pattern).Contains('.', StringComparison.Ordinal) || e.Pattern.StartsWith("openapi/", StringComparison.Ordinal)))
+                && (!LastSegment(e.Pattern).Contains('.', StringComparison.Ordinal) || e.Pattern.StartsWith("openapi/", StringComparison.Ordinal)
+                    || e.Pattern.StartsWith(".well-known/", StringComparison.Ordinal)))
             .ToList();
 
         var missing = mapped

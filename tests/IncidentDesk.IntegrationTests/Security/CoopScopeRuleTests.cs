@@ -27,7 +27,8 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
     private const string CoopB = "RJ-001"; // involved in nothing, tasked with nothing
 
     // Rows only the federation reads: a liaison sees none, not even their own co-op's.
-    private static readonly HashSet<Type> FederationOnly = [typeof(Core.Audit.AuditEntry), typeof(Invitation), typeof(Core.Mail.OutboxMail)];
+    private static readonly HashSet<Type> FederationOnly =
+        [typeof(Core.Audit.AuditEntry), typeof(Invitation), typeof(Core.Mail.OutboxMail), typeof(Core.Reports.SecurityReport), typeof(Core.Reports.SecurityReportMessage)];
 
     // A row carries a co-op when it names one, or names the incident, campaign or campaign task it belongs to.
     private static readonly string[] CoopCarryingKeys = ["CoopId", "IncidentId", "CampaignId", "CampaignTaskId"];
@@ -196,6 +197,14 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
         db.OutboxMails.Add(new Core.Mail.OutboxMail { Kind = Core.Mail.MailKind.CampaignNotice, DedupKey = "scope-rule", MessageId = "scope-rule@test",
             ToAddress = "ponto@coop.example", CoopId = _coopA, Subject = "Novas tarefas", TextBody = "Olá", Fingerprint = "scope-rule",
             CreatedAtUtc = now, NextAttemptAtUtc = now });
+        // An outside report naming A's co-op, with a message on its thread: still the federation's intake, not A's.
+        var report = new Core.Reports.SecurityReport
+        {
+            Year = 2026, Sequence = 9001, Reference = "RPT-2026-9001", ReceivedAtUtc = now, UpdatedAtUtc = now, Finding = "Broker aberto",
+            Target = "mqtt.exemplo.coop.br", CoopId = _coopA, FollowUpCodeHash = new string('0', 64),
+        };
+        report.Messages.Add(new Core.Reports.SecurityReportMessage { Body = "Recebido.", SentAtUtc = now, AuthorName = "test" });
+        db.SecurityReports.Add(report);
         await db.SaveArrangedAsync(Ct);
 
         var coopTask = new CoopTask { CampaignId = campaign.Id, CampaignTaskId = step.Id, CoopId = _coopA, UpdatedAtUtc = now };

@@ -28,6 +28,7 @@ public sealed class DashboardPageTests : MudComponentTestBase, IClassFixture<See
         Services.AddScoped<DeadlineService>();
         Services.AddScoped<CoopTaskService>();
         Services.AddScoped<DashboardService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Reports.Inbox.InboxSummaryReader>();
         var officer = new CurrentUser();
         officer.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "officer"), new Claim(ClaimTypes.Name, "officer@federacao.example"),

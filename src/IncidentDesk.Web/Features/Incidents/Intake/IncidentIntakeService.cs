@@ -29,7 +29,16 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
     private const int ReferenceAttempts = 3;
 
     /// <summary>Validates a draft and registers it as a new incident in status Reported (officers only).</summary>
-    public async Task<Result<RegisteredIncident>> CreateAsync(IncidentFormModel draft, CancellationToken cancellationToken = default)
+    public Task<Result<RegisteredIncident>> CreateAsync(IncidentFormModel draft, CancellationToken cancellationToken = default) =>
+        CreateAsync(draft, alsoRecord: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(IncidentFormModel, CancellationToken)"/>, with <paramref name="alsoRecord"/> run inside the same
+    /// transaction once the incident has its id: what brought the incident in (an outside report, its evidence) is kept
+    /// with it or not at all.
+    /// </summary>
+    public async Task<Result<RegisteredIncident>> CreateAsync(
+        IncidentFormModel draft, Func<IncidentDeskDbContext, Incident, CancellationToken, Task>? alsoRecord, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), "new", cancellationToken) is { } forbidden)
@@ -49,7 +58,7 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
         {
             try
             {
-                return await InsertAsync(draft, year, reportedAtUtc, discovered, knowledgeAtUtc, now, cancellationToken);
+                return await InsertAsync(draft, year, reportedAtUtc, discovered, knowledgeAtUtc, now, alsoRecord, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {
@@ -102,7 +111,7 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
 
     private async Task<Result<RegisteredIncident>> InsertAsync(
         IncidentFormModel draft, int year, DateTime reportedAtUtc, PartialDate? discovered, DateTime knowledgeAtUtc, DateTime now,
-        CancellationToken cancellationToken)
+        Func<IncidentDeskDbContext, Incident, CancellationToken, Task>? alsoRecord, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
@@ -145,6 +154,11 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Registered,
             IncidentRecordText.RegisteredDescription(reference, draft.Source), user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        if (alsoRecord is not null)
+        {
+            await alsoRecord(db, incident, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return Result.Success(new RegisteredIncident(incident.Id, reference));
