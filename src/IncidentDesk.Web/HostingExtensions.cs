@@ -120,6 +120,7 @@ internal static class HostingExtensions
         services.AddPersonalAccessTokens();
         services.AddApi();
         services.AddLiveUpdates(builder.Configuration);
+        Features.Exposure.ExposureRegistration.AddExposureWatch(services, builder.Configuration);
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<AccountBootstrapper>();
     }
@@ -167,6 +168,7 @@ internal static class HostingExtensions
         app.MapCoopExport();
         Features.Notifications.DraftEndpoints.MapDraftDownloads(app);
         Features.Register.RegisterEndpoints.MapRegisterExport(app);
+        Features.Exposure.ExposureRegistration.MapExposureWatch(app);
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 

@@ -34,9 +34,10 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref _connections);
 
-    /// <summary>Accepts, reads whatever comes, answers nothing.</summary>
-    public static LoopbackServer Silent(IPAddress? address = null) => new(address ?? IPAddress.Loopback, async (stream, stop) =>
+    /// <summary>Accepts, reads whatever comes, answers nothing; <paramref name="gauge"/> counts the connections open at once.</summary>
+    public static LoopbackServer Silent(IPAddress? address = null, ConnectionGauge? gauge = null) => new(address ?? IPAddress.Loopback, async (stream, stop) =>
     {
+        using var held = gauge?.Enter();
         var buffer = new byte[1024];
         while (await stream.ReadAsync(buffer, stop) > 0)
         {
@@ -99,5 +100,33 @@ public sealed class LoopbackServer : IAsyncDisposable
         _listener.Stop();
         await _loop;
         _stop.Dispose();
+    }
+}
+
+/// <summary>How many connections were open at once, at most, across the servers that share it.</summary>
+public sealed class ConnectionGauge
+{
+    private int _open;
+    private int _max;
+
+    public int Max => Volatile.Read(ref _max);
+
+    public IDisposable Enter()
+    {
+        var open = Interlocked.Increment(ref _open);
+        for (var max = Volatile.Read(ref _max); open > max; max = Volatile.Read(ref _max))
+        {
+            if (Interlocked.CompareExchange(ref _max, open, max) == max)
+            {
+                break;
+            }
+        }
+
+        return new Exit(this);
+    }
+
+    private sealed class Exit(ConnectionGauge gauge) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref gauge._open);
     }
 }
