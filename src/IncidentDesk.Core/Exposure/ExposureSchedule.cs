@@ -6,7 +6,7 @@ namespace IncidentDesk.Core.Exposure;
 /// <summary>One period of the schedule: it starts at <see cref="StartUtc"/>, and <see cref="Key"/> names it for every instance alike.</summary>
 public readonly record struct ScheduleSlot(DateTime StartUtc)
 {
-    public string Key => StartUtc.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+    public string Key => StartUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>
