@@ -99,9 +99,12 @@ public sealed class ExposureRunService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A running run's progress is its checks so far (its own counts are written when it ends).
         return await db.ExposureRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count)
-            .Select(r => new RunView(r.Id, r.Trigger, r.Target, r.TargetLabel, r.StartedAtUtc, r.FinishedAtUtc, r.StartedBy, r.State,
-                r.Planned, r.Checked, r.Exposed, r.SkippedRecent, r.Unauthorized, r.CancelRequestedAtUtc != null))
+            .Select(r => new RunView(r.Id, r.Trigger, r.Target, r.TargetLabel, r.StartedAtUtc, r.FinishedAtUtc, r.StartedBy, r.State, r.Planned,
+                r.State == RunState.Running ? db.ExposureChecks.Count(c => c.RunId == r.Id) : r.Checked,
+                r.State == RunState.Running ? db.ExposureChecks.Count(c => c.RunId == r.Id && c.Outcome == ExposureOutcome.Exposed) : r.Exposed,
+                r.SkippedRecent, r.Unauthorized, r.CancelRequestedAtUtc != null))
             .ToListAsync(cancellationToken);
     }
 
