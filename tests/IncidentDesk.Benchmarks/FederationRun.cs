@@ -29,9 +29,16 @@ internal sealed class FederationRun : IAsyncDisposable
     public string ConnectionString => $"Data Source={Host.DatabasePath}";
 
     /// <param name="database">A database file to run on (e.g. a generated history); it is copied, so the original stays as it was.</param>
-    public static async Task<FederationRun> StartAsync(string? database = null)
+    /// <param name="extra">More configuration for the app (e.g. exposure watch's bound and timeouts).</param>
+    public static async Task<FederationRun> StartAsync(string? database = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var host = new IncidentDeskHost(settings: Settings());
+        var settings = Settings();
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var host = new IncidentDeskHost(settings: settings);
         if (database is not null)
         {
             // Before the app starts, so its migration and seeding see the ready-made file and leave it alone.

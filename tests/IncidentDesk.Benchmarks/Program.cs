@@ -18,6 +18,7 @@ internal static class Harness
           circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
+          exposure [--concurrency 16] [--response-timeout 5s] [--per-coop 2]   "check all" of 340 × 2 loopback brokers beside bare probes
         """;
 
     public static async Task<int> Main(string[] args)
@@ -34,6 +35,7 @@ internal static class Harness
                 "dashboard" => await DashboardCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
                 "micro" => await MicroCommand.RunAsync(options),
+                "exposure" => await Exposure.ExposureCommand.RunAsync(options),
                 _ => Fail(null),
             };
         }

@@ -32,6 +32,7 @@ public sealed class DashboardLiveTests : MudComponentTestBase, IClassFixture<See
         Services.AddScoped<DeadlineService>();
         Services.AddScoped<CoopTaskService>();
         Services.AddScoped<DashboardService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Exposure.ExposureQueryService>();
         var auditor = new CurrentUser();
         auditor.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "auditor"), new Claim(ClaimTypes.Name, "auditor@federacao.example"),
