@@ -163,5 +163,28 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         Assert.Equal([(3, EndpointCsv.Code, EndpointCsvReason.UnknownCoop)], report.Errors.Select(e => (e.Line, e.Column, e.Reason)));
     }
 
+    [Fact]
+    public async Task The_csv_a_liaison_downloads_holds_their_coops_endpoints_only_and_every_download_is_audited()
+    {
+        await fixture.DeclareAsync("ES-001", "kafka.es.example", 9092);
+        await fixture.DeclareAsync("SE-001", "kafka.se.example", 9092);
+        var liaison = await TestAccounts.CreateAsync(fixture.Host, AppRoles.CoopLiaison, "ES-001", twoFactor: false);
+        using var client = fixture.Host.CreateBrowserClient();
+        (await SignIn.SignInAsync(client, liaison)).Dispose();
+
+        using var response = await client.GetAsync(new Uri("exposure/csv", UriKind.Relative), Ct);
+        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("\"code\";\"host\";\"port\";\"kind\"", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("\"ES-001\"", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("kafka.es.example", StringComparison.Ordinal));
+        await using var db = fixture.CreateDb();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Exported && e.ActorName == liaison.Email
+            && e.EntityType == nameof(BrokerEndpoint), Ct));
+    }
+
     private static MemoryStream Csv(params string[] lines) => new(Encoding.UTF8.GetBytes(string.Join("\r\n", lines)));
 }
