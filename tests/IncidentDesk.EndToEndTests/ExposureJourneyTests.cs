@@ -59,6 +59,14 @@ public sealed class ExposureJourneyTests(BrowserFixture browser)
         await Expect(officer.GetByTestId("exposure-run").First).ToContainTextAsync("Concluída");
         await officer.ScreenshotAsync("112-officer-finds-the-broker-exposed");
 
+        // The list on screen, as a file: the filter the officer typed, the state and topic count the desk found.
+        var download = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("exposure-export").ClickAsync());
+        Assert.Equal("vigilancia-exposicao.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+        var line = Assert.Single(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        Assert.StartsWith($"\"{Coop}\";\"127.0.0.1\";\"{port}\";\"kafka\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"Exposed\"", line, StringComparison.Ordinal);
+
         await officerRow.GetByTestId("endpoint-history").ClickAsync();
         var history = officer.Locator(".mud-dialog");
         await history.Locator("summary").First.ClickAsync();

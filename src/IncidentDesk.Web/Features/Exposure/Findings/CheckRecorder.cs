@@ -49,7 +49,7 @@ public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trai
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow().UtcDateTime;
         FindingChange change;
-        int? incidentId = null, coopTaskId = null, coopId;
+        int? incidentId = null, coopTaskId = null, campaignId = null, coopId;
         await using (var db = federationDb.CreateDbContext())
         {
             await using var transaction = await trail.BeginTransactionAsync(db, cancellationToken);
@@ -83,6 +83,7 @@ public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trai
             {
                 var watch = await ExposureWatchCampaign.CurrentAsync(db, trail, actor, now, cancellationToken);
                 incidentId = watch.IncidentId;
+                campaignId = watch.CampaignId;
                 coopTaskId = await OpenFindingAsync(db, actor, watch, endpoint, check, coopCode, now, cancellationToken);
                 change = FindingChange.Opened;
             }
@@ -94,9 +95,13 @@ public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trai
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (incidentId is { } incident && coopTaskId is { } task && change is FindingChange.Opened or FindingChange.ClosedByCheck)
+        if (incidentId is { } incident && coopTaskId is { } task)
         {
-            await feed.PublishAsync(new DeskChange(ChangeKind.Task, incident, coopId, task, actor.Name, now), cancellationToken);
+            // A new finding is a new column of the campaign's matrix (open matrices read it whole, the co-op's liaison is told
+            // of new work); a later check changes the task's history only, which the exposure pages show.
+            await feed.PublishAsync(change == FindingChange.Opened
+                ? new DeskChange(ChangeKind.Campaign, incident, coopId, campaignId, ExposureRecordText.Actor, now)
+                : new DeskChange(ChangeKind.Exposure, incident, coopId, task, ExposureRecordText.Actor, now), cancellationToken);
         }
 
         return change;

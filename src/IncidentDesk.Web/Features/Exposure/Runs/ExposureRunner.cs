@@ -31,6 +31,7 @@ public sealed partial class ExposureRunner(
 
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, options.Value.MaxConcurrentChecks));
     private readonly ConcurrentDictionary<int, CancellationTokenSource> _running = new();
+    private long _lastPublish;
 
     /// <summary>The runs going on in this instance.</summary>
     public IReadOnlyCollection<int> RunningHere => [.. _running.Keys];
@@ -197,8 +198,6 @@ public sealed partial class ExposureRunner(
         }, CancellationToken.None);
         return timer;
     }
-
-    private long _lastPublish;
 
     /// <summary>Open pages follow a run's progress about once a second, not once per endpoint (680 re-reads per page).</summary>
     private Task PublishThrottledAsync(AuditActor actor, int runId)

@@ -92,8 +92,8 @@ internal static class RunClaim
             return "*";
         }
 
-        var code = await db.Coops.Where(c => c.Id == (request.CoopId ?? endpoints.Select(e => e.CoopId).FirstOrDefault()))
-            .Select(c => c.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var coopId = request.CoopId ?? endpoints.Select(e => e.CoopId).FirstOrDefault();
+        var code = await db.Coops.Where(c => c.Id == coopId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
         var label = request.Target == RunTarget.Endpoint && endpoints.Count == 1 ? $"{code} · {endpoints[0].Address}" : code;
         return label.Length <= ExposureRun.MaxLabel ? label : label[..ExposureRun.MaxLabel];
     }
