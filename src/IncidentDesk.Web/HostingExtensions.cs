@@ -149,7 +149,9 @@ internal static class HostingExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UsePlainHttpRefusal();
         app.UseAuthentication();
+        app.UseUnmatchedApiPaths();
         app.UseRateLimiter();
         app.UseCurrentUser();
         app.UseAuthorization();

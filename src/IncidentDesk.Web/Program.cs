@@ -1,9 +1,16 @@
 using IncidentDesk.Web;
 using IncidentDesk.Web.Operators;
 
-var builder = WebApplication.CreateBuilder(args);
+// Host options and an operator command's words may come in any order; a word that is no command never starts the server.
+var invocation = Invocation.Read(args);
+if (invocation.Kind is InvocationKind.Help or InvocationKind.UnknownVerb)
+{
+    return await OperatorCommandLine.AnswerWithoutHostAsync(invocation, Console.Out, Console.Error);
+}
+
+var isOperatorCommand = invocation.Kind == InvocationKind.Command;
+var builder = WebApplication.CreateBuilder(invocation.HostArgs);
 builder.AddIncidentDesk();
-var isOperatorCommand = OperatorCommandLine.IsCommand(args);
 if (isOperatorCommand)
 {
     OperatorCommandLine.QuietLogging(builder.Logging);
@@ -13,7 +20,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 if (isOperatorCommand)
 {
-    return await OperatorCommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+    return await OperatorCommandLine.RunAsync(app.Services, invocation.CommandArgs, Console.In, Console.Out, Console.Error);
 }
 
 app.UseIncidentDesk();

@@ -37,7 +37,7 @@ internal static class CampaignFigures
             .ToList();
         var result = await scope.ServiceProvider.GetRequiredService<CampaignService>()
             .LaunchAsync(new CampaignLaunch(run.IncidentId, title, null, inputs, CampaignAudience.AllCoops));
-        return result.CampaignId ?? throw new InvalidOperationException(string.Join(", ", result.Errors));
+        return result.Succeeded ? result.Value.CampaignId : throw new InvalidOperationException(result.ToString());
     }
 
     internal static async Task RawInsertAsync(FederationRun run, string title)

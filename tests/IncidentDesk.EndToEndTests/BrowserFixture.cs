@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
 [assembly: IncidentDesk.EndToEndTests.CloseBrowserContexts]
+[assembly: Requires(TestServer.Chromium)]
 
 namespace IncidentDesk.EndToEndTests;
 
@@ -38,13 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Two cores shared with the other suites: give assertions the same patience as actions.
         Assertions.SetDefaultExpectTimeout(15_000);
+        if (!TestServers.AreAvailable(TestServer.Chromium))
+        {
+            return; // every browser test is reported as skipped, with the reason (RequiresAttribute)
+        }
+
         Host.Start();
         Officer = await TestAccounts.EnrolBootstrapOfficerAsync(Host);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             // The machine's Chromium (apt); Playwright's own browser download is not available here.
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            ExecutablePath = TestServers.Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
@@ -59,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser already signed in as <see cref="Officer"/>, on <paramref name="path"/> once its circuit is live.</summary>
     public async Task<IPage> NewOfficerPageAsync(string path = "/", int width = 1366, int height = 900)
     {
-        var page = await NewPageAsync(width, height, storageState: _officerSession);
+        var page = await NewPageAsync(width, height, host: null, _officerSession, ColorScheme.Light);
         await page.GotoAsync(path);
         await page.WaitUntilInteractiveAsync();
         return page;
@@ -67,9 +73,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <param name="host">Another app instance to browse (scale-out tests); this fixture's host by default.</param>
     public Task<IPage> NewPageAsync(int width = 1366, int height = 900, IncidentDeskHost? host = null) =>
-        NewPageAsync(width, height, host, storageState: null);
+        NewPageAsync(width, height, host, storageState: null, ColorScheme.Light);
 
-    private async Task<IPage> NewPageAsync(int width, int height, IncidentDeskHost? host = null, string? storageState = null)
+    /// <summary>A new browser with a signed-in person's cookies (<see cref="IBrowserContext.StorageStateAsync"/>), or nobody's.</summary>
+    /// <param name="colorScheme">What the operating system prefers; the desk follows it until the person picks a theme.</param>
+    internal Task<IPage> NewPageAsync(string? storageState, int width, int height, ColorScheme colorScheme) =>
+        NewPageAsync(width, height, host: null, storageState, colorScheme);
+
+    private async Task<IPage> NewPageAsync(int width, int height, IncidentDeskHost? host = null, string? storageState = null,
+        ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -78,6 +90,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "pt-BR",
             TimezoneId = "America/Sao_Paulo",
             StorageState = storageState,
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         if (TestContext.Current.Test?.UniqueID is { } test)
@@ -109,8 +122,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await using var scope = await Host.ActingAsAsync(Officer);
         var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
             .CreateAsync(draft, TestContext.Current.CancellationToken);
-        Assert.True(created.Succeeded, string.Join(", ", created.Errors));
-        return created.Id!.Value;
+        Assert.True(created.Succeeded, created.ToString());
+        return created.Value.Id;
     }
 
     public async ValueTask DisposeAsync()

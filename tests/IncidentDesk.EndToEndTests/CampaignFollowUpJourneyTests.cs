@@ -36,7 +36,7 @@ public sealed class CampaignFollowUpJourneyTests(BrowserFixture browser)
                     new("Avisar os titulares afetados", null, 10, false, TaskAnswerType.Text),
                 ], CampaignAudience.AllCoops), Ct);
             Assert.True(launched.Succeeded);
-            campaignId = launched.CampaignId!.Value;
+            campaignId = launched.Value.CampaignId;
         }
 
         await using var db = await browser.Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);

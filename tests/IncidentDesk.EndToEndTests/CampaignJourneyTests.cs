@@ -57,6 +57,9 @@ public sealed class CampaignJourneyTests(BrowserFixture browser)
 
         await Expect(acre.Locator("[data-testid=matrix-cell][data-status=Done]")).ToHaveCountAsync(1);
         await officer.ScreenshotAsync("75-matrix-live-update");
+        // A screen reader hears one polite summary rather than the cell: the matrix has one live region, and it says so.
+        await Expect(officer.Locator("[data-testid=progress-matrix] [aria-live]")).ToHaveCountAsync(1);
+        await Expect(officer.GetByTestId("matrix-live")).ToHaveTextAsync("1 nova resposta");
 
         // The cell says what it is to a screen reader and on hover (co-op, task, status), and opens the co-op's answer.
         var done = acre.Locator("[data-testid=matrix-cell][data-status=Done]");

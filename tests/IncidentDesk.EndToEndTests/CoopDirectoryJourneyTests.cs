@@ -23,7 +23,7 @@ public sealed class CoopDirectoryJourneyTests(BrowserFixture browser)
         await page.GetByTestId("verify-code").ClickAsync();
         await page.WaitUntilInteractiveAsync();
 
-        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(IncidentDeskHost.OfficerName);
+        await Expect(page.GetByTestId("account-menu")).ToHaveTextAsync(IncidentDeskHost.OfficerName);
         await Expect(page.GetByTestId("coop-count")).ToHaveTextAsync("340 cooperativas");
         await page.ScreenshotAsync("02-coops-all");
 

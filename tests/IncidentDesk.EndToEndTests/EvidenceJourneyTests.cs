@@ -64,6 +64,9 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser)
         await page.GetByTestId("evidence-title").FillAsync("");
         await page.GetByTestId("evidence-save").ClickAsync();
         await Expect(page.GetByTestId("evidence-dialog")).ToContainTextAsync("Campo obrigatório.");
+        // The reason is tied to the field: a screen reader says it with the field, not only "invalid".
+        await Expect(page.GetByTestId("evidence-title")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Campo obrigatório"));
+        await Expect(page.GetByTestId("evidence-title")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("evidence-chosen")).ToContainTextAsync("relatorio-pesquisadores.pdf");
         await page.GetByTestId("evidence-title").FillAsync("Relatório dos pesquisadores");
         await page.GetByTestId("evidence-shared").ClickAsync();

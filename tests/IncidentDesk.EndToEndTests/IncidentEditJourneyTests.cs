@@ -69,7 +69,7 @@ public sealed class IncidentEditJourneyTests(BrowserFixture browser)
         await using (var scope = await browser.Host.ActingAsAsync(colleague))
         {
             var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
-            var theirs = (await register.GetDraftAsync(incidentId, TestContext.Current.CancellationToken))!;
+            var theirs = (await register.GetDraftAsync(incidentId, TestContext.Current.CancellationToken)).Value;
             var basis = IncidentDraftFields.Copy(theirs);
             theirs.Title = "Bucket de exames laboratoriais exposto";
             theirs.AffectedSystems = "Bucket S3 do laboratório";

@@ -56,6 +56,7 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.SignInAsync(officer, "/incidents");
 
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pt-BR");
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Tema claro");
         await page.GetByTestId("culture-menu").ClickAsync();
@@ -63,6 +64,7 @@ public sealed class IncidentJourneyTests(BrowserFixture browser)
         await page.WaitUntilInteractiveAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Incidents", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-US");
         await page.ReloadAsync();
         await page.WaitUntilInteractiveAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Light theme");

@@ -52,7 +52,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
         await liaison.GetByTestId("accept-invitation").ClickAsync();
 
         await liaison.WaitUntilInteractiveAsync();
-        await Expect(liaison.GetByTestId("current-user")).ToHaveTextAsync(LiaisonName);
+        await Expect(liaison.GetByTestId("account-menu")).ToHaveTextAsync(LiaisonName);
         await liaison.GetByRole(AriaRole.Link, new() { Name = "Cooperativas" }).ClickAsync();
         await Expect(liaison.GetByTestId("coop-count")).ToHaveTextAsync("1 cooperativa");
         var rows = liaison.Locator("[data-testid=coop-grid] tbody tr.mud-table-row");

@@ -27,7 +27,7 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser)
                 Summary = "Relato de pesquisador: bucket público com backups.",
                 ReportedAtLocal = DateTime.UtcNow.AddHours(-3).AddMinutes(-30),
                 Severity = IncidentSeverity.High,
-            }, ct)).Id!.Value;
+            }, ct)).Value.Id;
             var figures = sp.GetRequiredService<KeyFigureService>();
             foreach (var label in new[] { "Arquivos expostos", "Titulares afetados" })
             {

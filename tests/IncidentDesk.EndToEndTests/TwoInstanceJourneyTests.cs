@@ -21,6 +21,7 @@ namespace IncidentDesk.EndToEndTests;
 /// The scaled-out desk: two instances on one PostgreSQL database and one Redis (both real, throwaway, on loopback).
 /// The officer's browser is pinned to instance B (sticky sessions); the liaison's tool talks to instance A.
 /// </summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJourneyTests.Installation desk)
     : IClassFixture<TwoInstanceJourneyTests.Installation>
 {
@@ -71,6 +72,11 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
 
         public async ValueTask InitializeAsync()
         {
+            if (!TestServers.AreAvailable(TestServer.Chromium, TestServer.PostgreSql, TestServer.Redis))
+            {
+                return; // the journey is reported as skipped, with the reason (RequiresAttribute)
+            }
+
             _desk = await ScaledOutDesk.PrepareAsync();
             A = _desk.StartInstance(first: true);
             B = _desk.StartInstance(first: false);
@@ -111,12 +117,14 @@ public sealed class TwoInstanceJourneyTests(BrowserFixture browser, TwoInstanceJ
 
         public async ValueTask DisposeAsync()
         {
+            if (_desk is null)
+            {
+                return;
+            }
+
             await B.DisposeAsync();
             await A.DisposeAsync();
-            if (_desk is not null)
-            {
-                await _desk.DisposeAsync();
-            }
+            await _desk.DisposeAsync();
         }
     }
 }

@@ -71,7 +71,9 @@ public sealed class SignInTests(AppFixture app)
         using var response = await client.PostAsync(login.Headers.Location!, content, ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Código inválido", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync(ct);
+        Assert.Contains("Código inválido", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"code-error code-hint\"", Input(html, "code"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +84,14 @@ public sealed class SignInTests(AppFixture app)
         using var response = await SignIn.PostLoginAsync(client, IncidentDeskHost.OfficerEmail, "not-the-password-at-all");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("E-mail ou senha inválidos.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("E-mail ou senha inválidos.", html, StringComparison.Ordinal);
+        // A screen reader hears the refusal with the fields themselves.
+        Assert.Contains("id=\"login-error\"", html, StringComparison.Ordinal);
+        foreach (var field in (string[])["email", "password"])
+        {
+            Assert.Contains("aria-describedby=\"login-error\"", Input(html, field), StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -123,4 +132,10 @@ public sealed class SignInTests(AppFixture app)
         Assert.Contains("<h1>Entrar</h1>", page, StringComparison.Ordinal);
         Assert.Contains("lang=\"pt-BR\"", page, StringComparison.Ordinal);
     }
+
+    /// <summary>The markup of the form's input with this id.</summary>
+    private static string Input(string html, string id) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"<input[^>]*\\bid=\"{id}\"[^>]*>").Value is { Length: > 0 } input
+            ? input
+            : throw new Xunit.Sdk.XunitException($"No input with id {id}.");
 }

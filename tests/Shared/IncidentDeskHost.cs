@@ -54,6 +54,15 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
     public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
 #endif
 
+    /// <summary>The servers a host of this suite starts besides itself: the PostgreSQL cluster in the PostgreSQL suite.</summary>
+    public static TestServer[] RequiredServers => Provider == DatabaseProvider.PostgreSQL ? [TestServer.PostgreSql] : [];
+
+    /// <summary>
+    /// False when a server this suite needs is missing: fixtures then start nothing (a fixture that throws would fail every
+    /// test it serves), and the suite reports each test as skipped with the reason (<c>RequiresAttribute</c>).
+    /// </summary>
+    public static bool CanStart => TestServers.AreAvailable(RequiredServers);
+
     /// <summary>This host's database: a SQLite file in <see cref="DataFolder"/>, or a database of its own on the test cluster.</summary>
     public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.PostgreSQL
         ? ThrowawayPostgres.Shared.CreateDatabase(seeded: SeededCopy)

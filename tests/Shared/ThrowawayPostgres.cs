@@ -9,7 +9,7 @@ namespace IncidentDesk.Testing;
 /// A real PostgreSQL server for the tests: a fresh cluster in a temp folder, listening on loopback only on a free port,
 /// with a random password (even a test database is never left open), thrown away when the test process exits. The
 /// schema is migrated once into a template; every host gets its own database copied from it (milliseconds, not the
-/// seconds a migration takes). Needs the server binaries (Debian package <c>postgresql</c>; <c>.ci/run</c> installs it).
+/// seconds a migration takes). Needs the server binaries (<see cref="TestServers"/>; <c>./test.sh</c> installs them).
 /// </summary>
 public sealed class ThrowawayPostgres
 {
@@ -29,7 +29,8 @@ public sealed class ThrowawayPostgres
     private ThrowawayPostgres()
     {
         _seededTemplate = new(SeedTemplate);
-        _bin = FindBinaries();
+        TestServers.Require(TestServer.PostgreSql);
+        _bin = TestServers.PostgresBin!;
         _folder = Directory.CreateTempSubdirectory("incidentdesk-pg-").FullName;
         Port = LoopbackPort.Free();
         var passwordFile = Path.Combine(_folder, "password");
@@ -211,18 +212,4 @@ public sealed class ThrowawayPostgres
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}{output.Result}");
         }
     }
-
-    private static string FindBinaries()
-    {
-        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
-        return versions
-            .Select(v => Path.Combine(v, "bin"))
-            .Where(bin => File.Exists(Path.Combine(bin, "postgres")) && File.Exists(Path.Combine(bin, "initdb")))
-            .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-            .FirstOrDefault()
-            ?? throw new InvalidOperationException(
-                "The PostgreSQL tests need a PostgreSQL server (initdb, pg_ctl, postgres under /usr/lib/postgresql/<version>/bin): "
-                + "install the Debian package 'postgresql' (.ci/run does).");
-    }
-
 }

@@ -11,7 +11,6 @@ namespace IncidentDesk.Testing;
 /// </summary>
 public sealed class ThrowawayRedis : IAsyncDisposable
 {
-    private const string Executable = "/usr/bin/redis-server";
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(15);
     private Process? _process;
 
@@ -24,11 +23,7 @@ public sealed class ThrowawayRedis : IAsyncDisposable
 
     public static async Task<ThrowawayRedis> StartAsync()
     {
-        if (!File.Exists(Executable))
-        {
-            throw new InvalidOperationException(
-                $"{Executable} is missing: the scale-out tests need a real Redis. Install the 'redis-server' package (apt-get install redis-server).");
-        }
+        TestServers.Require(TestServer.Redis);
 
         var redis = new ThrowawayRedis(LoopbackPort.Free());
         await redis.StartAgainAsync();
@@ -42,7 +37,7 @@ public sealed class ThrowawayRedis : IAsyncDisposable
         var output = new StringBuilder();
         var process = new Process
         {
-            StartInfo = new ProcessStartInfo(Executable)
+            StartInfo = new ProcessStartInfo(TestServers.RedisServer)
             {
                 ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--protected-mode", "no" },

@@ -28,6 +28,27 @@ internal static class ApiProblems
     public static ProblemHttpResult Forbidden(IStringLocalizer<ApiResource> api) =>
         TypedResults.Problem(title: api["Forbidden.Title"], detail: api["Forbidden.Detail"], statusCode: StatusCodes.Status403Forbidden);
 
+    /// <summary>No token, or one that is unknown, expired or revoked (RFC 6750: the challenge names the scheme).</summary>
+    public static ProblemHttpResult Unauthenticated(IStringLocalizer<ApiResource> api) =>
+        TypedResults.Problem(title: api["Unauthenticated.Title"], detail: api["Unauthenticated.Detail"], statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>
+    /// An officer's or auditor's token while its owner has not enrolled two-factor authentication: the pages would send
+    /// them to enrol, the API says where (the token itself is fine and starts working once they have).
+    /// </summary>
+    public static ProblemHttpResult TwoFactorRequired(IStringLocalizer<ApiResource> api) =>
+        TypedResults.Problem(title: api["TwoFactorRequired.Title"], detail: api["TwoFactorRequired.Detail"],
+            statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?>
+            {
+                ["code"] = "TwoFactorRequired",
+                ["enrolAt"] = Security.TwoFactorEnrolmentRedirect.EnrolPath,
+            });
+
+    /// <summary>A path (or a method on a path) no endpoint of the API answers.</summary>
+    public static ProblemHttpResult NoSuchEndpoint(IStringLocalizer<ApiResource> api, string method, string path) =>
+        TypedResults.Problem(title: api["NoSuchEndpoint.Title"], detail: api["NoSuchEndpoint.Detail", method, path],
+            statusCode: StatusCodes.Status404NotFound);
+
     public static ProblemHttpResult Conflict(string title, string detail, string code) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["code"] = code });

@@ -4,7 +4,6 @@ using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Localization;
 
 namespace IncidentDesk.Web.Api;
 
@@ -36,8 +35,7 @@ internal static class ApiRegistration
             .RequireRateLimiting(RateLimits.Api)
             // An API client gets a bare status code (or JSON), never the HTML "not found" page.
             .WithMetadata(new NoStatusCodePages())
-            .AddEndpointFilter(ActAsTokenOwner)
-            .AddEndpointFilter(RefuseRoleAsForbidden);
+            .AddEndpointFilter(ActAsTokenOwner);
         api.MapApiEndpoints();
         api.MapIncidentEndpoints();
         api.MapFigureEndpoints();
@@ -58,27 +56,21 @@ internal static class ApiRegistration
     {
         var http = context.HttpContext;
         http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
-        var culture = RequestedCulture(http.Request);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
+        UseRequestedCulture(http);
         return next(context);
     }
 
-    /// <summary>
-    /// The services refuse a role that may not write by throwing (and audit the attempt). The caller is known and
-    /// roles are no secret, so the API says 403; ids the caller may not see were already answered 404 before this.
-    /// </summary>
-    private static async ValueTask<object?> RefuseRoleAsForbidden(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The API's language for this request: Accept-Language, pt-BR unless English is preferred.</summary>
+    public static void UseRequestedCulture(HttpContext http)
     {
-        try
-        {
-            return await next(context);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return ApiProblems.Forbidden(context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ApiResource>>());
-        }
+        ArgumentNullException.ThrowIfNull(http);
+        var culture = RequestedCulture(http.Request);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
     }
+
+    /// <summary>An endpoint of this API (mapped in the group above), as opposed to none or the framework's "method not allowed".</summary>
+    public static bool IsApiEndpoint(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<NoStatusCodePages>() is not null;
 
     private static CultureInfo RequestedCulture(HttpRequest request)
     {

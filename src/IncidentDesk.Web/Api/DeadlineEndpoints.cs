@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Web.Features.Compliance;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -49,17 +50,17 @@ internal static partial class DeadlineEndpoints
         string? knowledgeAt, string? smallAgent, DeadlineService service, IStringLocalizer<ComplianceResource> texts,
         IStringLocalizer<ApiResource> api)
     {
-        List<FieldError> errors = [];
+        List<(string JsonField, string Code, string Message)> errors = [];
         var knowledge = ParseKnowledge(knowledgeAt, texts, errors);
         var small = false;
         if (!string.IsNullOrWhiteSpace(smallAgent) && !bool.TryParse(smallAgent, out small))
         {
-            errors.Add(new FieldError("smallAgent", "Invalid", texts["Api.Error.SmallAgent"]));
+            errors.Add(("smallAgent", "Invalid", texts["Api.Error.SmallAgent"]));
         }
 
         if (errors.Count > 0 || knowledge is not { } at)
         {
-            return ApiProblems.Validation(api, errors);
+            return ResultHttp.Validation(api, errors);
         }
 
         var list = service.Compute(at.UtcDateTime, small).Select(d => ToApi(d, small, texts)).ToList();
@@ -84,31 +85,31 @@ internal static partial class DeadlineEndpoints
     /// The knowledge instant, insisting on an explicit offset: "2025-04-16T23:30" is Wednesday in Brasília but Thursday in
     /// UTC, and the Brasília day decides the whole count (R1 art. 8), so the API never guesses the zone.
     /// </summary>
-    private static DateTimeOffset? ParseKnowledge(string? value, IStringLocalizer<ComplianceResource> texts, List<FieldError> errors)
+    private static DateTimeOffset? ParseKnowledge(string? value, IStringLocalizer<ComplianceResource> texts, List<(string JsonField, string Code, string Message)> errors)
     {
         const string Field = "knowledgeAt";
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new FieldError(Field, "Required", texts["Api.Error.Required"]));
+            errors.Add((Field, "Required", texts["Api.Error.Required"]));
             return null;
         }
 
         var match = IsoDateTime().Match(value.Trim());
         if (!match.Success || !DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            errors.Add(new FieldError(Field, "Invalid", texts["Api.Error.Invalid"]));
+            errors.Add((Field, "Invalid", texts["Api.Error.Invalid"]));
             return null;
         }
 
         if (!match.Groups["offset"].Success)
         {
-            errors.Add(new FieldError(Field, "OffsetRequired", texts["Api.Error.OffsetRequired"]));
+            errors.Add((Field, "OffsetRequired", texts["Api.Error.OffsetRequired"]));
             return null;
         }
 
         if (parsed.UtcDateTime.Year is < MinYear or > MaxYear)
         {
-            errors.Add(new FieldError(Field, "OutOfRange", texts["Api.Error.OutOfRange", MinYear, MaxYear]));
+            errors.Add((Field, "OutOfRange", texts["Api.Error.OutOfRange", MinYear, MaxYear]));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -28,7 +29,7 @@ internal static class FigureEndpoints
             ? TypedResults.Ok(rows)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<KeyFigureRow>, ValidationProblem, NotFound>> AddAsync(
+    private static async Task<Results<Created<KeyFigureRow>, ValidationProblem, ProblemHttpResult, NotFound>> AddAsync(
         int id, KeyFigureInput input, IncidentService incidents, KeyFigureService figures, IStringLocalizer<FiguresResource> texts,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -38,17 +39,17 @@ internal static class FigureEndpoints
         }
 
         var result = await figures.AddAsync(id, input, cancellationToken);
-        if (ServiceErrors.IsNotFound(result))
+        if (!result.Succeeded)
         {
-            return TypedResults.NotFound();
+            return result.ToProblem<Created<KeyFigureRow>>(texts, api);
         }
 
-        return result.Succeeded && await RowAsync(figures, id, result.Id, cancellationToken) is { } row
+        return await RowAsync(figures, id, result.Value, cancellationToken) is { } row
             ? TypedResults.Created((string?)null, row)
-            : ApiProblems.Validation(api, ServiceErrors.Of(result, texts));
+            : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<KeyFigureRow>, ValidationProblem, NotFound>> UpdateAsync(
+    private static async Task<Results<Ok<KeyFigureRow>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
         int id, int figureId, KeyFigureInput input, IncidentService incidents, KeyFigureService figures,
         IStringLocalizer<FiguresResource> texts, IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -60,14 +61,17 @@ internal static class FigureEndpoints
         // A figure of another incident is no figure of this one; the service still decides first whether this role may write.
         var belongs = await RowAsync(figures, id, figureId, cancellationToken) is not null;
         var result = await figures.UpdateAsync(belongs ? figureId : -1, input, cancellationToken);
-        if (!belongs || ServiceErrors.IsNotFound(result))
+        if (!belongs && !result.IsForbidden)
         {
             return TypedResults.NotFound();
         }
 
-        return result.Succeeded && await RowAsync(figures, id, figureId, cancellationToken) is { } row
-            ? TypedResults.Ok(row)
-            : ApiProblems.Validation(api, ServiceErrors.Of(result, texts));
+        if (!result.Succeeded)
+        {
+            return result.ToProblem<Ok<KeyFigureRow>>(texts, api);
+        }
+
+        return await RowAsync(figures, id, figureId, cancellationToken) is { } row ? TypedResults.Ok(row) : TypedResults.NotFound();
     }
 
     private static async Task<KeyFigureRow?> RowAsync(KeyFigureService figures, int incidentId, int? figureId, CancellationToken cancellationToken) =>

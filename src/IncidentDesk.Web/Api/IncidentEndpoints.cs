@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -55,21 +56,17 @@ internal static class IncidentEndpoints
     private static async Task<Results<Ok<IncidentOverview>, NotFound>> GetAsync(int id, IncidentService incidents, CancellationToken cancellationToken) =>
         await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<IncidentCreated>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<IncidentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         IncidentInput input, IncidentRegisterService register, IStringLocalizer<IntakeResource> intake, IStringLocalizer<ApiResource> api,
         CancellationToken cancellationToken)
     {
         var result = await register.CreateAsync(input.ToDraft(), cancellationToken);
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Validation(api, IntakeErrors(result.Errors, intake));
-        }
-
-        var location = $"{ApiRoutes.Prefix}/{ApiRoutes.Incidents}/{result.Id!.Value.ToString(CultureInfo.InvariantCulture)}";
-        return TypedResults.Created(location, new IncidentCreated(result.Id.Value, result.Reference!));
+        return result.ToCreateHttp(created => TypedResults.Created(
+            $"{ApiRoutes.Prefix}/{ApiRoutes.Incidents}/{created.Id.ToString(CultureInfo.InvariantCulture)}",
+            new IncidentCreated(created.Id, created.Reference)), intake, api);
     }
 
-    private static async Task<Results<Ok<IncidentOverview>, ValidationProblem, NotFound>> UpdateAsync(
+    private static async Task<Results<Ok<IncidentOverview>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
         int id, IncidentInput input, IncidentService incidents, IncidentRegisterService register, IStringLocalizer<IntakeResource> intake,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -79,14 +76,9 @@ internal static class IncidentEndpoints
         }
 
         var result = await register.UpdateAsync(id, input.ToDraft(), cancellationToken: cancellationToken);
-        if (result.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            return ApiProblems.Validation(api, IntakeErrors(result.Errors, intake));
+            return result.ToProblem<Ok<IncidentOverview>>(intake, api);
         }
 
         return await incidents.GetOverviewAsync(id, cancellationToken) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
@@ -104,40 +96,16 @@ internal static class IncidentEndpoints
 
         // Without a target the service still runs (with a status no arrow leads to): who may ask is settled before what was asked.
         var result = await register.TransitionAsync(id, input.To ?? (IncidentStatus)(-1), input.Reason, cancellationToken);
-        if (input.To is null)
+        if (input.To is null && !result.IsForbidden)
         {
-            return ApiProblems.Validation(api, [new FieldError("to", IntakeError.Required, api["Error.Required"])]);
+            return Result.Invalid("To", IntakeError.Required, "Error.Required").ToProblem<Ok<IncidentOverview>>(api, api);
         }
 
-        if (result.NotFound)
+        if (!result.Succeeded)
         {
-            return TypedResults.NotFound();
-        }
-
-        switch (result.Refusal)
-        {
-            case TransitionRefusal.ReasonRequired:
-                return ApiProblems.Validation(api, [new FieldError("reason", nameof(TransitionRefusal.ReasonRequired), intake["Refusal.ReasonRequired"])]);
-            case TransitionRefusal.ReasonTooLong:
-                return ApiProblems.Validation(api,
-                    [new FieldError("reason", nameof(TransitionRefusal.ReasonTooLong), intake["Refusal.ReasonTooLong", IncidentWorkflow.MaxReasonLength])]);
-            case { } refusal:
-                return ApiProblems.Conflict(api["Transition.Title"], intake[$"Refusal.{refusal}"], refusal.ToString());
+            return result.ToProblem<Ok<IncidentOverview>>(intake, api, new ConflictWording(api["Transition.Title"]));
         }
 
         return await incidents.GetOverviewAsync(id, cancellationToken) is { } moved ? TypedResults.Ok(moved) : TypedResults.NotFound();
     }
-
-    private static IEnumerable<FieldError> IntakeErrors(IReadOnlyDictionary<string, string> errors, IStringLocalizer<IntakeResource> intake) =>
-        errors.Select(e => new FieldError(ApiProblems.JsonName(e.Key), e.Value, e.Value == IntakeError.TooLong
-            ? intake["Error.TooLong", MaxLength(e.Key)]
-            : intake[$"Error.{e.Value}"]));
-
-    private static int MaxLength(string field) => field switch
-    {
-        IntakeField.Title => IncidentRegisterService.MaxTitle,
-        IntakeField.Summary => IncidentRegisterService.MaxSummary,
-        IntakeField.AffectedSystems => IncidentRegisterService.MaxAffectedSystems,
-        _ => IncidentRegisterService.MaxReporterField,
-    };
 }

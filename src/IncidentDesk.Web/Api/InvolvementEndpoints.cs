@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -41,7 +42,7 @@ internal static class InvolvementEndpoints
             ? TypedResults.Ok(rows)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<InvolvementAdded>, ValidationProblem, NotFound>> AddAsync(
+    private static async Task<Results<Ok<InvolvementAdded>, ValidationProblem, ProblemHttpResult, NotFound>> AddAsync(
         int id, InvolvementAddInput input, IncidentService incidents, InvolvementService involvements,
         IStringLocalizer<FiguresResource> texts, IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -57,20 +58,15 @@ internal static class InvolvementEndpoints
             : input.Uf is { } uf ? await involvements.AddByUfAsync(id, uf, role, cancellationToken)
             : input.FederationId is { } federationId ? await involvements.AddByFederationAsync(id, federationId, role, cancellationToken)
             : await involvements.AddAllAsync(id, role, cancellationToken);
-        if (modes > 1)
+        if (modes > 1 && !result.IsForbidden)
         {
-            return ApiProblems.Validation(api, [new FieldError("", "OneMode", api["Involvement.OneMode"])]);
+            return Result.Invalid("", "OneMode", "Involvement.OneMode").ToProblem<Ok<InvolvementAdded>>(api, api);
         }
 
-        if (ServiceErrors.IsNotFound(result))
-        {
-            return TypedResults.NotFound();
-        }
-
-        return result.Succeeded ? TypedResults.Ok(new InvolvementAdded(result.Count)) : ApiProblems.Validation(api, ServiceErrors.Of(result, texts));
+        return result.ToHttp(count => TypedResults.Ok(new InvolvementAdded(count)), texts, api);
     }
 
-    private static async Task<Results<Ok<InvolvementRow>, ValidationProblem, NotFound>> UpdateAsync(
+    private static async Task<Results<Ok<InvolvementRow>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
         int id, int coopId, InvolvementUpdateInput input, IncidentService incidents, InvolvementService involvements,
         IStringLocalizer<FiguresResource> texts, IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -84,14 +80,14 @@ internal static class InvolvementEndpoints
         // A co-op that is not involved has no involvement to change; the service still decides first whether this role may write.
         var result = await involvements.UpdateAsync(row?.Id ?? -1, input.Role ?? row?.Role ?? InvolvementRole.UnderAssessment,
             knowledge, input.Reason, input.Notes, cancellationToken);
-        if (row is null || ServiceErrors.IsNotFound(result))
+        if (!result.Succeeded)
         {
-            return TypedResults.NotFound();
+            return result.ToProblem<Ok<InvolvementRow>>(texts, api);
         }
 
-        return result.Succeeded && await RowAsync(involvements, id, coopId, cancellationToken) is { } updated
+        return row is not null && await RowAsync(involvements, id, coopId, cancellationToken) is { } updated
             ? TypedResults.Ok(updated)
-            : ApiProblems.Validation(api, ServiceErrors.Of(result, texts));
+            : TypedResults.NotFound();
     }
 
     private static async Task<InvolvementRow?> RowAsync(InvolvementService involvements, int incidentId, int coopId, CancellationToken cancellationToken) =>

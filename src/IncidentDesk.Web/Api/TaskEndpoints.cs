@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -40,25 +41,9 @@ internal static class TaskEndpoints
         CancellationToken cancellationToken)
     {
         var result = await tasks.UpdateStatusAsync(id, new TaskStatusInput(patch.Status, patch.Note, patch.Answer, patch.Version), cancellationToken);
-        return result.Outcome switch
-        {
-            TaskUpdateOutcome.Updated => TypedResults.Ok(result.Current!),
-            TaskUpdateOutcome.Conflict when result.Current is { } current => TypedResults.Problem(
-                title: texts["Api.ConflictTitle"],
-                detail: texts["Update.Conflict", current.UpdatedBy ?? "—", Components.BrasiliaTime.Format(current.UpdatedAtUtc), texts[$"Status.{current.Status}"]],
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["code"] = "Conflict", ["current"] = current }),
-            TaskUpdateOutcome.Refused when result.Refusal is { } refusal => ApiProblems.Validation(api,
-                [new FieldError(FieldOf(refusal), refusal.ToString(), texts[$"Refusal.{refusal}"])]),
-            _ => TypedResults.NotFound(),
-        };
+        return result.ToHttp(TypedResults.Ok, texts, api, new ConflictWording(texts["Api.ConflictTitle"], conflict =>
+            conflict.Current is CoopTaskView current
+                ? texts[conflict.MessageKey, current.UpdatedBy ?? "—", Components.BrasiliaTime.Format(current.UpdatedAtUtc), texts[$"Status.{current.Status}"]]
+                : texts[conflict.MessageKey]));
     }
-
-    private static string FieldOf(TaskUpdateRefusal refusal) => refusal switch
-    {
-        TaskUpdateRefusal.ReasonRequired or TaskUpdateRefusal.JustificationRequired => "note",
-        TaskUpdateRefusal.AnswerRequired or TaskUpdateRefusal.AnswerInvalid => "answer",
-        TaskUpdateRefusal.EvidenceRequired => "evidence",
-        _ => "status",
-    };
 }

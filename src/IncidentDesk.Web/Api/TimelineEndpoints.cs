@@ -1,5 +1,6 @@
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Timeline;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +25,7 @@ internal static class TimelineEndpoints
         int id, IncidentService incidents, CancellationToken cancellationToken) =>
         await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident.Timeline) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<TimelineItem>, ValidationProblem, NotFound>> AddAsync(
+    private static async Task<Results<Created<TimelineItem>, ValidationProblem, ProblemHttpResult, NotFound>> AddAsync(
         int id, ManualEventInput input, IncidentService incidents, TimelineService timeline, IStringLocalizer<TimelineResource> texts,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
@@ -34,25 +35,12 @@ internal static class TimelineEndpoints
         }
 
         var result = await timeline.AddEventAsync(id, input, cancellationToken);
-        if (result.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            return ApiProblems.Validation(api, result.Errors.Select(e => new FieldError(ApiProblems.JsonName(e.Key), e.Value,
-                e.Value == TimelineError.TooLong ? texts["Error.TooLong", MaxLength(e.Key)] : texts[$"Error.{e.Value}"])));
+            return result.ToProblem<Created<TimelineItem>>(texts, api);
         }
 
-        var added = (await incidents.GetOverviewAsync(id, cancellationToken))?.Timeline.FirstOrDefault(e => e.Id == result.Id);
+        var added = (await incidents.GetOverviewAsync(id, cancellationToken))?.Timeline.FirstOrDefault(e => e.Id == result.Value);
         return added is null ? TypedResults.NotFound() : TypedResults.Created((string?)null, added);
     }
-
-    private static int MaxLength(string field) => field switch
-    {
-        TimelineField.Title => ManualEventLimits.Title,
-        TimelineField.Source => ManualEventLimits.Source,
-        _ => ManualEventLimits.Description,
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 
@@ -23,7 +24,7 @@ internal sealed class UnreadableBodyHandler(IStringLocalizer<ApiResource> api) :
         }
 
         var field = bad.InnerException is JsonException { Path: { Length: > 2 } json } ? json[2..] : "body";
-        var problem = ApiProblems.Validation(api, [new FieldError(field, Code, api["Error.Unreadable"])]);
+        var problem = ResultHttp.Validation(api, [(field, Code, api["Error.Unreadable"].Value)]);
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         await problem.ExecuteAsync(httpContext);
         return true;

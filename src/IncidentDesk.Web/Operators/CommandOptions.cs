@@ -4,25 +4,21 @@ namespace IncidentDesk.Web.Operators;
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// The <c>--name value</c> options of one command. Host settings on the same command line
-/// (<c>--Key=value</c>, <c>--Section:Key value</c>, <c>--contentRoot</c>, <c>--environment</c>) belong to the
-/// host, not to the command, and are skipped; anything else unknown is a usage error (a typo must not pass).
+/// The <c>--name value</c> (or <c>--name=value</c>) options and the <c>--flag</c> switches of one command. The host's own
+/// settings were already set apart (<see cref="Invocation"/>); anything else unknown is a usage error (a typo must not pass).
 /// </summary>
 internal sealed class CommandOptions
 {
-    private static readonly HashSet<string> HostOptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "contentRoot", "environment", "applicationName", "urls",
-    };
-
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
 
     private CommandOptions()
     {
     }
 
-    public static CommandOptions Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed)
+    public static CommandOptions Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string>? flags = null)
     {
+        flags ??= [];
         var options = new CommandOptions();
         for (var i = 0; i < args.Count; i++)
         {
@@ -32,16 +28,14 @@ internal sealed class CommandOptions
                 throw new UsageException($"Unexpected argument '{arg}'.");
             }
 
-            var name = arg[2..];
-            if (name.Contains('=', StringComparison.Ordinal))
+            var (name, inline) = arg[2..].Split('=', 2) is [var key, var value] ? (key, value) : (arg[2..], null);
+            if (flags.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                continue;
-            }
+                if (inline is not null || !options._flags.Add(name))
+                {
+                    throw new UsageException(inline is not null ? $"--{name} takes no value." : $"Option --{name} is given twice.");
+                }
 
-            var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            if (HostOptions.Contains(name) || name.Contains(':', StringComparison.Ordinal))
-            {
-                i += hasValue ? 1 : 0;
                 continue;
             }
 
@@ -50,12 +44,13 @@ internal sealed class CommandOptions
                 throw new UsageException($"Unknown option --{name}.");
             }
 
+            var hasValue = inline is not null || (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal));
             if (!hasValue)
             {
                 throw new UsageException($"Option --{name} needs a value.");
             }
 
-            if (!options._values.TryAdd(name, args[++i]))
+            if (!options._values.TryAdd(name, inline ?? args[++i]))
             {
                 throw new UsageException($"Option --{name} is given twice.");
             }
@@ -69,4 +64,6 @@ internal sealed class CommandOptions
 
     public string? Optional(string name) =>
         _values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public bool Has(string flag) => _flags.Contains(flag);
 }

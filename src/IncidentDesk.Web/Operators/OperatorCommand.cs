@@ -21,5 +21,8 @@ internal interface IOperatorCommand
     /// <summary>The option names the command accepts (without the leading dashes).</summary>
     IReadOnlyCollection<string> Options { get; }
 
+    /// <summary>The options that take no value (<c>--allow-before-2fa</c>).</summary>
+    IReadOnlyCollection<string> Flags => [];
+
     Task<int> RunAsync(OperatorContext context, CancellationToken cancellationToken);
 }

@@ -23,13 +23,17 @@ internal static class OperatorCommandLine
 
           users list
           users add --email E --role R [--coop CODE] [--name N]   (password: first line of standard input)
-          users token --email E --name N [--expires-days D]         (prints a new personal access token once)
+          users token --email E --name N [--expires-days D] [--allow-before-2fa]
+                                                                    (prints a new personal access token once; an officer or
+                                                                     auditor without 2FA is refused unless --allow-before-2fa)
           users reset-2fa --email E                                 (the user enrols an authenticator again)
           users deactivate --email E                                (no sign-in, tokens revoked, sessions end)
           audit verify                                              (walks the audit hash chain)
           backup FILE                                               (SQLite online backup, safe while the app runs)
           restore FILE                                              (checks the file's audit chain, then copies it in; stop the app first)
 
+        Without a command the web server starts. Host options (--contentRoot DIR, --environment NAME, --urls URLS,
+        --Section:Key value, --Key=value) may stand before, between or after the words of a command.
         Roles: PrivacyOfficer (or officer), CoopLiaison (or liaison; needs --coop), Auditor.
         Exit codes: 0 done, 1 refused (nothing written), 2 audit chain broken, 64 usage error.
         """;
@@ -48,8 +52,20 @@ internal static class OperatorCommandLine
 
     private static readonly string[] Verbs = ["users", "audit", "database", "backup", "restore"];
 
-    public static bool IsCommand(string[] args) =>
-        args is [var first, ..] && Verbs.Contains(first, StringComparer.OrdinalIgnoreCase);
+    public static bool IsVerb(string word) => Verbs.Contains(word, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The command the leading words name (<c>users token</c>; <c>backup FILE</c> is <c>database backup</c>), if any.</summary>
+    public static IOperatorCommand? Find(IReadOnlyList<string> words)
+    {
+        var name = words switch
+        {
+            [var verb, ..] when verb.Equals("backup", StringComparison.OrdinalIgnoreCase) || verb.Equals("restore", StringComparison.OrdinalIgnoreCase)
+                => $"database {verb}",
+            [var verb, var sub, ..] => $"{verb} {sub}",
+            _ => null,
+        };
+        return name is not null && Commands.TryGetValue(name, out var create) ? create() : null;
+    }
 
     /// <summary><c>backup FILE</c> and <c>restore FILE</c> are the short forms of <c>database backup --file FILE</c>.</summary>
     private static string[] Expand(string[] args) =>
@@ -57,6 +73,30 @@ internal static class OperatorCommandLine
             || verb.Equals("restore", StringComparison.OrdinalIgnoreCase)) && !file.StartsWith("--", StringComparison.Ordinal)
             ? ["database", verb.ToLowerInvariant(), "--file", file, .. rest]
             : args;
+
+    /// <summary>
+    /// Answers what needs no host: the usage text for <c>help</c> (exit 0), and for a word that is no verb the list of
+    /// verbs (exit 64) — an operator's typo must never start the web server instead.
+    /// </summary>
+    public static async Task<int> AnswerWithoutHostAsync(Invocation invocation, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (invocation.Kind == InvocationKind.Help)
+        {
+            await output.WriteLineAsync(Usage);
+            return Done;
+        }
+
+        var what = invocation.UnknownWord is { } word ? $"Unknown command '{word}'." : "Which command?";
+        await error.WriteLineAsync(
+            $"{what} The verbs are: users, audit, backup, restore, database, help. "
+            + "Without a verb (only host options such as --urls) the web server starts.");
+        await error.WriteLineAsync();
+        await error.WriteLineAsync(Usage);
+        return UsageError;
+    }
 
     /// <summary>A command's output is its result: the log stays quiet and goes to standard error.</summary>
     public static void QuietLogging(ILoggingBuilder logging)
@@ -81,7 +121,13 @@ internal static class OperatorCommandLine
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
-        args = Expand(args);
+        var invocation = Invocation.Read(args);
+        if (invocation.Kind != InvocationKind.Command)
+        {
+            return await AnswerWithoutHostAsync(invocation, output, error);
+        }
+
+        args = Expand(invocation.CommandArgs);
         try
         {
             var name = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
@@ -91,7 +137,7 @@ internal static class OperatorCommandLine
             }
 
             var command = create();
-            var options = CommandOptions.Parse(args[2..], command.Options);
+            var options = CommandOptions.Parse(args[2..], command.Options, command.Flags);
             await using var scope = services.CreateAsyncScope();
             var actor = new AuditActor(null, $"cli:{Environment.UserName}");
             // The operator acts with an officer's authority, so commands reuse the feature services and their rules.

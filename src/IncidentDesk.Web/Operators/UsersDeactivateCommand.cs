@@ -1,6 +1,8 @@
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Admin;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentDesk.Web.Operators;
 
@@ -32,7 +34,8 @@ internal sealed class UsersDeactivateCommand : IOperatorCommand
         var result = await context.Services.GetRequiredService<UserAdministrationService>().DeactivateAsync(user.Id, cancellationToken);
         if (!result.Succeeded)
         {
-            return await context.FailAsync($"The account was not deactivated: {string.Join(" ", result.Errors)}");
+            var words = context.Services.GetRequiredService<IStringLocalizer<AdminResource>>();
+            return await context.FailAsync($"The account was not deactivated: {string.Join(" ", result.Errors.Select(words.Message))}");
         }
 
         await context.Output.WriteLineAsync($"Deactivated {email}; {tokens} token(s) revoked.");

@@ -8,7 +8,7 @@ internal static class DeskBrowser
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        ExecutablePath = IncidentDesk.Testing.TestServers.Chromium,
         Args = ["--no-sandbox"],
     });
 

@@ -12,6 +12,7 @@ using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Exposure.Endpoints;
 using IncidentDesk.Web.Features.Exposure.Probe;
 using IncidentDesk.Web.Features.Exposure.Runs;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,9 +122,9 @@ internal static class ExposureCommand
         {
             var report = await officer.ServiceProvider.GetRequiredService<EndpointImportService>()
                 .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())));
-            if (!report.Applied)
+            if (report.ValueOrDefault is not { Applied: true })
             {
-                throw new InvalidOperationException($"import refused: {report.Errors.Count} problems");
+                throw new InvalidOperationException($"import refused: {report} {report.ValueOrDefault?.Errors.Count} problems");
             }
         }
 
@@ -148,17 +149,17 @@ internal static class ExposureCommand
         var allocated = GC.GetTotalAllocatedBytes();
         using var meter = ProcessMeter.Start();
         var started = Stopwatch.GetTimestamp();
-        RunStartResult result;
+        Result<RunStart> result;
         await using (var officer = run.ActingAs(AppRoles.PrivacyOfficer))
         {
             result = await officer.ServiceProvider.GetRequiredService<ExposureRunService>().CheckAllAsync();
         }
 
-        var state = await result.Run!.Completion;
+        var state = await result.Value.Completion;
         var wall = Stopwatch.GetElapsedTime(started);
         var usage = await meter.StopAsync();
         await using var db = run.CreateDb();
-        var checks = await db.ExposureChecks.AsNoTracking().Where(c => c.RunId == result.Run.RunId)
+        var checks = await db.ExposureChecks.AsNoTracking().Where(c => c.RunId == result.Value.RunId)
             .Select(c => new { c.Outcome, c.DurationMs }).ToListAsync();
         return new Measured(checks.Count, wall, [.. checks.Select(c => (double)c.DurationMs)], usage, GC.GetTotalAllocatedBytes() - allocated,
             checks.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => (IReadOnlyList<double>)[.. g.Select(c => (double)c.DurationMs)]),

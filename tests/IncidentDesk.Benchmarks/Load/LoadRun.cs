@@ -121,7 +121,7 @@ internal static class LoadRun
         var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
             $"Carga {DateTime.UtcNow:HH:mm:ss}", null, [new CampaignTaskInput("Confirmar recebimento", "Atualize o andamento.", 5, false, TaskAnswerType.StatusOnly)],
             CampaignAudience.AllCoops));
-        var campaignId = launched.CampaignId ?? throw new InvalidOperationException(string.Join(", ", launched.Errors));
+        var campaignId = launched.Succeeded ? launched.Value.CampaignId : throw new InvalidOperationException(launched.ToString());
         await using var read = run.CreateDb();
         var tasks = await read.CoopTasks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.CoopId).Take(liaisons)
             .Select(t => new { t.CoopId, t.Id, t.Version }).ToListAsync();

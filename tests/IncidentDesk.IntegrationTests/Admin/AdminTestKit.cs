@@ -3,10 +3,13 @@ using IncidentDesk.Core.Audit;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Testing;
+using IncidentDesk.Web;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentDesk.IntegrationTests.Admin;
 
@@ -19,6 +22,10 @@ internal static class AdminTestKit
 
     /// <summary>An anonymous scope, as the invitation page has before the person signs in.</summary>
     public static AsyncServiceScope Anonymous(IncidentDeskHost host) => host.Services.CreateAsyncScope();
+
+    /// <summary>The single refusal of <paramref name="result"/> as the page words it (AdminResource, the desk's default pt-BR).</summary>
+    public static string RefusalOf(IncidentDeskHost host, Result result) =>
+        host.Services.GetRequiredService<IStringLocalizer<AdminResource>>().Message(Assert.Single(result.Errors));
 
     public static string TokenOf(string link) => Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
 

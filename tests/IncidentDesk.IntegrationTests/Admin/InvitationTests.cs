@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data;
 using Microsoft.Extensions.DependencyInjection;
 using static IncidentDesk.IntegrationTests.Admin.AdminTestKit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Admin;
 
@@ -83,7 +84,7 @@ public sealed class InvitationTests(AppFixture app)
 
         var second = await AcceptAsync(link, NewPassword());
 
-        Assert.Contains("já foi usado", Assert.Single(second.Errors), StringComparison.Ordinal);
+        Assert.Contains("já foi usado", RefusalOf(Host, second), StringComparison.Ordinal);
         await AssertPageRefusesAsync(link, "já foi usado");
     }
 
@@ -101,7 +102,7 @@ public sealed class InvitationTests(AppFixture app)
 
         var result = await AcceptAsync(link, NewPassword());
 
-        Assert.Contains("expirou", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("expirou", RefusalOf(Host, result), StringComparison.Ordinal);
         await AssertPageRefusesAsync(link, "expirou");
         await AssertNoAccountAsync(email);
         Assert.Equal(InvitationStatus.Expired, (await ListAsync()).Single(i => i.Id == link.InvitationId).Status);
@@ -119,7 +120,7 @@ public sealed class InvitationTests(AppFixture app)
 
         var result = await AcceptAsync(link, NewPassword());
 
-        Assert.Contains("revogado", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("revogado", RefusalOf(Host, result), StringComparison.Ordinal);
         await AssertPageRefusesAsync(link, "revogado");
         await AssertNoAccountAsync(email);
         var revoked = Assert.Single(await AuditAsync(Host, AuditActions.InvitationRevoked, link.InvitationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -133,12 +134,12 @@ public sealed class InvitationTests(AppFixture app)
         InvitationLink fresh;
         await using (var officer = await AsOfficerAsync(Host))
         {
-            fresh = (await officer.ServiceProvider.GetRequiredService<InvitationService>().ResendAsync(old.InvitationId, Ct)).Value!;
+            fresh = (await officer.ServiceProvider.GetRequiredService<InvitationService>().ResendAsync(old.InvitationId, Ct)).Value;
         }
 
         Assert.NotEqual(old.Path, fresh.Path);
         Assert.True(fresh.ExpiresAtUtc >= old.ExpiresAtUtc);
-        Assert.Contains("não é válido", Assert.Single((await AcceptAsync(old, NewPassword())).Errors), StringComparison.Ordinal);
+        Assert.Contains("não é válido", RefusalOf(Host, await AcceptAsync(old, NewPassword())), StringComparison.Ordinal);
         Assert.True((await AcceptAsync(fresh, NewPassword())).Succeeded);
         Assert.Single(await AuditAsync(Host, AuditActions.InvitationResent, old.InvitationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -169,7 +170,7 @@ public sealed class InvitationTests(AppFixture app)
 
         var result = await officer.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(email, role, coopId, Ct);
 
-        Assert.Contains(message, Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains(message, RefusalOf(Host, result), StringComparison.Ordinal);
         Assert.DoesNotContain(await ListAsync(), i => i.Email == email);
     }
 
@@ -183,7 +184,7 @@ public sealed class InvitationTests(AppFixture app)
 
         var result = await officer.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(email, AppRoles.Auditor, null, Ct);
 
-        Assert.Contains("e-mail válido", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("e-mail válido", RefusalOf(Host, result), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,8 +198,8 @@ public sealed class InvitationTests(AppFixture app)
         var again = await invitations.InviteAsync(email.ToUpperInvariant(), AppRoles.Auditor, null, Ct);
         var existing = await invitations.InviteAsync(IncidentDeskHost.OfficerEmail, AppRoles.Auditor, null, Ct);
 
-        Assert.Contains("convite pendente", Assert.Single(again.Errors), StringComparison.Ordinal);
-        Assert.Contains("Já existe uma conta", Assert.Single(existing.Errors), StringComparison.Ordinal);
+        Assert.Contains("convite pendente", RefusalOf(Host, again), StringComparison.Ordinal);
+        Assert.Contains("Já existe uma conta", RefusalOf(Host, existing), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -213,10 +214,10 @@ public sealed class InvitationTests(AppFixture app)
         var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
         var actorId = scope.ServiceProvider.GetRequiredService<CurrentUser>().UserId;
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => invitations.InviteAsync(invitee, AppRoles.PrivacyOfficer, null, Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => invitations.ResendAsync(existing.InvitationId, Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => invitations.RevokeAsync(existing.InvitationId, Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => invitations.ListAsync(Ct));
+        Assert.True((await invitations.InviteAsync(invitee, AppRoles.PrivacyOfficer, null, Ct)).IsForbidden);
+        Assert.True((await invitations.ResendAsync(existing.InvitationId, Ct)).IsForbidden);
+        Assert.True((await invitations.RevokeAsync(existing.InvitationId, Ct)).IsForbidden);
+        Assert.True((await invitations.ListAsync(Ct)).IsForbidden);
 
         Assert.DoesNotContain(await ListAsync(), i => i.Email == invitee);
         Assert.Equal(InvitationStatus.Pending, (await ListAsync()).Single(i => i.Id == existing.InvitationId).Status);
@@ -229,16 +230,16 @@ public sealed class InvitationTests(AppFixture app)
         await using var officer = await AsOfficerAsync(Host);
         var result = await officer.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(email, role, coopId, Ct);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
-        return result.Value!;
+        return result.Value;
     }
 
     private async Task<IReadOnlyList<InvitationRow>> ListAsync()
     {
         await using var officer = await AsOfficerAsync(Host);
-        return await officer.ServiceProvider.GetRequiredService<InvitationService>().ListAsync(Ct);
+        return (await officer.ServiceProvider.GetRequiredService<InvitationService>().ListAsync(Ct)).Value;
     }
 
-    private async Task<AdminResult<AcceptedInvitation>> AcceptAsync(InvitationLink link, string password)
+    private async Task<Result<AcceptedInvitation>> AcceptAsync(InvitationLink link, string password)
     {
         await using var scope = Anonymous(Host);
         return await scope.ServiceProvider.GetRequiredService<InvitationService>().AcceptAsync(TokenOf(link.Path), "Pessoa Convidada", password, Ct);

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IncidentDesk.IntegrationTests.Admin.AdminTestKit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Admin;
 
@@ -37,7 +38,7 @@ public sealed class UserAdministrationTests(AppFixture app)
         var terminated = new ConcurrentBag<string>();
         var terminator = Host.Services.GetRequiredService<SessionTerminator>();
         terminator.Terminated += terminated.Add;
-        AdminResult result;
+        Result result;
         try
         {
             await using var officer = await AsOfficerAsync(Host);
@@ -75,7 +76,7 @@ public sealed class UserAdministrationTests(AppFixture app)
 
         var result = await scope.ServiceProvider.GetRequiredService<UserAdministrationService>().DeactivateAsync(officerId, Ct);
 
-        Assert.Contains("sua própria conta", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("sua própria conta", RefusalOf(Host, result), StringComparison.Ordinal);
         Assert.True((await ListUsersAsync()).Single(u => u.Id == officerId).IsActive);
     }
 
@@ -89,7 +90,7 @@ public sealed class UserAdministrationTests(AppFixture app)
         using var session = Host.CreateBrowserClient();
         using var _ = await SignIn.SignInAsync(session, liaison);
 
-        AdminResult result;
+        Result result;
         await using (var officer = await AsOfficerAsync(Host))
         {
             result = await officer.ServiceProvider.GetRequiredService<UserAdministrationService>().ChangeCoopAsync(userId, rj, Ct);
@@ -115,7 +116,7 @@ public sealed class UserAdministrationTests(AppFixture app)
         var result = await officer.ServiceProvider.GetRequiredService<UserAdministrationService>()
             .ChangeCoopAsync(await UserIdAsync(auditor.Email), await CoopIdAsync(Host, "RJ-001"), Ct);
 
-        Assert.Contains("não é ponto focal", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("não é ponto focal", RefusalOf(Host, result), StringComparison.Ordinal);
         Assert.Null((await ListUsersAsync()).Single(u => u.Email == auditor.Email).CoopId);
     }
 
@@ -145,9 +146,9 @@ public sealed class UserAdministrationTests(AppFixture app)
         await using var scope = await ActingAsAsync(Host, someone.Email);
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.DeactivateAsync(targetId, Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await admin.ChangeCoopAsync(targetId, await CoopIdAsync(Host, "RJ-001"), Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.ListUsersAsync(Ct));
+        Assert.True((await admin.DeactivateAsync(targetId, Ct)).IsForbidden);
+        Assert.True((await admin.ChangeCoopAsync(targetId, await CoopIdAsync(Host, "RJ-001"), Ct)).IsForbidden);
+        Assert.True((await admin.ListUsersAsync(Ct)).IsForbidden);
 
         var row = (await ListUsersAsync()).Single(u => u.Id == targetId);
         Assert.Equal((true, "SP-004"), (row.IsActive, row.CoopCode));
@@ -158,7 +159,7 @@ public sealed class UserAdministrationTests(AppFixture app)
     private async Task<IReadOnlyList<UserRow>> ListUsersAsync()
     {
         await using var officer = await AsOfficerAsync(Host);
-        return await officer.ServiceProvider.GetRequiredService<UserAdministrationService>().ListUsersAsync(Ct);
+        return (await officer.ServiceProvider.GetRequiredService<UserAdministrationService>().ListUsersAsync(Ct)).Value;
     }
 
     private async Task<string> UserIdAsync(string email)

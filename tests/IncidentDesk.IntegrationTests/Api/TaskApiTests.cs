@@ -23,7 +23,7 @@ public sealed class TaskApiTests(OwnHostFixture fixture) : IClassFixture<OwnHost
         var result = await officer.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
             $"Campanha {Guid.NewGuid():N}", null, [new("Usa a integração de chat?", null, 2, false, TaskAnswerType.YesNo)],
             CampaignAudience.AllCoops), Ct);
-        return result.CampaignId!.Value;
+        return result.Value.CampaignId;
     }
 
     private async Task<(int Own, int Other)> TaskIdsAsync(int campaignId)

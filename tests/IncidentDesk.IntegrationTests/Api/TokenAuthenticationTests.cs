@@ -20,7 +20,7 @@ public sealed class TokenAuthenticationTests(AppFixture app)
         CreatedToken created;
         await using (var scope = await app.Host.ActingAsAsync(liaison.Email))
         {
-            created = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync("Planilha", 30, Ct);
+            created = (await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync("Planilha", 30, Ct)).Value;
         }
 
         using var client = ApiTokens.Client(app.Host, created.Secret);

@@ -105,6 +105,6 @@ public sealed class AuditTamperingTests(AppFixture app)
     private static async Task<AuditVerification> VerifyAsync(IncidentDeskHost host, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(Tester, ct);
+        return (await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(Tester, ct)).Value;
     }
 }

@@ -63,7 +63,7 @@ public sealed class AuditTrailTests(AppFixture app)
         await log.AppendAsync(new AuditRecord("ProbeX.Created", "Other", "8"), actor, ct);
         var trail = scope.ServiceProvider.GetRequiredService<AuditTrailService>();
 
-        async Task<AuditSearchResult> Search(AuditQuery query) => await trail.SearchAsync(query, ct);
+        async Task<AuditSearchResult> Search(AuditQuery query) => (await trail.SearchAsync(query, ct)).Value;
 
         var all = await Search(new AuditQuery(Actor: actor.Name[..20]));
         Assert.Equal(3, all.TotalCount);
@@ -92,8 +92,8 @@ public sealed class AuditTrailTests(AppFixture app)
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         var trail = scope.ServiceProvider.GetRequiredService<AuditTrailService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => trail.SearchAsync(new AuditQuery(), ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => trail.VerifyAsync(cancellationToken: ct));
+        Assert.True((await trail.SearchAsync(new AuditQuery(), ct)).IsForbidden);
+        Assert.True((await trail.VerifyAsync(cancellationToken: ct)).IsForbidden);
 
         await using var db = CreateDb();
         var denials = await db.AuditEntries.AsNoTracking()
@@ -111,7 +111,7 @@ public sealed class AuditTrailTests(AppFixture app)
         await using var scope = ActingAs.Scope(app.Host, AppRoles.PrivacyOfficer);
         var userId = scope.ServiceProvider.GetRequiredService<CurrentUser>().UserId;
 
-        var result = await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);
+        var result = (await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct)).Value;
 
         Assert.True(result.IsIntact, result.Problem);
         Assert.True(result.EntriesChecked > 0);

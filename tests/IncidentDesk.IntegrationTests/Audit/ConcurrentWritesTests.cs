@@ -27,7 +27,7 @@ public sealed class ConcurrentWritesTests
             await using var scope = await host.ActingAsAsync(officer);
             var result = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo {i}"), ct);
-            return result.Reference;
+            return (string?)result.Value.Reference;
         });
         var appends = Enumerable.Range(1, 8).Select(async i =>
         {
@@ -43,7 +43,7 @@ public sealed class ConcurrentWritesTests
         await using var db = await host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         Assert.Equal(9, await db.Incidents.CountAsync(ct));
         await using var verifyScope = await host.ActingAsAsync(officer);
-        var verification = await verifyScope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);
+        var verification = (await verifyScope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct)).Value;
         Assert.True(verification.IsIntact, verification.Problem);
     }
 }

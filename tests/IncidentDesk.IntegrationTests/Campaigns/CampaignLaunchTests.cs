@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Campaigns;
 
@@ -18,7 +19,7 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
     private static IReadOnlyList<CampaignTaskInput> AdHoc(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new CampaignTaskInput($"Tarefa {i}", "Instruções", 3, false, TaskAnswerType.StatusOnly))];
 
-    private async Task<CampaignLaunchResult> LaunchAsync(CampaignLaunch launch, string role = AppRoles.PrivacyOfficer, int? coopId = null)
+    private async Task<Result<LaunchedCampaign>> LaunchAsync(CampaignLaunch launch, string role = AppRoles.PrivacyOfficer, int? coopId = null)
     {
         await using var scope = ActingAs.Scope(fixture.Host, role, coopId);
         return await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(launch, Ct);
@@ -35,9 +36,9 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
         var result = await LaunchAsync(new CampaignLaunch(incidentId, title, playbook.Id, null, CampaignAudience.AllCoops));
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        Assert.Equal((8, 340), (result.TaskCount, result.CoopCount));
+        Assert.Equal((8, 340), (result.Value.TaskCount, result.Value.CoopCount));
         await using var check = fixture.CreateDb();
-        var campaignId = result.CampaignId!.Value;
+        var campaignId = result.Value.CampaignId;
         Assert.Equal(340 * 8, await check.CoopTasks.CountAsync(t => t.CampaignId == campaignId, Ct));
         Assert.Equal(340, await check.CoopTasks.Where(t => t.CampaignId == campaignId).Select(t => t.CoopId).Distinct().CountAsync(Ct));
         Assert.True(await check.CoopTasks.Where(t => t.CampaignId == campaignId).AllAsync(t => t.Status == CoopTaskStatus.Open, Ct));
@@ -58,10 +59,10 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
 
         var result = await LaunchAsync(new CampaignLaunch(incidentId, "Doze tarefas", null, AdHoc(12), CampaignAudience.AllCoops));
 
-        Assert.Equal(340 * 12, result.CoopTaskCount);
+        Assert.Equal(340 * 12, result.Value.CoopTaskCount);
         await using var db = fixture.CreateDb();
-        Assert.Equal(4080, await db.CoopTasks.CountAsync(t => t.CampaignId == result.CampaignId, Ct));
-        var dues = await db.CampaignTasks.Where(t => t.CampaignId == result.CampaignId).Select(t => t.DueAtUtc).ToListAsync(Ct);
+        Assert.Equal(4080, await db.CoopTasks.CountAsync(t => t.CampaignId == result.Value.CampaignId, Ct));
+        var dues = await db.CampaignTasks.Where(t => t.CampaignId == result.Value.CampaignId).Select(t => t.DueAtUtc).ToListAsync(Ct);
         Assert.All(dues, due => Assert.True(
             Core.Compliance.BusinessCalendar.Default.IsBusinessDay(Core.Common.Brasilia.Day(due.AddTicks(-1)), Core.Compliance.DeadlineMode.Working),
             $"{due:O} is not the end of a business day"));
@@ -87,7 +88,7 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var check = fixture.CreateDb();
-        var reached = await check.CoopTasks.Where(t => t.CampaignId == result.CampaignId).Select(t => t.CoopId).Distinct().ToListAsync(Ct);
+        var reached = await check.CoopTasks.Where(t => t.CampaignId == result.Value.CampaignId).Select(t => t.CoopId).Distinct().ToListAsync(Ct);
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(), reached.Order());
     }
@@ -103,11 +104,11 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
         var result = await LaunchAsync(new CampaignLaunch(incidentId, "", null, tasks, CampaignAudience.Uf, "XX"));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(CampaignError.Required, result.Errors[CampaignField.Title]);
-        Assert.Equal(CampaignError.Required, result.Errors["Tasks[0].Title"]);
-        Assert.Equal(CampaignError.OutOfRange, result.Errors["Tasks[0].DueInBusinessDays"]);
-        Assert.Equal(CampaignError.Unknown, result.Errors["Tasks[0].AnswerType"]);
-        Assert.Equal(CampaignError.Unknown, result.Errors[CampaignField.Audience]);
+        Assert.Equal(CampaignError.Required, result.ErrorCodes[CampaignField.Title]);
+        Assert.Equal(CampaignError.Required, result.ErrorCodes["Tasks[0].Title"]);
+        Assert.Equal(CampaignError.OutOfRange, result.ErrorCodes["Tasks[0].DueInBusinessDays"]);
+        Assert.Equal(CampaignError.Unknown, result.ErrorCodes["Tasks[0].AnswerType"]);
+        Assert.Equal(CampaignError.Unknown, result.ErrorCodes[CampaignField.Audience]);
         Assert.Equal(before, await db.Campaigns.CountAsync(Ct));
     }
 
@@ -122,8 +123,7 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
         var denialsBefore = await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied, Ct);
         var title = $"Não autorizada {Guid.NewGuid():N}";
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            LaunchAsync(new CampaignLaunch(incidentId, title, null, AdHoc(1), CampaignAudience.AllCoops), role, coopId));
+        Assert.True((await LaunchAsync(new CampaignLaunch(incidentId, title, null, AdHoc(1), CampaignAudience.AllCoops), role, coopId)).IsForbidden);
 
         Assert.Equal(denialsBefore + 1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied, Ct));
         Assert.False(await db.Campaigns.AnyAsync(c => c.Title == title, Ct));

@@ -24,7 +24,7 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         var tasks = Enumerable.Range(1, 8).Select(i => new CampaignTaskInput($"Tarefa {i}", null, i, false, TaskAnswerType.StatusOnly)).ToList();
         var result = await scope.ServiceProvider.GetRequiredService<CampaignService>()
             .LaunchAsync(new CampaignLaunch(incidentId, $"Campanha {Guid.NewGuid():N}", null, tasks, CampaignAudience.AllCoops), Ct);
-        return result.CampaignId!.Value;
+        return result.Value.CampaignId;
     }
 
     private async Task<CampaignProgress?> ProgressAsync(int campaignId, string role, int? coopId = null)
@@ -46,7 +46,7 @@ public sealed class CampaignProgressTests(OwnHostFixture fixture) : IClassFixtur
         await using var scope = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var result = await scope.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(id, new TaskStatusInput(status, note, answer, version), Ct);
-        Assert.True(result.Succeeded, result.Refusal?.ToString());
+        Assert.True(result.Succeeded, result.ToString());
     }
 
     [Fact]

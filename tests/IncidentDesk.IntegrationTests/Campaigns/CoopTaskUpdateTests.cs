@@ -6,6 +6,7 @@ using IncidentDesk.Testing;
 using ActingAs = IncidentDesk.IntegrationTests.Audit.ActingAs;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Campaigns;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         ];
         var result = await scope.ServiceProvider.GetRequiredService<CampaignService>()
             .LaunchAsync(new CampaignLaunch(incidentId, $"Campanha {Guid.NewGuid():N}", null, tasks, CampaignAudience.AllCoops), Ct);
-        return result.CampaignId!.Value;
+        return result.Value.CampaignId;
     }
 
     private async Task<CoopTask> TaskAsync(int campaignId, string coopCode, int order)
@@ -45,7 +46,7 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         return await db.CoopTasks.AsNoTracking().SingleAsync(t => t.CampaignId == campaignId && t.CoopId == coopId && t.CampaignTask!.Order == order, Ct);
     }
 
-    private async Task<TaskUpdateResult> UpdateAsync(int taskId, TaskStatusInput input, string role, string? coopCode)
+    private async Task<Result<CoopTaskView>> UpdateAsync(int taskId, TaskStatusInput input, string role, string? coopCode)
     {
         var coopId = coopCode is null ? (int?)null : await CoopIdAsync(coopCode);
         await using var scope = ActingAs.Scope(fixture.Host, role, coopId);
@@ -72,8 +73,8 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
             AppRoles.CoopLiaison, "SP-004");
 
         Assert.True(result.Succeeded);
-        Assert.Equal(CoopTaskStatus.InProgress, result.Current!.Status);
-        Assert.Equal(task.Version + 1, result.Current.Version);
+        Assert.Equal(CoopTaskStatus.InProgress, result.Value.Status);
+        Assert.Equal(task.Version + 1, result.Value.Version);
         var change = await published.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
         Assert.Equal((ChangeKind.Task, task.CoopId), (change.Kind, change.CoopId));
         await using var db = fixture.CreateDb();
@@ -97,7 +98,7 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
             read = await scope.ServiceProvider.GetRequiredService<CoopTaskService>().GetAsync(other.Id, Ct);
         }
 
-        Assert.Equal(TaskUpdateOutcome.NotFound, result.Outcome);
+        Assert.Equal(ResultStatus.NotFound, result.Status);
         Assert.Null(read);
         Assert.Equal(CoopTaskStatus.Open, (await TaskAsync(campaignId, "RJ-001", order: 2)).Status);
         Assert.Equal(denialsBefore + 2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.EntityId == other.Id.ToString(CultureInfo.InvariantCulture), Ct));
@@ -113,11 +114,11 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
             UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.InProgress, null, null, task.Version), AppRoles.CoopLiaison, "SP-004"),
             UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Blocked, "Aguardando fornecedor", null, task.Version), AppRoles.PrivacyOfficer, null));
 
-        Assert.Single(results, r => r.Outcome == TaskUpdateOutcome.Updated);
-        var loser = Assert.Single(results, r => r.Outcome == TaskUpdateOutcome.Conflict);
-        var winner = results.Single(r => r.Succeeded).Current!;
-        Assert.Equal(winner.Status, loser.Current!.Status);
-        Assert.Equal(winner.UpdatedBy, loser.Current.UpdatedBy);
+        Assert.Single(results, r => r.Status == ResultStatus.Success);
+        var loser = Assert.Single(results, r => r.Status == ResultStatus.Conflict).CurrentState<CoopTaskView>();
+        var winner = results.Single(r => r.Succeeded).Value;
+        Assert.Equal(winner.Status, loser!.Status);
+        Assert.Equal(winner.UpdatedBy, loser.UpdatedBy);
         Assert.Equal(task.Version + 1, (await TaskAsync(campaignId, "SP-004", order: 2)).Version);
     }
 
@@ -131,9 +132,9 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         var stale = await UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.NotApplicable, "Não usamos Kafka", null, task.Version),
             AppRoles.CoopLiaison, "SP-004");
 
-        Assert.Equal(TaskUpdateOutcome.Conflict, stale.Outcome);
-        Assert.Equal(CoopTaskStatus.InProgress, stale.Current!.Status);
-        Assert.Equal("privacyofficer@federacao.example", stale.Current.UpdatedBy);
+        Assert.Equal(ResultStatus.Conflict, stale.Status);
+        Assert.Equal(CoopTaskStatus.InProgress, stale.CurrentState<CoopTaskView>()!.Status);
+        Assert.Equal("privacyofficer@federacao.example", stale.CurrentState<CoopTaskView>()!.UpdatedBy);
     }
 
     [Theory]
@@ -147,8 +148,8 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
 
         var result = await UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, answer, task.Version), AppRoles.CoopLiaison, "SP-004");
 
-        Assert.Equal(TaskUpdateOutcome.Refused, result.Outcome);
-        Assert.Equal(refusal, result.Refusal);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(refusal.ToString(), Assert.Single(result.Errors).Code);
         Assert.Equal(CoopTaskStatus.Open, (await TaskAsync(campaignId, "SP-004", order: 1)).Status);
     }
 
@@ -158,8 +159,7 @@ public sealed class CoopTaskUpdateTests(OwnHostFixture fixture) : IClassFixture<
         var campaignId = await LaunchAsync();
         var task = await TaskAsync(campaignId, "SP-004", order: 2);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), AppRoles.Auditor, null));
+        Assert.True((await UpdateAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), AppRoles.Auditor, null)).IsForbidden);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class FollowUpCampaign(OwnHostFixture fixture, int campaignId, I
             new("Trocar credenciais", null, 3, false, TaskAnswerType.StatusOnly),
         ], CampaignAudience.Uf, "AC"), ct);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        var id = result.CampaignId!.Value;
+        var id = result.Value.CampaignId;
 
         await using var db = fixture.CreateDb();
         var now = DateTime.UtcNow;
@@ -51,6 +51,6 @@ internal sealed class FollowUpCampaign(OwnHostFixture fixture, int campaignId, I
         await using var scope = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var result = await scope.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(task.Id, new TaskStatusInput(status, status switch { CoopTaskStatus.NotApplicable => "Não usamos", CoopTaskStatus.Blocked => "Aguardando fornecedor", _ => null }, answer, task.Version), ct);
-        Assert.True(result.Succeeded, result.Refusal?.ToString());
+        Assert.True(result.Succeeded, result.ToString());
     }
 }

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Campaigns;
 
@@ -36,7 +37,7 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
             [new("Relatório de varredura do broker", "Anexe o relatório.", 2, true, TaskAnswerType.YesNo)],
             CampaignAudience.Uf, "SP"), Ct);
         await using var db = fixture.CreateDb();
-        var tasks = await db.CoopTasks.Where(t => t.CampaignId == result.CampaignId).Join(db.Coops, t => t.CoopId, c => c.Id, (t, c) => new { t.Id, c.Code }).ToListAsync(Ct);
+        var tasks = await db.CoopTasks.Where(t => t.CampaignId == result.Value.CampaignId).Join(db.Coops, t => t.CoopId, c => c.Id, (t, c) => new { t.Id, c.Code }).ToListAsync(Ct);
         return (tasks.Single(t => t.Code == "SP-004").Id, tasks.Single(t => t.Code == "SP-005").Id, incidentId);
     }
 
@@ -58,7 +59,7 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
 
         var refused = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(mine, new TaskStatusInput(CoopTaskStatus.Done, null, "sim", version), Ct));
-        Assert.Equal(TaskUpdateRefusal.EvidenceRequired, refused.Refusal);
+        Assert.Equal(nameof(TaskUpdateRefusal.EvidenceRequired), Assert.Single(refused.Errors).Code);
 
         var bytes = Pdf("varredura SP-004");
         var added = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>()
@@ -96,14 +97,14 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
         var intrusion = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>()
             .AddTaskLinkAsync(mine, "https://evil.example/", Ct));
         var listing = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>().ListForTaskAsync(mine, Ct));
-        var download = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>().OpenDownloadAsync(incidentId, file.Id!.Value, Ct));
+        var download = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>().OpenDownloadAsync(incidentId, file.Value, Ct));
         var incidentList = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>().ListAsync(incidentId, Ct));
         var ownList = await AsLiaisonAsync("SP-005", sp => sp.GetRequiredService<EvidenceService>().ListForTaskAsync(theirs, Ct));
 
-        Assert.True(intrusion.NotFound);
+        Assert.True(intrusion.IsNotFound);
         Assert.Null(listing);
         Assert.Null(download);
-        Assert.DoesNotContain(incidentList!, e => e.Id == added.Id || e.Id == file.Id);
+        Assert.DoesNotContain(incidentList!, e => e.Id == added.Value || e.Id == file.Value);
         Assert.Empty(ownList!);
         await using var db = fixture.CreateDb();
         Assert.Equal(denialsBefore + 3, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied, Ct));
@@ -121,10 +122,10 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
         await using var officer = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var all = await officer.ServiceProvider.GetRequiredService<EvidenceService>().ListAsync(incidentId, Ct);
         var own = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>().ListAsync(incidentId, Ct));
-        var download = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>().OpenDownloadAsync(incidentId, file.Id!.Value, Ct));
+        var download = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>().OpenDownloadAsync(incidentId, file.Value, Ct));
 
-        Assert.Contains(all!, e => e.Id == file.Id);
-        Assert.Contains(own!, e => e.Id == file.Id);
+        Assert.Contains(all!, e => e.Id == file.Value);
+        Assert.Contains(own!, e => e.Id == file.Value);
         Assert.NotNull(download);
         await using (download.Content)
         {
@@ -141,7 +142,7 @@ public sealed class TaskEvidenceTests(OwnHostFixture fixture) : IClassFixture<Ow
         var result = await AsLiaisonAsync("SP-004", sp => sp.GetRequiredService<EvidenceService>()
             .AddTaskFileAsync(mine, "relatorio.pdf", new MemoryStream(html), html.Length, Ct));
 
-        Assert.Equal(EvidenceError.Disguised, result.Errors[EvidenceField.File]);
+        Assert.Equal(EvidenceError.Disguised, result.ErrorCodes[EvidenceField.File]);
         await using var db = fixture.CreateDb();
         Assert.False(await db.Evidence.AnyAsync(e => e.CoopTaskId == mine, Ct));
     }

@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Compliance;
 
@@ -30,7 +31,7 @@ public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHost
         var before = Anpd(await deadlines.ForIncidentAsync(incidentId, Ct));
         var added = await calendar.AddAsync(Wednesday, "Feriado municipal na sede da autoridade", Ct);
         var during = Anpd(await deadlines.ForIncidentAsync(incidentId, Ct));
-        var removed = await calendar.RemoveAsync(added.Id!.Value, Ct);
+        var removed = await calendar.RemoveAsync(added.Value, Ct);
         var after = Anpd(await deadlines.ForIncidentAsync(incidentId, Ct));
 
         Assert.True(added.Succeeded);
@@ -42,7 +43,7 @@ public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHost
 
         await using var db = fixture.CreateDb();
         var trail = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(BusinessClosure)
-            && e.EntityId == added.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync(Ct);
+            && e.EntityId == added.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal(2, trail.Count);
         Assert.All(trail, a => Assert.StartsWith("BusinessClosure.", a, StringComparison.Ordinal));
     }
@@ -56,7 +57,7 @@ public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHost
         await using var scope = Audit.ActingAs.Scope(fixture.Host, role, coopId);
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => calendar.AddAsync(new DateOnly(2026, 4, 7), "Tentativa", Ct));
+        Assert.True((await calendar.AddAsync(new DateOnly(2026, 4, 7), "Tentativa", Ct)).IsForbidden);
 
         var actor = $"{role.ToLowerInvariant()}@federacao.example";
         await using var db = fixture.CreateDb();
@@ -79,15 +80,15 @@ public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHost
         var noDate = await calendar.AddAsync(null, "Sem data", Ct);
         var first = await calendar.AddAsync(day, "Ponto facultativo decretado na sede", Ct);
         var second = await calendar.AddAsync(day, "De novo", Ct);
-        await calendar.RemoveAsync(first.Id!.Value, Ct);
+        await calendar.RemoveAsync(first.Value, Ct);
 
-        Assert.Equal(ClosureErrors.NotClosable, saturday.Errors[ClosureFields.Date]);
-        Assert.Equal(ClosureErrors.NotClosable, holiday.Errors[ClosureFields.Date]);
-        Assert.Equal(ClosureErrors.Required, noReason.Errors[ClosureFields.Reason]);
-        Assert.Equal(ClosureErrors.TooLong, tooLong.Errors[ClosureFields.Reason]);
-        Assert.Equal(ClosureErrors.Required, noDate.Errors[ClosureFields.Date]);
+        Assert.Equal(ClosureErrors.NotClosable, saturday.ErrorCodes[ClosureFields.Date]);
+        Assert.Equal(ClosureErrors.NotClosable, holiday.ErrorCodes[ClosureFields.Date]);
+        Assert.Equal(ClosureErrors.Required, noReason.ErrorCodes[ClosureFields.Reason]);
+        Assert.Equal(ClosureErrors.TooLong, tooLong.ErrorCodes[ClosureFields.Reason]);
+        Assert.Equal(ClosureErrors.Required, noDate.ErrorCodes[ClosureFields.Date]);
         Assert.True(first.Succeeded);
-        Assert.Equal(ClosureErrors.Duplicate, second.Errors[ClosureFields.Date]);
+        Assert.Equal(ClosureErrors.Duplicate, second.ErrorCodes[ClosureFields.Date]);
     }
 
     [Fact]
@@ -99,9 +100,9 @@ public sealed class ClosureTests(OwnHostFixture fixture) : IClassFixture<OwnHost
 
         var added = await calendar.AddAsync(day, "<script>alert(1)</script>", Ct);
         var listed = await calendar.ClosuresAsync(2027, Ct);
-        await calendar.RemoveAsync(added.Id!.Value, Ct);
+        await calendar.RemoveAsync(added.Value, Ct);
 
-        Assert.Equal("<script>alert(1)</script>", Assert.Single(listed, c => c.Date == day).Reason);
+        Assert.Equal("<script>alert(1)</script>", Assert.Single(listed.Value, c => c.Date == day).Reason);
     }
 
     private static List<DeadlineView> Anpd(IReadOnlyList<CoopDeadlines>? coops) =>

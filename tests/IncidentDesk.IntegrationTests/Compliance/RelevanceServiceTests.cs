@@ -11,6 +11,7 @@ using IncidentDesk.Web.Features.Notifications;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Compliance;
 
@@ -47,17 +48,17 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
             new RelevanceAnswer(false, HarmKinds.None, RelevanceCriteria.SensitiveData, true, "Revisto: dados cifrados."), Ct);
         var sheet = await relevance.GetAsync(incidentId, sp, Ct);
 
-        Assert.Equal(RelevanceSaveOutcome.Saved, first.Outcome);
-        Assert.Equal(RelevanceSaveOutcome.Saved, second.Outcome);
-        Assert.Equal(first.Saved!.Version + 1, second.Saved!.Version);
-        Assert.Equal(RelevanceResult.MustNotify, first.Saved.Result);
-        Assert.Equal(RelevanceResult.RecordOnly, second.Saved.Result);
-        Assert.Equal([second.Saved.Version, first.Saved.Version], sheet!.History.Take(2).Select(v => v.Version));
+        Assert.Equal(ResultStatus.Success, first.Status);
+        Assert.Equal(ResultStatus.Success, second.Status);
+        Assert.Equal(first.Value.Version + 1, second.Value.Version);
+        Assert.Equal(RelevanceResult.MustNotify, first.Value.Result);
+        Assert.Equal(RelevanceResult.RecordOnly, second.Value.Result);
+        Assert.Equal([second.Value.Version, first.Value.Version], sheet!.History.Take(2).Select(v => v.Version));
         Assert.Equal("Revisto: dados cifrados.", sheet.Latest!.Rationale);
         Assert.True(sheet.Latest.DataUnintelligible);
 
         await using var db = fixture.CreateDb();
-        foreach (var saved in new[] { first.Saved, second.Saved })
+        foreach (var saved in new[] { first.Value, second.Value })
         {
             var id = saved.Id.ToString(CultureInfo.InvariantCulture);
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "RelevanceAssessment.Created" && e.EntityId == id, Ct));
@@ -65,8 +66,8 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
 
         var titles = await db.TimelineEvents.Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Record)
             .Select(e => e.Title).ToListAsync(Ct);
-        Assert.Contains($"Avaliação de relevância da SP-004: comunicar (v{first.Saved.Version})", titles);
-        Assert.Contains($"Avaliação de relevância da SP-004: apenas registrar (v{second.Saved.Version})", titles);
+        Assert.Contains($"Avaliação de relevância da SP-004: comunicar (v{first.Value.Version})", titles);
+        Assert.Contains($"Avaliação de relevância da SP-004: apenas registrar (v{second.Value.Version})", titles);
     }
 
     [Fact]
@@ -82,10 +83,10 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var invalid = await relevance.SaveAsync(incidentId, go, Relevant("  "), Ct);
 
         await using var db = fixture.CreateDb();
-        var stored = await db.RelevanceAssessments.AsNoTracking().SingleAsync(a => a.Id == saved.Saved!.Id, Ct);
+        var stored = await db.RelevanceAssessments.AsNoTracking().SingleAsync(a => a.Id == saved.Value.Id, Ct);
         Assert.Equal(RelevanceResult.RecordOnly, stored.Result);
-        Assert.Equal(RelevanceSaveOutcome.Invalid, invalid.Outcome);
-        Assert.Equal(RelevanceRules.RationaleRequired, invalid.Errors![RelevanceRules.Rationale]);
+        Assert.Equal(ResultStatus.Invalid, invalid.Status);
+        Assert.Equal(RelevanceRules.RationaleRequired, invalid.ErrorCodes[RelevanceRules.Rationale]);
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var otherSheet = await relevance.GetAsync(incidentId, sp, Ct);
         var coops = await relevance.ControllersAsync(incidentId, Ct);
 
-        Assert.Equal(RelevanceSaveOutcome.Saved, own.Outcome);
-        Assert.Equal(RelevanceSaveOutcome.NotFound, other.Outcome);
+        Assert.Equal(ResultStatus.Success, own.Status);
+        Assert.Equal(ResultStatus.NotFound, other.Status);
         Assert.Null(otherSheet);
         Assert.Equal(["MG-002"], coops!.Select(c => c.Code));
         await using var db = fixture.CreateDb();
@@ -122,7 +123,7 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var relevance = auditor.ServiceProvider.GetRequiredService<RelevanceService>();
 
         var sheet = await relevance.GetAsync(incidentId, sp, Ct);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => relevance.SaveAsync(incidentId, sp, Relevant("Auditor."), Ct));
+        Assert.True((await relevance.SaveAsync(incidentId, sp, Relevant("Auditor."), Ct)).IsForbidden);
 
         Assert.NotNull(sheet);
         Assert.False(sheet.CanWrite);
@@ -142,7 +143,7 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
 
         var result = await relevance.SaveAsync(incidentId, rj, Relevant("Não é controladora."), Ct);
 
-        Assert.Equal(RelevanceSaveOutcome.NotFound, result.Outcome);
+        Assert.Equal(ResultStatus.NotFound, result.Status);
         Assert.Null(await relevance.GetAsync(incidentId, rj, Ct));
         await using var db = fixture.CreateDb();
         Assert.False(await db.RelevanceAssessments.AnyAsync(a => a.CoopId == rj, Ct));
@@ -155,7 +156,7 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var go = await CoopIdAsync("GO-001");
         await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var saved = await officer.ServiceProvider.GetRequiredService<RelevanceService>().SaveAsync(incidentId, go, Relevant("Original."), Ct);
-        var id = saved.Saved!.Id;
+        var id = saved.Value.Id;
 
         // Past the app, as someone with direct access to the database: the storage itself refuses.
         await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host,
@@ -181,9 +182,9 @@ public sealed class RelevanceServiceTests(OwnHostFixture fixture) : IClassFixtur
         var record = await officer.ServiceProvider.GetRequiredService<DraftService>().GenerateAsync(incidentId, mg, DraftKind.IncidentRecord, Ct);
 
         Assert.NotNull(record);
-        Assert.Contains($"Resultado: **{RelevanceWording.Result(RelevanceResult.RecordOnly)}** (versão {saved.Saved!.Version}", record.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"Resultado: **{RelevanceWording.Result(RelevanceResult.RecordOnly)}** (versão {saved.Value.Version}", record.Markdown, StringComparison.Ordinal);
         Assert.Contains("Fundamentação: Sem dados de MG expostos.", record.Markdown, StringComparison.Ordinal);
-        Assert.Contains($"Não comunicado: a avaliação de relevância (versão {saved.Saved.Version})", record.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"Não comunicado: a avaliação de relevância (versão {saved.Value.Version})", record.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain(record.Missing, m => m.Code == MissingCodes.RelevanceNotAssessed);
         // The assessment's own timeline event is no communication made.
         Assert.Contains("Nenhuma comunicação registrada até o momento", record.Markdown, StringComparison.Ordinal);

@@ -24,13 +24,13 @@ public sealed class CoopImportTests(OwnHostFixture fixture) : IClassFixture<OwnH
     {
         await using var scope = Audit.ActingAs.Scope(fixture.Host, role);
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await scope.ServiceProvider.GetRequiredService<CoopImportService>().ImportAsync(file, Ct);
+        return (await scope.ServiceProvider.GetRequiredService<CoopImportService>().ImportAsync(file, Ct)).Value;
     }
 
     private async Task<byte[]> ExportAsync()
     {
         await using var scope = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
-        return await scope.ServiceProvider.GetRequiredService<CoopDirectoryService>().ExportAsync(Ct);
+        return (await scope.ServiceProvider.GetRequiredService<CoopDirectoryService>().ExportAsync(Ct)).Value;
     }
 
     private async Task<string> UnusedCnpjAsync(string twelveDigits)
@@ -126,7 +126,7 @@ public sealed class CoopImportTests(OwnHostFixture fixture) : IClassFixture<OwnH
         var lastAudit = await db.AuditEntries.MaxAsync(e => e.Sequence, Ct);
 
         await using var scope = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
-        var report = await scope.ServiceProvider.GetRequiredService<CoopImportService>().ImportAsync(new MemoryStream(export), Ct);
+        var report = (await scope.ServiceProvider.GetRequiredService<CoopImportService>().ImportAsync(new MemoryStream(export), Ct)).Value;
 
         Assert.Equal((0, 0, count, true), (report.New, report.Updated, report.Unchanged, report.Applied));
         Assert.Empty(report.Errors);
@@ -144,8 +144,7 @@ public sealed class CoopImportTests(OwnHostFixture fixture) : IClassFixture<OwnH
         await using var scope = Audit.ActingAs.Scope(fixture.Host, role, role == AppRoles.CoopLiaison ? coop.Id : null);
         var import = scope.ServiceProvider.GetRequiredService<CoopImportService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes($"{Header}\n{Line(coop, name: name)}\n")), Ct));
+        Assert.True((await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes($"{Header}\n{Line(coop, name: name)}\n")), Ct)).IsForbidden);
 
         await using var db = fixture.CreateDb();
         Assert.Equal(coop.Name, (await db.Coops.SingleAsync(c => c.Code == "RJ-002", Ct)).Name);

@@ -150,9 +150,9 @@ public sealed class CoopProfileAndExportTests(OwnHostFixture fixture) : IClassFi
 
         var versions = officer.ServiceProvider.GetRequiredService<DraftVersionService>();
         var saved = await versions.SaveGeneratedAsync(incidentId, mg, DraftKind.AnpdPreliminary, Ct);
-        Assert.True((await versions.ApproveAsync(incidentId, saved.Id!.Value, asPreliminary: true, Ct)).Succeeded);
+        Assert.True((await versions.ApproveAsync(incidentId, saved.Value, asPreliminary: true, Ct)).Succeeded);
         Assert.True((await officer.ServiceProvider.GetRequiredService<FilingService>()
-            .RecordForVersionAsync(incidentId, saved.Id!.Value, "00261.000999/2026-02", BrasiliaTime.ToLocal(knowledge.AddHours(2)), Ct)).Succeeded);
+            .RecordForVersionAsync(incidentId, saved.Value, "00261.000999/2026-02", BrasiliaTime.ToLocal(knowledge.AddHours(2)), Ct)).Succeeded);
 
         var after = (await profiles.GetAsync(mg, Ct))!.Incidents.Single(i => i.IncidentId == incidentId).NextDeadline;
         Assert.NotNull(after);

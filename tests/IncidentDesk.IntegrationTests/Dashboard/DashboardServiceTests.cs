@@ -24,7 +24,7 @@ public sealed class DashboardServiceTests(OwnHostFixture fixture) : IClassFixtur
             $"Painel {Guid.NewGuid():N}", null, [new CampaignTaskInput("Confirmar o uso do aplicativo", "Sim ou não.", 5, false, TaskAnswerType.YesNo)],
             CampaignAudience.Uf, "SP"), Ct);
         Assert.True(result.Succeeded);
-        return result.CampaignId!.Value;
+        return result.Value.CampaignId;
     }
 
     private async Task<DashboardView> ViewAsync(string role, string? coopCode = null, int? campaignId = null)

@@ -5,6 +5,7 @@ using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Exposure.Endpoints;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,11 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         var endpoints = liaison.ServiceProvider.GetRequiredService<EndpointService>();
 
         var declared = await endpoints.DeclareAsync(new EndpointDeclaration(coopId, "  Kafka.Coop-AM.example.  ", 9092), Ct);
-        var authorized = await endpoints.AuthorizeAsync(declared.Id!.Value, expectedVersion: 0, Ct);
+        var authorized = await endpoints.AuthorizeAsync(declared.Value, expectedVersion: 0, Ct);
 
-        Assert.Equal((EndpointOutcome.Done, EndpointOutcome.Done), (declared.Outcome, authorized.Outcome));
+        Assert.Equal((ResultStatus.Success, ResultStatus.Success), (declared.Status, authorized.Status));
         await using var db = fixture.CreateDb();
-        var endpoint = await db.BrokerEndpoints.AsNoTracking().SingleAsync(e => e.Id == declared.Id, Ct);
+        var endpoint = await db.BrokerEndpoints.AsNoTracking().SingleAsync(e => e.Id == declared.Value, Ct);
         Assert.Equal(("kafka.coop-am.example", 9092, BrokerKind.Kafka), (endpoint.Host, endpoint.Port, endpoint.Kind));
         Assert.Equal("coopliaison@federacao.example", endpoint.DeclaredBy);
         Assert.Equal("coopliaison@federacao.example", endpoint.AuthorizedBy);
@@ -55,9 +56,9 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         var endpoints = liaison.ServiceProvider.GetRequiredService<EndpointService>();
         var query = liaison.ServiceProvider.GetRequiredService<ExposureQueryService>();
 
-        Assert.Equal(EndpointOutcome.NotFound, (await endpoints.AuthorizeAsync(other, 0, Ct)).Outcome);
-        Assert.Equal(EndpointOutcome.NotFound, (await endpoints.RemoveAsync(other, 0, Ct)).Outcome);
-        Assert.Equal(EndpointOutcome.NotFound, (await endpoints.DeclareAsync(new EndpointDeclaration(theirs, "planted.example", 9092), Ct)).Outcome);
+        Assert.True((await endpoints.AuthorizeAsync(other, 0, Ct)).IsNotFound);
+        Assert.True((await endpoints.RemoveAsync(other, 0, Ct)).IsNotFound);
+        Assert.True((await endpoints.DeclareAsync(new EndpointDeclaration(theirs, "planted.example", 9092), Ct)).IsNotFound);
         Assert.Null(await query.HistoryAsync(other, Ct));
         Assert.DoesNotContain((await query.ListAsync(new EndpointFilter(), pageSize: 500, cancellationToken: Ct)).Rows, r => r.CoopId != mine);
         Assert.Empty(await query.CoopAsync(theirs, Ct));
@@ -105,22 +106,35 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         var first = await endpoints.DeclareAsync(new EndpointDeclaration(coopId, "kafka.pa.example", 9092), Ct);
         var again = await endpoints.DeclareAsync(new EndpointDeclaration(coopId, "KAFKA.PA.EXAMPLE", 9092), Ct);
 
-        Assert.Equal(nameof(EndpointAddressError.PortInvalid), noPort.Errors![EndpointField.Port]);
-        Assert.Equal(nameof(EndpointAddressError.HostInvalid), url.Errors![EndpointField.Host]);
-        Assert.Equal(EndpointOutcome.Done, first.Outcome);
-        Assert.Equal((EndpointOutcome.Invalid, EndpointField.Duplicate), (again.Outcome, again.Errors![EndpointField.Host]));
+        Assert.Equal(nameof(EndpointAddressError.PortInvalid), noPort.ErrorOf(EndpointField.Port)?.Code);
+        Assert.Equal(nameof(EndpointAddressError.HostInvalid), url.ErrorOf(EndpointField.Host)?.Code);
+        Assert.True(first.Succeeded);
+        Assert.Equal((ResultStatus.Invalid, EndpointField.Duplicate), (again.Status, again.ErrorOf(EndpointField.Host)?.Code));
+        await using var db = fixture.CreateDb();
+        Assert.Equal(1, await db.BrokerEndpoints.CountAsync(e => e.CoopId == coopId && e.Host == "kafka.pa.example", Ct));
     }
 
     [Fact]
-    public async Task An_auditor_reads_every_list_but_declares_nothing()
+    public async Task An_auditor_reads_every_coops_list_but_declares_authorizes_and_imports_nothing_and_each_attempt_is_audited()
     {
+        var endpointId = await fixture.DeclareAsync("MS-001", "kafka.ms.example", 9092, authorize: false);
         await using var auditor = ActingAs.Scope(fixture.Host, AppRoles.Auditor);
         var coopId = await fixture.CoopIdAsync("SP-004");
+        var endpoints = auditor.ServiceProvider.GetRequiredService<EndpointService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            auditor.ServiceProvider.GetRequiredService<EndpointService>().DeclareAsync(new EndpointDeclaration(coopId, "kafka.example", 9092), Ct));
-        var counts = await auditor.ServiceProvider.GetRequiredService<ExposureQueryService>().CountsAsync(Ct);
-        Assert.True(counts.Endpoints >= 0);
+        var declared = await endpoints.DeclareAsync(new EndpointDeclaration(coopId, "kafka.example", 9092), Ct);
+        var authorized = await endpoints.AuthorizeAsync(endpointId, 0, Ct);
+        var imported = await auditor.ServiceProvider.GetRequiredService<EndpointImportService>()
+            .ImportAsync(Csv("code;host;port;kind", "SP-004;kafka.example;9092;kafka"), Ct);
+
+        Assert.Equal((ResultStatus.Forbidden, ResultStatus.Forbidden, ResultStatus.Forbidden), (declared.Status, authorized.Status, imported.Status));
+        var list = await auditor.ServiceProvider.GetRequiredService<ExposureQueryService>().ListAsync(new EndpointFilter(Coop: "MS-001"), cancellationToken: Ct);
+        Assert.Equal([endpointId], list.Rows.Select(r => r.Id));
+        await using var db = fixture.CreateDb();
+        Assert.Null((await db.BrokerEndpoints.AsNoTracking().SingleAsync(e => e.Id == endpointId, Ct)).AuthorizedAtUtc);
+        Assert.False(await db.BrokerEndpoints.AnyAsync(e => e.Host == "kafka.example", Ct));
+        Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.ActorName == "auditor@federacao.example"
+            && e.EntityType == nameof(BrokerEndpoint), Ct));
     }
 
     [Fact]
@@ -130,7 +144,7 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         var import = officer.ServiceProvider.GetRequiredService<EndpointImportService>();
         var bad = Csv("code;host;port;kind", "TO-001;kafka1.to.example;9092;kafka", "TO-001;kafka2.to.example;nove;kafka", "XX-999;kafka.example;9092;");
 
-        var refused = await import.ImportAsync(bad, Ct);
+        var refused = (await import.ImportAsync(bad, Ct)).Value;
 
         Assert.False(refused.Applied);
         Assert.Equal([(3, EndpointCsv.Port, nameof(EndpointAddressError.PortInvalid)), (4, EndpointCsv.Code, EndpointCsvReason.UnknownCoop)],
@@ -140,7 +154,7 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
             Assert.False(await db.BrokerEndpoints.AnyAsync(e => e.Host.EndsWith(".to.example"), Ct));
         }
 
-        var applied = await import.ImportAsync(Csv("code,host,port", "TO-001,kafka1.to.example,9092", "to-001,kafka2.to.example,9093"), Ct);
+        var applied = (await import.ImportAsync(Csv("code,host,port", "TO-001,kafka1.to.example,9092", "to-001,kafka2.to.example,9093"), Ct)).Value;
 
         Assert.Equal((true, 2, 0), (applied.Applied, applied.New, applied.AlreadyDeclared));
         await using (var db = fixture.CreateDb())
@@ -158,7 +172,7 @@ public sealed class ExposureEndpointTests(ExposureHostFixture fixture) : IClassF
         await using var liaison = await fixture.LiaisonOfAsync("AC-001");
         var import = liaison.ServiceProvider.GetRequiredService<EndpointImportService>();
 
-        var report = await import.PreviewAsync(Csv("code;host;port;kind", "AC-001;kafka.ac.example;9092;kafka", "SP-004;kafka.sp.example;9092;kafka"), Ct);
+        var report = (await import.PreviewAsync(Csv("code;host;port;kind", "AC-001;kafka.ac.example;9092;kafka", "SP-004;kafka.sp.example;9092;kafka"), Ct)).Value;
 
         Assert.Equal([(3, EndpointCsv.Code, EndpointCsvReason.UnknownCoop)], report.Errors.Select(e => (e.Line, e.Column, e.Reason)));
     }

@@ -7,6 +7,7 @@ using IncidentDesk.Testing.Kafka;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Exposure.Findings;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
 
         var first = await fixture.CheckNowAsync(endpointId);
 
-        Assert.Equal(RunStartOutcome.Started, first.Outcome);
+        Assert.True(first.Succeeded);
         var finding = await SingleFindingAsync(endpointId);
         await using (var db = fixture.CreateDb())
         {
@@ -66,7 +67,7 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
 
         // The liaison says it is fixed; the desk's latest check says otherwise.
         var refused = await UpdateAsLiaisonAsync(finding.CoopTaskId, CoopTaskStatus.Done);
-        Assert.Equal((TaskUpdateOutcome.Refused, TaskUpdateRefusal.StillExposed), (refused.Outcome, refused.Refusal));
+        Assert.Equal((ResultStatus.Invalid, nameof(TaskUpdateRefusal.StillExposed)), (refused.Status, refused.ErrorOf(nameof(TaskStatusInput.Status))?.Code));
 
         // The co-op closes it: the broker now refuses to describe its topics to a stranger.
         foreach (var topic in new[] { "chatbot.conversas", "chatbot.anexos", "beneficiarios" })
@@ -88,7 +89,7 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
         }
 
         var done = await UpdateAsLiaisonAsync(finding.CoopTaskId, CoopTaskStatus.Done);
-        Assert.Equal(TaskUpdateOutcome.Updated, done.Outcome);
+        Assert.Equal(CoopTaskStatus.Done, done.Value.Status);
         Assert.Equal(1, await FindingCountAsync(endpointId));
     }
 
@@ -104,7 +105,7 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
         broker.SetTopicError("chatbot.conversas", MockKafkaCluster.TopicAuthorizationFailed);
         await fixture.AnHourPassesAsync(endpointId);
         await fixture.CheckNowAsync(endpointId);
-        Assert.Equal(TaskUpdateOutcome.Updated, (await UpdateAsLiaisonAsync(first.CoopTaskId, CoopTaskStatus.Done, "RJ-001")).Outcome);
+        Assert.True((await UpdateAsLiaisonAsync(first.CoopTaskId, CoopTaskStatus.Done, "RJ-001")).Succeeded);
 
         broker.SetTopicError("chatbot.conversas", 0);
         await fixture.AnHourPassesAsync(endpointId);
@@ -138,7 +139,7 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
     }
 
-    private async Task<TaskUpdateResult> UpdateAsLiaisonAsync(int coopTaskId, CoopTaskStatus status, string coopCode = "SP-004")
+    private async Task<Result<CoopTaskView>> UpdateAsLiaisonAsync(int coopTaskId, CoopTaskStatus status, string coopCode = "SP-004")
     {
         await using var scope = await fixture.LiaisonOfAsync(coopCode);
         var tasks = scope.ServiceProvider.GetRequiredService<CoopTaskService>();

@@ -5,6 +5,7 @@ using IncidentDesk.Testing;
 using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Exposure.Endpoints;
 using IncidentDesk.Web.Features.Exposure.Runs;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,15 +63,15 @@ public class ExposureHostFixture : IAsyncLifetime
         await using var scope = await LiaisonOfAsync(coopCode);
         var result = await scope.ServiceProvider.GetRequiredService<EndpointService>()
             .DeclareAsync(new EndpointDeclaration(await CoopIdAsync(coopCode), host, port, Authorize: authorize));
-        return result.Outcome == EndpointOutcome.Done ? result.Id!.Value : throw new InvalidOperationException($"declaration refused: {result.Outcome}");
+        return result.Succeeded ? result.Value : throw new InvalidOperationException($"declaration refused: {result}");
     }
 
     /// <summary>An officer checks one endpoint now and waits for the check to be recorded.</summary>
-    public async Task<RunStartResult> CheckNowAsync(int endpointId)
+    public async Task<Result<RunStart>> CheckNowAsync(int endpointId)
     {
         await using var scope = Officer();
         var result = await scope.ServiceProvider.GetRequiredService<ExposureRunService>().CheckEndpointAsync(endpointId);
-        if (result.Run is { } run)
+        if (result.ValueOrDefault is { } run)
         {
             await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         }

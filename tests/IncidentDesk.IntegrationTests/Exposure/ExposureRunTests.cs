@@ -4,6 +4,7 @@ using IncidentDesk.Testing;
 using IncidentDesk.Testing.Kafka;
 using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Exposure.Runs;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,8 +36,8 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
             .StartAsync(RunRequest.Scheduled($"test-{Guid.NewGuid():N}"[..20]), ExposureScheduler.Actor, Ct);
         await round!.Completion.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-        Assert.Equal(RunStartOutcome.NotAuthorized, one.Outcome);
-        Assert.Equal(RunStartOutcome.NothingDue, coop.Outcome);
+        Assert.Equal(RunRefusal.NotAuthorized, one.Conflict?.Code);
+        Assert.Equal(RunRefusal.NothingDue, coop.Conflict?.Code);
         Assert.True(round.Unauthorized >= 1);
         Assert.Empty(broker.Requests());
         await using var db = fixture.CreateDb();
@@ -52,11 +53,11 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
         var first = await fixture.CheckNowAsync(endpointId);
         var second = await fixture.CheckNowAsync(endpointId);
 
-        Assert.Equal(RunStartOutcome.Started, first.Outcome);
-        Assert.Equal(RunStartOutcome.TooSoon, second.Outcome);
+        Assert.True(first.Succeeded);
+        Assert.Equal(RunRefusal.TooSoon, second.Conflict?.Code);
         await using var db = fixture.CreateDb();
         var endpoint = await db.BrokerEndpoints.AsNoTracking().SingleAsync(e => e.Id == endpointId, Ct);
-        Assert.Equal(endpoint.CheckClaimedAtUtc!.Value + TimeSpan.FromHours(1), second.NextAllowedUtc);
+        Assert.Equal(endpoint.CheckClaimedAtUtc!.Value + TimeSpan.FromHours(1), second.CurrentState<NextCheck>()?.NextAllowedUtc);
         Assert.Equal(1, await db.ExposureChecks.CountAsync(c => c.EndpointId == endpointId, Ct));
         Assert.Single(broker.Requests(), r => r.ApiKey == MockKafkaCluster.MetadataApi);
     }
@@ -75,16 +76,16 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
 
             await using var officer = fixture.Officer();
             var run = await officer.ServiceProvider.GetRequiredService<ExposureRunService>().CheckCoopAsync(await fixture.CoopIdAsync("PE-001"), Ct);
-            var state = await run.Run!.Completion.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            var state = await run.Value.Completion.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
             Assert.Equal(RunState.Finished, state);
-            Assert.Equal(9, run.Run.Planned);
+            Assert.Equal(9, run.Value.Planned);
             Assert.Equal(ExposureHostFixture.MaxConcurrentChecks, gauge.Max);
             await using var db = fixture.CreateDb();
-            var checks = await db.ExposureChecks.AsNoTracking().Where(c => c.RunId == run.Run.RunId).ToListAsync(Ct);
+            var checks = await db.ExposureChecks.AsNoTracking().Where(c => c.RunId == run.Value.RunId).ToListAsync(Ct);
             Assert.Equal(9, checks.Count);
             Assert.All(checks, c => Assert.Equal((ExposureOutcome.Unreachable, CheckDetail.ResponseTimeout), (c.Outcome, c.Detail)));
-            var row = await db.ExposureRuns.AsNoTracking().SingleAsync(r => r.Id == run.Run.RunId, Ct);
+            var row = await db.ExposureRuns.AsNoTracking().SingleAsync(r => r.Id == run.Value.RunId, Ct);
             Assert.Equal((RunState.Finished, 9, 0), (row.State, row.Checked, row.Exposed));
         }
         finally
@@ -112,12 +113,12 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
             var runs = officer.ServiceProvider.GetRequiredService<ExposureRunService>();
             var run = await runs.CheckCoopAsync(await fixture.CoopIdAsync("CE-001"), Ct);
 
-            Assert.True(await runs.CancelAsync(run.Run!.RunId, Ct));
-            var state = await run.Run.Completion.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.True((await runs.CancelAsync(run.Value.RunId, Ct)).Succeeded);
+            var state = await run.Value.Completion.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
             Assert.Equal(RunState.Cancelled, state);
             await using var db = fixture.CreateDb();
-            var row = await db.ExposureRuns.AsNoTracking().SingleAsync(r => r.Id == run.Run.RunId, Ct);
+            var row = await db.ExposureRuns.AsNoTracking().SingleAsync(r => r.Id == run.Value.RunId, Ct);
             Assert.Equal(RunState.Cancelled, row.State);
             Assert.NotNull(row.CancelRequestedBy);
             Assert.True(row.Checked < 12, $"a cancelled run checked all {row.Checked}");
@@ -132,8 +133,10 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
 
             // What was given back can be checked again at once.
             var again = await runs.CheckCoopAsync(await fixture.CoopIdAsync("CE-001"), Ct);
-            Assert.Equal((RunStartOutcome.Started, 12 - row.Checked), (again.Outcome, again.Run!.Planned));
-            await again.Run.Completion.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            Assert.Equal(12 - row.Checked, again.Value.Planned);
+            await again.Value.Completion.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            // A run that has ended is no longer cancelled.
+            Assert.Equal(RunRefusal.NotRunning, (await runs.CancelAsync(row.Id, Ct)).Conflict?.Code);
         }
         finally
         {
@@ -153,11 +156,18 @@ public sealed class ExposureRunTests(ExposureHostFixture fixture) : IClassFixtur
         await using var scope = ActingAs.Scope(fixture.Host, role, role == AppRoles.CoopLiaison ? coopId : null);
         var runs = scope.ServiceProvider.GetRequiredService<ExposureRunService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => runs.CheckAllAsync(Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => runs.CheckCoopAsync(coopId, Ct));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => runs.CancelAsync(1, Ct));
+        await using var before = fixture.CreateDb();
+        var runsBefore = await before.ExposureRuns.CountAsync(Ct);
+
+        Assert.True((await runs.CheckAllAsync(Ct)).IsForbidden);
+        Assert.True((await runs.CheckCoopAsync(coopId, Ct)).IsForbidden);
+        Assert.True((await runs.CheckEndpointAsync(1, Ct)).IsForbidden);
+        Assert.True((await runs.CancelAsync(1, Ct)).IsForbidden);
 
         await using var db = fixture.CreateDb();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Access.Denied" && e.EntityType == nameof(ExposureRun), Ct));
+        Assert.Equal(runsBefore, await db.ExposureRuns.CountAsync(Ct));
+        var actor = $"{role.ToLowerInvariant()}@federacao.example";
+        Assert.Equal(4, await db.AuditEntries.CountAsync(e => e.Action == "Access.Denied" && e.ActorName == actor
+            && (e.EntityType == nameof(ExposureRun) || e.EntityType == nameof(BrokerEndpoint) || e.EntityType == "Coop"), Ct));
     }
 }

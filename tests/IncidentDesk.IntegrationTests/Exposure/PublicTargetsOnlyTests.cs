@@ -27,7 +27,7 @@ public sealed class PublicTargetsOnlyTests(PublicTargetsOnlyFixture fixture) : I
         var result = await officer.ServiceProvider.GetRequiredService<EndpointService>()
             .DeclareAsync(new EndpointDeclaration(coopId, host, 9092), Ct);
 
-        Assert.Equal(nameof(EndpointAddressError.PrivateAddress), result.Errors![EndpointField.Host]);
+        Assert.Equal(nameof(EndpointAddressError.PrivateAddress), result.ErrorOf(EndpointField.Host)?.Code);
     }
 
     [Fact]

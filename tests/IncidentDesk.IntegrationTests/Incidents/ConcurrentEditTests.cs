@@ -4,6 +4,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -23,10 +24,10 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         await using var scope = await fixture.Host.ActingAsAsync(ana);
         var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
             .CreateAsync(IntakeTests.Draft($"Broker exposto {Guid.NewGuid():N}"), Ct);
-        return (created.Id!.Value, ana, bruno);
+        return (created.Value.Id, ana, bruno);
     }
 
-    private async Task<IncidentUpdateResult> SaveAsync(TestAccount officer, int id, IncidentDraft draft, IncidentDraft basis)
+    private async Task<Result<IReadOnlyList<string>>> SaveAsync(TestAccount officer, int id, IncidentDraft draft, IncidentDraft basis)
     {
         await using var scope = await fixture.Host.ActingAsAsync(officer);
         return await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().UpdateAsync(id, draft, basis, Ct);
@@ -36,7 +37,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
     private async Task<(IncidentDraft Form, IncidentDraft Basis)> OpenAsync(TestAccount officer, int id)
     {
         await using var scope = await fixture.Host.ActingAsAsync(officer);
-        var form = (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct))!;
+        var form = (await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().GetDraftAsync(id, Ct)).Value;
         return (form, IncidentDraftFields.Copy(form));
     }
 
@@ -53,7 +54,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var saved = await SaveAsync(ana, id, anaForm, anaBasis);
 
         Assert.True(saved.Succeeded);
-        Assert.Equal(["Resumo"], saved.Changed);
+        Assert.Equal(["Resumo"], saved.Value);
         await using var db = fixture.CreateDb();
         var stored = await db.Incidents.SingleAsync(i => i.Id == id, Ct);
         Assert.Equal(IncidentSeverity.Critical, stored.Severity);
@@ -75,7 +76,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var refused = await SaveAsync(ana, id, anaForm, anaBasis);
 
         Assert.False(refused.Succeeded);
-        var conflict = Assert.IsType<IncidentEditConflict>(refused.Conflict);
+        var conflict = Assert.IsType<IncidentEditConflict>(refused.Conflict?.Current);
         Assert.Equal(["Título"], conflict.Fields.Select(f => f.RecordName));
         Assert.Equal(bruno.Email, conflict.ChangedBy);
         Assert.Equal("Título do Bruno", conflict.Current.Title);
@@ -93,7 +94,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var saved = await SaveAsync(ana, id, anaForm, conflict.Current);
 
         Assert.True(saved.Succeeded);
-        Assert.Equal(["Título", "Resumo"], saved.Changed);
+        Assert.Equal(["Título", "Resumo"], saved.Value);
         await using var after = fixture.CreateDb();
         var stored = await after.Incidents.SingleAsync(i => i.Id == id, Ct);
         Assert.Equal(("Título da Ana", "Resumo da Ana.", "Cluster Kafka do chatbot"), (stored.Title, stored.Summary, stored.AffectedSystems));
@@ -114,7 +115,7 @@ public sealed class ConcurrentEditTests(OwnHostFixture fixture) : IClassFixture<
         var loser = Assert.Single(results, r => r.Conflict is not null);
         await using var db = fixture.CreateDb();
         var stored = await db.Incidents.SingleAsync(i => i.Id == id, Ct);
-        Assert.Equal(loser.Conflict!.Current.Title, stored.Title);
+        Assert.Equal(loser.CurrentState<IncidentEditConflict>()!.Current.Title, stored.Title);
         Assert.Equal(winner == results[0] ? "Título da Ana" : "Título do Bruno", stored.Title);
     }
 }

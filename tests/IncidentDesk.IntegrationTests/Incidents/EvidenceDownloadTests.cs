@@ -29,7 +29,7 @@ public sealed class EvidenceDownloadTests(OwnHostFixture fixture) : IClassFixtur
         var result = await scope.ServiceProvider.GetRequiredService<EvidenceService>()
             .AddFileAsync(incidentId, $"Evidência {Guid.NewGuid():N}", null, shared, fileName, new MemoryStream(bytes), bytes.Length, Ct);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.Id!.Value;
+        return result.Value;
     }
 
     private async Task<int> OtherIncidentAsync()
@@ -38,7 +38,7 @@ public sealed class EvidenceDownloadTests(OwnHostFixture fixture) : IClassFixtur
         await using var scope = await fixture.Host.ActingAsAsync(officer);
         var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(IntakeTests.Draft("Outro incidente"), Ct);
         Assert.True(created.Succeeded);
-        return created.Id!.Value;
+        return created.Value.Id;
     }
 
     private async Task<(HttpClient Client, TestAccount Account)> SignedInAsync(string role, string? coopCode = null)

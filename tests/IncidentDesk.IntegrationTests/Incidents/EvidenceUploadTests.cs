@@ -10,6 +10,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -26,7 +27,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
     private string Folder => fixture.Host.Services.GetRequiredService<EvidenceStore>().Folder;
 
-    private async Task<(EvidenceResult Result, TestAccount Officer)> UploadAsync(
+    private async Task<(Result<int> Result, TestAccount Officer)> UploadAsync(
         int incidentId, string title, string fileName, Stream content, long? declaredSize = null, bool shared = false)
     {
         var officer = await TestAccounts.CreateAsync(fixture.Host, AppRoles.PrivacyOfficer);
@@ -55,7 +56,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var db = fixture.CreateDb();
-        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Id, Ct);
+        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Value, Ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.Equal(sha, stored.Sha256);
         Assert.Equal(bytes.Length, stored.SizeBytes);
@@ -94,7 +95,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var db = fixture.CreateDb();
-        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Id, Ct);
+        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Value, Ct);
         Assert.Equal("evil.pdf", stored.FileName);
         Assert.True(File.Exists(Path.Combine(Folder, stored.StoredName!)));
     }
@@ -112,7 +113,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
         var (result, _) = await UploadAsync(incidentId, title, "dump.pdf", new MemoryStream(bytes), declaredSize: 1000);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(EvidenceError.TooLarge, result.Errors[EvidenceField.File]);
+        Assert.Equal(EvidenceError.TooLarge, result.ErrorCodes[EvidenceField.File]);
         await AssertNothingStoredAsync(title, filesBefore);
     }
 
@@ -125,7 +126,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         var (result, _) = await UploadAsync(incidentId, title, "dump.pdf", new MemoryStream(SmallPdf("x")), declaredSize: EvidenceLimits.MaxBytes + 1);
 
-        Assert.Equal(EvidenceError.TooLarge, result.Errors[EvidenceField.File]);
+        Assert.Equal(EvidenceError.TooLarge, result.ErrorCodes[EvidenceField.File]);
         await AssertNothingStoredAsync(title, filesBefore);
     }
 
@@ -145,7 +146,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
         var (result, _) = await UploadAsync(incidentId, title, fileName, new MemoryStream(Encoding.Latin1.GetBytes(content)));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(expected, result.Errors[EvidenceField.File]);
+        Assert.Equal(expected, result.ErrorCodes[EvidenceField.File]);
         await AssertNothingStoredAsync(title, filesBefore);
     }
 
@@ -158,7 +159,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         var (result, _) = await UploadAsync(incidentId, "  ", "relatorio.pdf", content);
 
-        Assert.Equal(EvidenceError.Required, result.Errors[EvidenceField.Title]);
+        Assert.Equal(EvidenceError.Required, result.ErrorCodes[EvidenceField.Title]);
         Assert.Equal(0, content.Position);
         Assert.Equal(filesBefore.Order(), Directory.GetFiles(Folder).Order());
     }
@@ -178,7 +179,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
         await using (var scope = await fixture.Host.ActingAsAsync(officer))
         {
             var result = await scope.ServiceProvider.GetRequiredService<EvidenceService>().AddLinkAsync(incidentId, title, null, true, url, Ct);
-            Assert.Equal(EvidenceError.InvalidUrl, result.Errors[EvidenceField.Url]);
+            Assert.Equal(EvidenceError.InvalidUrl, result.ErrorCodes[EvidenceField.Url]);
         }
 
         await using var db = fixture.CreateDb();
@@ -191,7 +192,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
         var incidentId = await fixture.ReferenceIncidentIdAsync();
         var officer = await TestAccounts.CreateAsync(fixture.Host, AppRoles.PrivacyOfficer);
         var title = $"Matéria da imprensa {Guid.NewGuid():N}";
-        EvidenceResult result;
+        Result<int> result;
         await using (var scope = await fixture.Host.ActingAsAsync(officer))
         {
             result = await scope.ServiceProvider.GetRequiredService<EvidenceService>()
@@ -200,7 +201,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var db = fixture.CreateDb();
-        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Id, Ct);
+        var stored = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == result.Value, Ct);
         Assert.Equal(EvidenceKind.Link, stored.Kind);
         Assert.Equal("https://jornal.example.org/vazamento?id=1", stored.Url);
         Assert.Null(stored.StoredName);
@@ -220,10 +221,8 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
         await using (var scope = await fixture.Host.ActingAsAsync(account))
         {
             var evidence = scope.ServiceProvider.GetRequiredService<EvidenceService>();
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-                evidence.AddFileAsync(incidentId, title, null, true, "a.pdf", new MemoryStream(SmallPdf("x")), 100, Ct));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-                evidence.AddLinkAsync(incidentId, title, null, true, "https://example.org", Ct));
+            Assert.True((await evidence.AddFileAsync(incidentId, title, null, true, "a.pdf", new MemoryStream(SmallPdf("x")), 100, Ct)).IsForbidden);
+            Assert.True((await evidence.AddLinkAsync(incidentId, title, null, true, "https://example.org", Ct)).IsForbidden);
             Assert.NotNull(await evidence.ListAsync(incidentId, Ct));
         }
 
@@ -241,7 +240,7 @@ public sealed class EvidenceUploadTests(OwnHostFixture fixture) : IClassFixture<
 
         var (result, _) = await UploadAsync(int.MaxValue, title, "a.pdf", new MemoryStream(SmallPdf("x")));
 
-        Assert.True(result.NotFound);
+        Assert.True(result.IsNotFound);
         await AssertNothingStoredAsync(title, filesBefore);
     }
 }

@@ -37,20 +37,20 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         {
             var sp = officer.ServiceProvider;
             var register = sp.GetRequiredService<IncidentRegisterService>();
-            incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Id!.Value;
-            other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+            incident = (await register.CreateAsync(IntakeTests.Draft($"Incidente auditado {Guid.NewGuid():N}"), Ct)).Value.Id;
+            other = (await register.CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             var figures = sp.GetRequiredService<KeyFigureService>();
-            deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Id!.Value;
+            deletedFigure = (await figures.AddAsync(incident, Figure("Mensagens expostas"), Ct)).Value;
             Assert.True((await figures.DeleteAsync(deletedFigure, Ct)).Succeeded);
-            otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Id!.Value;
+            otherFigure = (await figures.AddAsync(other, Figure("De outro incidente"), Ct)).Value;
             var timeline = sp.GetRequiredService<TimelineService>();
             var input = new ManualEventInput(new PartialDateInput(2026, 4, 6, null, TimePrecision.Day), "Fato", null, "Fonte", false);
-            eventId = (await timeline.AddEventAsync(incident, input, Ct)).Id!.Value;
+            eventId = (await timeline.AddEventAsync(incident, input, Ct)).Value;
             Assert.True((await timeline.UpdateEventAsync(eventId, input with { Title = "Fato corrigido" }, Ct)).Succeeded);
         }
 
         await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
-        var page = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, pageSize: 200, cancellationToken: Ct);
+        var page = (await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, pageSize: 200, cancellationToken: Ct)).Value;
 
         var rows = page.Rows;
         Assert.Equal(page.TotalCount, rows.Count);
@@ -71,7 +71,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         Assert.NotEmpty(automatic);
         Assert.All(automatic, id => Assert.Contains(rows, r => r.EntityType == "TimelineEvent" && r.EntityId == Key(id)));
 
-        var first = await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct);
+        var first = (await auditor.ServiceProvider.GetRequiredService<AuditTrailService>().SearchForIncidentAsync(incident, 0, 2, Ct)).Value;
         Assert.Equal(rows.Take(2).Select(r => r.Sequence), first.Rows.Select(r => r.Sequence));
         Assert.Equal(rows.Count, first.TotalCount);
     }
@@ -85,14 +85,14 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         {
             var sp = officer.ServiceProvider;
             otherIncident = (await sp.GetRequiredService<IncidentRegisterService>()
-                .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Id!.Value;
+                .CreateAsync(IntakeTests.Draft($"Outro incidente {Guid.NewGuid():N}"), Ct)).Value.Id;
             await using var db = fixture.CreateDb();
             var go = await db.Coops.Where(c => c.Code == "GO-001").Select(c => c.Id).SingleAsync(Ct);
             var versions = sp.GetRequiredService<DraftVersionService>();
-            version = (await versions.SaveGeneratedAsync(incidentId, go, DraftKind.AnpdPreliminary, Ct)).Id!.Value;
+            version = (await versions.SaveGeneratedAsync(incidentId, go, DraftKind.AnpdPreliminary, Ct)).Value;
             Assert.True((await versions.ApproveAsync(incidentId, version, asPreliminary: true, Ct)).Succeeded);
             filing = (await sp.GetRequiredService<FilingService>().RecordForVersionAsync(
-                incidentId, version, "00261.000999/2026-11", BrasiliaTime.ToLocal(DateTime.UtcNow.AddHours(-1)), Ct)).Id!.Value;
+                incidentId, version, "00261.000999/2026-11", BrasiliaTime.ToLocal(DateTime.UtcNow.AddHours(-1)), Ct)).Value;
         }
 
         var ownTask = await AnswerOneTaskAsync(incidentId);
@@ -100,14 +100,14 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
 
         await using var auditor = Audit.ActingAs.Scope(fixture.Host, AppRoles.Auditor);
         var trail = auditor.ServiceProvider.GetRequiredService<AuditTrailService>();
-        var rows = (await trail.SearchForIncidentAsync(incidentId, pageSize: 200, cancellationToken: Ct)).Rows;
+        var rows = (await trail.SearchForIncidentAsync(incidentId, pageSize: 200, cancellationToken: Ct)).Value.Rows;
 
         static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
         Assert.Contains(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(ownTask) && r.Action == "CoopTask.Updated");
         Assert.Contains(rows, r => r.EntityType == nameof(DraftVersion) && r.EntityId == Key(version));
         Assert.Contains(rows, r => r.EntityType == nameof(CommunicationFiling) && r.EntityId == Key(filing));
         Assert.DoesNotContain(rows, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
-        var others = (await trail.SearchForIncidentAsync(otherIncident, pageSize: 200, cancellationToken: Ct)).Rows;
+        var others = (await trail.SearchForIncidentAsync(otherIncident, pageSize: 200, cancellationToken: Ct)).Value.Rows;
         Assert.Contains(others, r => r.EntityType == nameof(CoopTask) && r.EntityId == Key(otherTask));
         Assert.DoesNotContain(others, r => r.EntityType == nameof(DraftVersion));
     }
@@ -122,10 +122,10 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         Assert.True(launched.Succeeded, string.Join(", ", launched.Errors));
         await using var db = fixture.CreateDb();
         var ac001 = await db.Coops.Where(c => c.Code == "AC-001").Select(c => c.Id).SingleAsync(Ct);
-        var task = await db.CoopTasks.Where(t => t.CampaignId == launched.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
+        var task = await db.CoopTasks.Where(t => t.CampaignId == launched.Value.CampaignId && t.CoopId == ac001).SingleAsync(Ct);
         var updated = await officer.ServiceProvider.GetRequiredService<CoopTaskService>()
             .UpdateStatusAsync(task.Id, new TaskStatusInput(CoopTaskStatus.Done, null, null, task.Version), Ct);
-        Assert.True(updated.Succeeded, updated.Refusal?.ToString());
+        Assert.True(updated.Succeeded, updated.ToString());
         return task.Id;
     }
 
@@ -138,7 +138,7 @@ public sealed class IncidentAuditTabTests(OwnHostFixture fixture) : IClassFixtur
         await using (var scope = await fixture.Host.ActingAsAsync(liaison))
         {
             var trail = scope.ServiceProvider.GetRequiredService<AuditTrailService>();
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => trail.SearchForIncidentAsync(incidentId, cancellationToken: Ct));
+            Assert.True((await trail.SearchForIncidentAsync(incidentId, cancellationToken: Ct)).IsForbidden);
         }
 
         await using var db = fixture.CreateDb();

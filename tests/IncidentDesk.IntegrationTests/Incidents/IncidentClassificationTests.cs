@@ -38,13 +38,13 @@ public sealed class IncidentClassificationTests(OwnHostFixture fixture) : IClass
         Assert.Contains(before!.Missing, m => m.Code == MissingCodes.PriorMeasuresUnknown);
 
         var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
-        var draft = (await register.GetDraftAsync(incidentId, Ct))!;
+        var draft = (await register.GetDraftAsync(incidentId, Ct)).Value;
         Assert.Equal(IncidentType.MisconfigurationExposure, draft.Type);
         draft.MeasuresBefore = Measures;
         draft.Impact = CiaImpact.Confidentiality | CiaImpact.Integrity;
         var result = await register.UpdateAsync(incidentId, draft, cancellationToken: Ct);
         Assert.True(result.Succeeded);
-        Assert.Equal(["Impacto (confidencialidade, integridade, disponibilidade)", "Medidas de segurança anteriores"], result.Changed);
+        Assert.Equal(["Impacto (confidencialidade, integridade, disponibilidade)", "Medidas de segurança anteriores"], result.Value);
 
         var after = await drafts.GenerateAsync(incidentId, coopId, DraftKind.AnpdComplete, Ct);
         Assert.DoesNotContain(after!.Missing, m => m.Code is MissingCodes.PriorMeasuresUnknown or MissingCodes.IncidentTypeUnknown

@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -39,7 +40,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
     private async Task<IncidentDeskDbContext> DbAsync() =>
         await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
 
-    private async Task<IncidentCreateResult> CreateAsOfficerAsync(IncidentDraft draft)
+    private async Task<Result<RegisteredIncident>> CreateAsOfficerAsync(IncidentDraft draft)
     {
         var officer = await TestAccounts.CreateAsync(Host, "PrivacyOfficer");
         await using var scope = await Host.ActingAsAsync(officer);
@@ -58,11 +59,11 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
 
         var result = await CreateAsOfficerAsync(Draft());
 
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        Assert.Equal(IncidentReference.Next(year, before).ToString(), result.Reference);
-        Assert.Matches($"^INC-{year}-\\d{{4}}$", result.Reference);
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(IncidentReference.Next(year, before).ToString(), result.Value.Reference);
+        Assert.Matches($"^INC-{year}-\\d{{4}}$", result.Value.Reference);
         await using var check = await DbAsync();
-        var incident = await check.Incidents.Include(i => i.Timeline).SingleAsync(i => i.Id == result.Id, Ct);
+        var incident = await check.Incidents.Include(i => i.Timeline).SingleAsync(i => i.Id == result.Value.Id, Ct);
         Assert.Equal(IncidentStatus.Reported, incident.Status);
         Assert.Equal(IncidentSeverity.High, incident.Severity);
         Assert.Equal(TimePrecision.Month, incident.DiscoveredAtPrecision);
@@ -72,7 +73,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         Assert.Equal(TimelineEventKind.Record, registered.Kind);
         Assert.False(registered.SharedWithCoops);
         Assert.StartsWith("IncidentDesk · ", registered.Source, StringComparison.Ordinal);
-        var id = result.Id!.Value.ToString(CultureInfo.InvariantCulture);
+        var id = result.Value.Id.ToString(CultureInfo.InvariantCulture);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "Incident.Created" && e.EntityId == id, Ct));
         var eventId = registered.Id.ToString(CultureInfo.InvariantCulture);
         var eventEntry = await check.AuditEntries.SingleAsync(e => e.Action == "TimelineEvent.Created" && e.EntityId == eventId, Ct);
@@ -85,8 +86,8 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         var first = await CreateAsOfficerAsync(Draft("Primeiro relato"));
         var second = await CreateAsOfficerAsync(Draft("Segundo relato"));
 
-        Assert.True(IncidentReference.TryParse(first.Reference, out var a));
-        Assert.True(IncidentReference.TryParse(second.Reference, out var b));
+        Assert.True(IncidentReference.TryParse(first.Value.Reference, out var a));
+        Assert.True(IncidentReference.TryParse(second.Value.Reference, out var b));
         Assert.Equal(a.Sequence + 1, b.Sequence);
         Assert.True(a.Sequence >= 2, "the seeded INC-<year>-0001 is taken");
     }
@@ -108,10 +109,10 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         var result = await CreateAsOfficerAsync(draft);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(IntakeError.Required, result.Errors[IntakeField.Title]);
-        Assert.Equal(IntakeError.Required, result.Errors[IntakeField.Summary]);
-        Assert.Equal(IntakeError.TooLong, result.Errors[IntakeField.ReporterName]);
-        Assert.Equal(IntakeError.InFuture, result.Errors[IntakeField.DiscoveredAt]);
+        Assert.Equal(IntakeError.Required, result.ErrorCodes[IntakeField.Title]);
+        Assert.Equal(IntakeError.Required, result.ErrorCodes[IntakeField.Summary]);
+        Assert.Equal(IntakeError.TooLong, result.ErrorCodes[IntakeField.ReporterName]);
+        Assert.Equal(IntakeError.InFuture, result.ErrorCodes[IntakeField.DiscoveredAt]);
         await using var check = await DbAsync();
         Assert.Equal(count, await check.Incidents.CountAsync(Ct));
     }
@@ -130,10 +131,10 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         var badDay = Draft();
         badDay.DiscoveredAt = new PartialDateInput(2025, 2, 29, null, TimePrecision.Day);
 
-        Assert.Equal(IntakeError.InFuture, (await CreateAsOfficerAsync(future)).Errors[IntakeField.ReportedAt]);
-        Assert.Equal(IntakeError.AfterReported, (await CreateAsOfficerAsync(afterReport)).Errors[IntakeField.DiscoveredAt]);
-        Assert.Equal(IntakeError.InFuture, (await CreateAsOfficerAsync(knowledge)).Errors[IntakeField.KnowledgeAt]);
-        Assert.Equal(IntakeError.InvalidDate, (await CreateAsOfficerAsync(badDay)).Errors[IntakeField.DiscoveredAt]);
+        Assert.Equal(IntakeError.InFuture, (await CreateAsOfficerAsync(future)).ErrorCodes[IntakeField.ReportedAt]);
+        Assert.Equal(IntakeError.AfterReported, (await CreateAsOfficerAsync(afterReport)).ErrorCodes[IntakeField.DiscoveredAt]);
+        Assert.Equal(IntakeError.InFuture, (await CreateAsOfficerAsync(knowledge)).ErrorCodes[IntakeField.KnowledgeAt]);
+        Assert.Equal(IntakeError.InvalidDate, (await CreateAsOfficerAsync(badDay)).ErrorCodes[IntakeField.DiscoveredAt]);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
         await using var scope = await Host.ActingAsAsync(account);
         var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => register.CreateAsync(Draft("Não deveria existir"), Ct));
+        Assert.True((await register.CreateAsync(Draft("Não deveria existir"), Ct)).IsForbidden);
 
         await using var db = await DbAsync();
         Assert.False(await db.Incidents.AnyAsync(i => i.Title == "Não deveria existir", Ct));
@@ -170,7 +171,7 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
     {
         const string title = "<script>alert(1)</script>";
         var officer = await TestAccounts.CreateAsync(Host, "PrivacyOfficer");
-        IncidentCreateResult result;
+        Result<RegisteredIncident> result;
         await using (var scope = await Host.ActingAsAsync(officer))
         {
             result = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(Draft(title), Ct);
@@ -178,12 +179,12 @@ public sealed class IntakeTests(OwnHostFixture fixture) : IClassFixture<OwnHostF
 
         await using (var db = await DbAsync())
         {
-            Assert.Equal(title, (await db.Incidents.SingleAsync(i => i.Id == result.Id, Ct)).Title);
+            Assert.Equal(title, (await db.Incidents.SingleAsync(i => i.Id == result.Value.Id, Ct)).Title);
         }
 
         using var client = Host.CreateBrowserClient();
         using var login = await SignIn.SignInAsync(client, officer);
-        var html = await client.GetStringAsync(new Uri($"incidents/{result.Id}", UriKind.Relative), Ct);
+        var html = await client.GetStringAsync(new Uri($"incidents/{result.Value.Id}", UriKind.Relative), Ct);
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain(title, html, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -23,7 +24,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         var register = scope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
         var created = await register.CreateAsync(IntakeTests.Draft(), Ct);
         Assert.True(created.Succeeded);
-        return (scope, register, created.Id!.Value);
+        return (scope, register, created.Value.Id);
     }
 
     private async Task<(IncidentStatus Status, List<TimelineEvent> Timeline)> ReadAsync(int id)
@@ -68,14 +69,14 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         var afterRefusal = await ReadAsync(id);
         var withReason = await register.TransitionAsync(id, IncidentStatus.Dismissed, "Relato duplicado de INC-2026-0001", Ct);
 
-        Assert.Equal(TransitionRefusal.ReasonRequired, withoutReason.Refusal);
+        Assert.Equal(nameof(TransitionRefusal.ReasonRequired), RefusalOf(withoutReason));
         Assert.Equal(IncidentStatus.Reported, afterRefusal.Status);
         Assert.Single(afterRefusal.Timeline);
         Assert.True(withReason.Succeeded);
         var (status, timeline) = await ReadAsync(id);
         Assert.Equal(IncidentStatus.Dismissed, status);
         Assert.Equal("Relato duplicado de INC-2026-0001", timeline[^1].Description);
-        Assert.Equal(TransitionRefusal.NotAllowed, (await register.TransitionAsync(id, IncidentStatus.Triage, "reabrir", Ct)).Refusal);
+        Assert.Equal(nameof(TransitionRefusal.NotAllowed), RefusalOf(await register.TransitionAsync(id, IncidentStatus.Triage, "reabrir", Ct)));
     }
 
     [Fact]
@@ -84,14 +85,14 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         var (scope, register, id) = await NewIncidentAsync();
         await using var _ = scope;
 
-        Assert.Equal(TransitionRefusal.NotAllowed, (await register.TransitionAsync(id, IncidentStatus.Closed, null, Ct)).Refusal);
-        Assert.Equal(TransitionRefusal.SameStatus, (await register.TransitionAsync(id, IncidentStatus.Reported, null, Ct)).Refusal);
+        Assert.Equal(nameof(TransitionRefusal.NotAllowed), RefusalOf(await register.TransitionAsync(id, IncidentStatus.Closed, null, Ct)));
+        Assert.Equal(nameof(TransitionRefusal.SameStatus), RefusalOf(await register.TransitionAsync(id, IncidentStatus.Reported, null, Ct)));
         foreach (var to in new[] { IncidentStatus.Triage, IncidentStatus.Investigating, IncidentStatus.Contained, IncidentStatus.Notifying, IncidentStatus.Closed })
         {
             Assert.True((await register.TransitionAsync(id, to, null, Ct)).Succeeded, to.ToString());
         }
 
-        Assert.Equal(TransitionRefusal.ReasonRequired, (await register.TransitionAsync(id, IncidentStatus.Investigating, null, Ct)).Refusal);
+        Assert.Equal(nameof(TransitionRefusal.ReasonRequired), RefusalOf(await register.TransitionAsync(id, IncidentStatus.Investigating, null, Ct)));
         Assert.True((await register.TransitionAsync(id, IncidentStatus.Investigating, "Nova reportagem traz fatos novos", Ct)).Succeeded);
 
         var (status, timeline) = await ReadAsync(id);
@@ -106,7 +107,7 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         var (scope, register, _) = await NewIncidentAsync();
         await using var __ = scope;
 
-        Assert.True((await register.TransitionAsync(int.MaxValue, IncidentStatus.Triage, null, Ct)).NotFound);
+        Assert.True((await register.TransitionAsync(int.MaxValue, IncidentStatus.Triage, null, Ct)).IsNotFound);
     }
 
     [Fact]
@@ -118,10 +119,13 @@ public sealed class IntakeTransitionTests(OwnHostFixture fixture) : IClassFixtur
         await using var auditorScope = await Host.ActingAsAsync(auditor);
         var register = auditorScope.ServiceProvider.GetRequiredService<IncidentRegisterService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => register.TransitionAsync(id, IncidentStatus.Triage, null, Ct));
+        Assert.True((await register.TransitionAsync(id, IncidentStatus.Triage, null, Ct)).IsForbidden);
 
         Assert.Equal(IncidentStatus.Reported, (await ReadAsync(id)).Status);
         await using var db = await Host.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(Ct);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "Access.Denied" && e.ActorName == auditor.Email, Ct));
     }
+
+    // A missing reason is a refusal of the Reason field; a step the workflow does not allow, a conflict with the status.
+    private static string? RefusalOf(Result result) => result.Conflict?.Code ?? (result.Errors.Count > 0 ? result.Errors[0].Code : null);
 }

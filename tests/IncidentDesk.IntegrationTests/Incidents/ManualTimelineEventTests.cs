@@ -10,6 +10,7 @@ using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -24,7 +25,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
         new(occurredAt ?? new PartialDateInput(NowBrasilia().Year, NowBrasilia().Month, null, null, TimePrecision.Month),
             title, "Matéria publicada sobre o vazamento.", "Folha de S.Paulo", shared);
 
-    private async Task<ManualEventResult> AddAsOfficerAsync(int incidentId, ManualEventInput input)
+    private async Task<Result<int>> AddAsOfficerAsync(int incidentId, ManualEventInput input)
     {
         var officer = await TestAccounts.CreateAsync(fixture.Host, AppRoles.PrivacyOfficer);
         await using var scope = await fixture.Host.ActingAsAsync(officer);
@@ -51,7 +52,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var db = fixture.CreateDb();
-        var stored = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == result.Id, Ct);
+        var stored = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == result.Value, Ct);
         Assert.Equal(incidentId, stored.IncidentId);
         Assert.Equal(TimePrecision.Month, stored.Precision);
         Assert.Equal(new DateTime(2026, 3, 1, 3, 0, 0), DateTime.SpecifyKind(stored.OccurredAtUtc, DateTimeKind.Unspecified));
@@ -90,7 +91,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
             Input(title, shared: true, new PartialDateInput(tomorrow.Year, tomorrow.Month, tomorrow.Day, null, TimePrecision.Day)));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(TimelineError.InFuture, result.Errors[TimelineField.OccurredAt]);
+        Assert.Equal(TimelineError.InFuture, result.ErrorCodes[TimelineField.OccurredAt]);
         await using var db = fixture.CreateDb();
         Assert.False(await db.TimelineEvents.AnyAsync(e => e.Title == title, Ct));
     }
@@ -106,9 +107,9 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
             Input("   ", shared: false, new PartialDateInput(2025, 2, 29, null, TimePrecision.Day)) with { Source = "" });
 
         Assert.False(result.Succeeded);
-        Assert.Equal(TimelineError.Required, result.Errors[TimelineField.Title]);
-        Assert.Equal(TimelineError.Required, result.Errors[TimelineField.Source]);
-        Assert.Equal(TimelineError.InvalidDate, result.Errors[TimelineField.OccurredAt]);
+        Assert.Equal(TimelineError.Required, result.ErrorCodes[TimelineField.Title]);
+        Assert.Equal(TimelineError.Required, result.ErrorCodes[TimelineField.Source]);
+        Assert.Equal(TimelineError.InvalidDate, result.ErrorCodes[TimelineField.OccurredAt]);
         await using var after = fixture.CreateDb();
         Assert.Equal(count, await after.TimelineEvents.CountAsync(e => e.IncidentId == incidentId, Ct));
     }
@@ -118,7 +119,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
     {
         var result = await AddAsOfficerAsync(int.MaxValue, Input("Evento", shared: false));
 
-        Assert.True(result.NotFound);
+        Assert.True(result.IsNotFound);
         Assert.False(result.Succeeded);
     }
 
@@ -133,7 +134,7 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
         await using (var scope = await fixture.Host.ActingAsAsync(account))
         {
             var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => timeline.AddEventAsync(incidentId, Input(title, shared: true), Ct));
+            Assert.True((await timeline.AddEventAsync(incidentId, Input(title, shared: true), Ct)).IsForbidden);
         }
 
         await using var db = fixture.CreateDb();
@@ -152,6 +153,6 @@ public sealed class ManualTimelineEventTests(OwnHostFixture fixture) : IClassFix
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var db = fixture.CreateDb();
-        Assert.Equal(title, (await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == result.Id, Ct)).Title);
+        Assert.Equal(title, (await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == result.Value, Ct)).Title);
     }
 }

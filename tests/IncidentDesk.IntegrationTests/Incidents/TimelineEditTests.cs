@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -30,7 +31,7 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         var result = await scope.ServiceProvider.GetRequiredService<TimelineService>()
             .AddEventAsync(await fixture.ReferenceIncidentIdAsync(), input, Ct);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.Id!.Value;
+        return result.Value;
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         var result = await officer.ServiceProvider.GetRequiredService<TimelineService>()
             .UpdateEventAsync(automatic.Id, Input("Reescrevendo a história"), Ct);
 
-        Assert.Equal(ManualEventOutcome.Immutable, result.Outcome);
+        Assert.Equal((ResultStatus.Conflict, TimelineError.Immutable), (result.Status, result.Conflict?.Code));
         await using var after = fixture.CreateDb();
         var unchanged = await after.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == automatic.Id, Ct);
         Assert.Equal((automatic.Title, automatic.Kind, (DateTime?)null), (unchanged.Title, unchanged.Kind, unchanged.EditedAtUtc));
@@ -151,8 +152,8 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         var added = await timeline.AddEventAsync(await fixture.ReferenceIncidentIdAsync(), Input("Falsa mudança de situação", TimelineEventKind.Status), Ct);
         var edited = await timeline.UpdateEventAsync(id, Input("Falsa notificação", TimelineEventKind.Notification), Ct);
 
-        Assert.Equal(TimelineError.NotManualKind, added.Errors[TimelineField.Kind]);
-        Assert.Equal(TimelineError.NotManualKind, edited.Errors[TimelineField.Kind]);
+        Assert.Equal(TimelineError.NotManualKind, added.ErrorCodes[TimelineField.Kind]);
+        Assert.Equal(TimelineError.NotManualKind, edited.ErrorCodes[TimelineField.Kind]);
         await using var db = fixture.CreateDb();
         Assert.Equal(TimelineEventKind.Fact, (await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.Id == id, Ct)).Kind);
     }
@@ -167,10 +168,10 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         var invalid = await timeline.UpdateEventAsync(id, Input(" ") with { OccurredAt = new PartialDateInput(2025, 2, 29, null, TimePrecision.Day) }, Ct);
         var missing = await timeline.UpdateEventAsync(int.MaxValue, Input("Qualquer"), Ct);
 
-        Assert.Equal(ManualEventOutcome.Invalid, invalid.Outcome);
-        Assert.Equal(TimelineError.Required, invalid.Errors[TimelineField.Title]);
-        Assert.Equal(TimelineError.InvalidDate, invalid.Errors[TimelineField.OccurredAt]);
-        Assert.True(missing.NotFound);
+        Assert.Equal(ResultStatus.Invalid, invalid.Status);
+        Assert.Equal(TimelineError.Required, invalid.ErrorCodes[TimelineField.Title]);
+        Assert.Equal(TimelineError.InvalidDate, invalid.ErrorCodes[TimelineField.OccurredAt]);
+        Assert.True(missing.IsNotFound);
     }
 
     [Theory]
@@ -185,8 +186,8 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
         await using (var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
             var created = await officer.ServiceProvider.GetRequiredService<IncidentRegisterService>().CreateAsync(IntakeTests.Draft($"Outro {Guid.NewGuid():N}"), Ct);
-            var added = await officer.ServiceProvider.GetRequiredService<TimelineService>().AddEventAsync(created.Id!.Value, Input("Interno"), Ct);
-            hidden = added.Id!.Value;
+            var added = await officer.ServiceProvider.GetRequiredService<TimelineService>().AddEventAsync(created.Value.Id, Input("Interno"), Ct);
+            hidden = added.Value;
         }
 
         var account = await TestAccounts.CreateAsync(fixture.Host, role, coop);
@@ -195,7 +196,7 @@ public sealed class TimelineEditTests(OwnHostFixture fixture) : IClassFixture<Ow
             await using (var scope = await fixture.Host.ActingAsAsync(account))
             {
                 var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
-                await Assert.ThrowsAsync<UnauthorizedAccessException>(() => timeline.UpdateEventAsync(id, Input("Alterado por quem não pode"), Ct));
+                Assert.True((await timeline.UpdateEventAsync(id, Input("Alterado por quem não pode"), Ct)).IsForbidden);
             }
 
             await using var db = fixture.CreateDb();

@@ -38,7 +38,7 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         await using var officer = Audit.ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var result = await officer.ServiceProvider.GetRequiredService<DraftVersionService>().SaveGeneratedAsync(incidentId, await CoopIdAsync(coop), kind, Ct);
         Assert.True(result.Succeeded);
-        return (incidentId, result.Id!.Value);
+        return (incidentId, result.Value);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         var empty = await versions.SaveEditedAsync(incidentId, first, "  ", Ct);
 
         Assert.True(edited.Succeeded);
-        Assert.Equal(DraftErrors.Required, empty.Errors[DraftFields.Markdown]);
-        var second = await versions.GetAsync(incidentId, edited.Id!.Value, Ct);
+        Assert.Equal(DraftErrors.Required, empty.ErrorCodes[DraftFields.Markdown]);
+        var second = await versions.GetAsync(incidentId, edited.Value, Ct);
         Assert.Equal(original.Row.Version + 1, second!.Row.Version);
         Assert.EndsWith("Texto revisado pelo encarregado.", second.Markdown, StringComparison.Ordinal);
         Assert.Equal(original.Markdown, (await versions.GetAsync(incidentId, first, Ct))!.Markdown);
@@ -84,7 +84,7 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         var refused = await versions.ApproveAsync(incidentId, versionId, asPreliminary: false, Ct);
         var approved = await versions.ApproveAsync(incidentId, versionId, asPreliminary: true, Ct);
 
-        Assert.Equal(DraftErrors.MissingItems, refused.Errors[DraftFields.Version]);
+        Assert.Equal(DraftErrors.MissingItems, refused.ErrorCodes[DraftFields.Version]);
         Assert.True(approved.Succeeded);
         var version = await versions.GetAsync(incidentId, versionId, Ct);
         Assert.True(version!.Row.ApprovedAsPreliminary);
@@ -113,8 +113,8 @@ public sealed class DraftVersionTests(OwnHostFixture fixture) : IClassFixture<Ow
         var again = await versions.ApproveAsync(incidentId, versionId, asPreliminary: true, Ct);
         var edit = await versions.SaveEditedAsync(incidentId, versionId, "# Texto trocado", Ct);
 
-        Assert.Equal(DraftErrors.Approved, again.Errors[DraftFields.Version]);
-        Assert.NotEqual(versionId, edit.Id);
+        Assert.Equal(DraftErrors.Approved, again.ErrorCodes[DraftFields.Version]);
+        Assert.NotEqual(versionId, edit.Value);
         Assert.Equal(approved!.Markdown, (await versions.GetAsync(incidentId, versionId, Ct))!.Markdown);
         // Past the app, as someone with direct access to the database: the storage itself refuses.
         var update = await Assert.ThrowsAnyAsync<DbException>(() => RawSql.ExecuteAsync(fixture.Host,

@@ -83,6 +83,44 @@ public sealed class UserCommandTests(OperatorHostFixture fixture)
             t => db.Users.Any(u => u.Id == t.UserId && u.Email == officer.Email), TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(AppRoles.PrivacyOfficer)]
+    [InlineData(AppRoles.Auditor)]
+    public async Task Users_token_for_an_officer_or_auditor_without_two_factor_refuses_says_why_and_names_the_override(string role)
+    {
+        var person = await TestAccounts.CreateAsync(Host, role, twoFactor: false);
+        var before = await fixture.CountAsync();
+
+        var result = await OperatorCli.RunAsync(Host, "users", "token", "--email", person.Email, "--name", "ci");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains($"{person.Email} is a {role} without two-factor authentication", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/account/two-factor", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-before-2fa", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.CountAsync());
+        await using var db = fixture.CreateDb();
+        Assert.False(await db.PersonalAccessTokens.AnyAsync(
+            t => db.Users.Any(u => u.Id == t.UserId && u.Email == person.Email), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Users_token_with_allow_before_2fa_creates_the_token_warns_and_the_api_explains_until_enrolment()
+    {
+        var officer = await TestAccounts.CreateAsync(Host, AppRoles.PrivacyOfficer, twoFactor: false);
+
+        var result = await OperatorCli.RunAsync(Host, "users", "token", "--allow-before-2fa", "--email", officer.Email, "--name", "ci");
+
+        Assert.Equal(0, result.ExitCode);
+        var secret = result.Output.Trim();
+        Assert.StartsWith(AccessTokenSecrets.TokenPrefix, secret, StringComparison.Ordinal);
+        Assert.Contains("works only once", result.Error, StringComparison.Ordinal);
+        using var client = Api.ApiTokens.Client(Host, secret);
+        using var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("/account/two-factor", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Users_reset_2fa_sends_an_officer_who_lost_the_device_back_to_enrolment()
     {

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Playbooks;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.IntegrationTests.Playbooks;
 
@@ -40,15 +41,15 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
     {
         var result = await AsOfficerAsync(s => s.CreateAsync(draft, Ct));
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.Id!.Value;
+        return result.Value;
     }
 
     [Fact]
     public async Task A_playbook_saved_by_a_colleague_while_the_editor_was_open_is_not_overwritten_until_the_officer_saves_again()
     {
         var id = await CreateAsync(Draft(UniqueName("Ransomware"), Step("Isolar os servidores")));
-        var mine = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
-        var theirs = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        var mine = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
+        var theirs = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
         theirs.Draft.Steps.Add(Step("Acionar o seguro cibernético"));
         Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, theirs.Draft, theirs.UpdatedAtUtc, Ct))).Succeeded);
 
@@ -56,13 +57,13 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         var refused = await AsOfficerAsync(s => s.UpdateAsync(id, mine.Draft, mine.UpdatedAtUtc, Ct));
 
         Assert.False(refused.Succeeded);
-        var saved = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
-        Assert.Equal(new PlaybookConflict(saved.UpdatedBy, saved.UpdatedAtUtc), refused.Conflict);
+        var saved = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
+        Assert.Equal(new PlaybookConflict(saved.UpdatedBy, saved.UpdatedAtUtc), refused.CurrentState<PlaybookConflict>());
         Assert.Equal(["Isolar os servidores", "Acionar o seguro cibernético"], saved.Draft.Steps.Select(s => s.Title));
 
         // Saving again, knowingly, replaces the colleague's version with this one.
-        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, mine.Draft, refused.Conflict!.ChangedAtUtc, Ct))).Succeeded);
-        var replaced = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, mine.Draft, refused.CurrentState<PlaybookConflict>()!.ChangedAtUtc, Ct))).Succeeded);
+        var replaced = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
         Assert.Equal(["Isolar os servidores afetados"], replaced.Draft.Steps.Select(s => s.Title));
     }
 
@@ -71,7 +72,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
     {
         var name = UniqueName("Vazamento por e-mail");
         var id = await CreateAsync(Draft(name, Step("Bloquear a conta"), Step("Trocar senhas"), Step("Avisar titulares", 3, TaskAnswerType.Text)));
-        var created = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        var created = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
         var ids = created.Draft.Steps.Select(s => s.Id!.Value).ToList();
 
         // The officer moves the last step to the top, edits one, removes one and adds a new one.
@@ -85,7 +86,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         var updated = await AsOfficerAsync(s => s.UpdateAsync(id, edit, cancellationToken: Ct));
 
         Assert.True(updated.Succeeded, string.Join(", ", updated.Errors));
-        var stored = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!;
+        var stored = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value;
         Assert.Equal("Avisar titulares | Bloquear a conta comprometida | Preservar os logs", string.Join(" | ", stored.Draft.Steps.Select(s => s.Title)));
         Assert.Equal((ids[2], ids[0]), (stored.Draft.Steps[0].Id!.Value, stored.Draft.Steps[1].Id!.Value));
         Assert.Equal(TaskAnswerType.Text, stored.Draft.Steps[0].AnswerType);
@@ -101,7 +102,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         Assert.Contains(entries, e => e.Action == "Playbook.Created" && e.EntityId == Key(id) && e.Changes!.Contains(name, StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Action == "Playbook.Updated" && e.EntityId == Key(id) && e.ActorName == "privacyofficer@federacao.example");
 
-        var row = Assert.Single(await AsOfficerAsync(s => s.ListAsync(Ct)), r => r.Id == id);
+        var row = Assert.Single((await AsOfficerAsync(s => s.ListAsync(Ct))).Value, r => r.Id == id);
         Assert.Equal((3, 0, "privacyofficer@federacao.example"), (row.StepCount, row.CampaignCount, row.UpdatedBy));
     }
 
@@ -112,7 +113,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         await using var before = fixture.CreateDb();
         var count = await before.AuditEntries.CountAsync(Ct);
 
-        var result = await AsOfficerAsync(async s => await s.UpdateAsync(id, (await s.GetAsync(id, Ct))!.Draft, cancellationToken: Ct));
+        var result = await AsOfficerAsync(async s => await s.UpdateAsync(id, (await s.GetAsync(id, Ct)).Value.Draft, cancellationToken: Ct));
 
         Assert.True(result.Succeeded);
         await using var after = fixture.CreateDb();
@@ -125,7 +126,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         var name = UniqueName("Ransomware em prestador");
         var id = await CreateAsync(Draft(name, Step("Isolar as máquinas", 1), Step("Acionar o seguro", 5, TaskAnswerType.YesNo)));
         var incidentId = await fixture.ReferenceIncidentIdAsync();
-        CampaignLaunchResult launch;
+        Result<LaunchedCampaign> launch;
         await using (var scope = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer))
         {
             launch = await scope.ServiceProvider.GetRequiredService<CampaignService>()
@@ -134,21 +135,21 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
 
         Assert.True(launch.Succeeded, string.Join(", ", launch.Errors));
 
-        var edit = (await AsOfficerAsync(s => s.GetAsync(id, Ct)))!.Draft;
+        var edit = (await AsOfficerAsync(s => s.GetAsync(id, Ct))).Value.Draft;
         edit.Steps.Reverse();
         edit.Steps[0].Title = "Acionar o seguro cibernético";
         edit.Steps.Add(Step("Registrar boletim de ocorrência"));
         Assert.True((await AsOfficerAsync(s => s.UpdateAsync(id, edit, cancellationToken: Ct))).Succeeded);
 
         await using var db = fixture.CreateDb();
-        var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == launch.CampaignId).OrderBy(t => t.Order).ToListAsync(Ct);
+        var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == launch.Value.CampaignId).OrderBy(t => t.Order).ToListAsync(Ct);
         Assert.Equal("Isolar as máquinas | Acionar o seguro", string.Join(" | ", tasks.Select(t => t.Title)));
         Assert.Equal(TaskAnswerType.YesNo, tasks[1].AnswerType);
 
         await using var scope2 = ActingAs.Scope(fixture.Host, AppRoles.PrivacyOfficer);
         var offered = Assert.Single(await scope2.ServiceProvider.GetRequiredService<CampaignService>().PlaybooksAsync(Ct), p => p.Id == id);
         Assert.Equal("Acionar o seguro cibernético | Isolar as máquinas | Registrar boletim de ocorrência", string.Join(" | ", offered.Steps.Select(s => s.Title)));
-        Assert.Equal(1, Assert.Single(await AsOfficerAsync(s => s.ListAsync(Ct)), r => r.Id == id).CampaignCount);
+        Assert.Equal(1, Assert.Single((await AsOfficerAsync(s => s.ListAsync(Ct))).Value, r => r.Id == id).CampaignCount);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
 
         var refused = await AsOfficerAsync(s => s.DeleteAsync(seeded.Id, Ct));
 
-        Assert.Equal(PlaybookError.InUse, refused.Errors[PlaybookField.Playbook]);
+        Assert.Equal(PlaybookError.InUse, refused.ErrorCodes[PlaybookField.Playbook]);
         Assert.True(await db.Playbooks.AnyAsync(p => p.Id == seeded.Id, Ct));
 
         Assert.True((await AsOfficerAsync(s => s.SetArchivedAsync(seeded.Id, archived: true, Ct))).Succeeded);
@@ -186,14 +187,14 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         await using var db = fixture.CreateDb();
         Assert.False(await db.PlaybookSteps.AnyAsync(s => s.PlaybookId == id, Ct));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Playbook.Deleted" && e.EntityId == Key(id), Ct));
-        Assert.Null(await AsOfficerAsync(s => s.GetAsync(id, Ct)));
+        Assert.True((await AsOfficerAsync(s => s.GetAsync(id, Ct))).IsNotFound);
     }
 
     [Fact]
     public async Task Invalid_playbooks_answer_one_code_per_field_and_store_nothing()
     {
         var empty = await AsOfficerAsync(s => s.CreateAsync(new PlaybookDraft { Name = "  " }, Ct));
-        Assert.Equal(new Dictionary<string, string> { ["Name"] = "Required", ["Steps"] = "Required" }, empty.Errors);
+        Assert.Equal(new Dictionary<string, string> { ["Name"] = "Required", ["Steps"] = "Required" }, empty.ErrorCodes);
 
         var steps = new[]
         {
@@ -207,10 +208,10 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
             ["Name"] = "Duplicate", ["Steps[0].Title"] = "Required", ["Steps[1].DueInBusinessDays"] = "OutOfRange",
             ["Steps[2].DueInBusinessDays"] = "OutOfRange", ["Steps[3].AnswerType"] = "Unknown", ["Steps[4].Title"] = "TooLong",
             ["Steps[4].Instructions"] = "TooLong",
-        }, bad.Errors);
+        }, bad.ErrorCodes);
 
         var tooLong = await AsOfficerAsync(s => s.CreateAsync(Draft(new string('n', 201), [.. Enumerable.Range(1, 31).Select(i => Step($"Passo {i}"))]), Ct));
-        Assert.Equal(new Dictionary<string, string> { ["Name"] = "TooLong", ["Steps"] = "TooManySteps" }, tooLong.Errors);
+        Assert.Equal(new Dictionary<string, string> { ["Name"] = "TooLong", ["Steps"] = "TooManySteps" }, tooLong.ErrorCodes);
 
         await using var db = fixture.CreateDb();
         Assert.False(await db.Playbooks.AnyAsync(p => p.Name.StartsWith("nnnn") || p.Name == "  ", Ct));
@@ -225,10 +226,10 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
         int? coop = role == AppRoles.CoopLiaison ? await CoopIdAsync("SP-004") : null;
         var draft = Draft(UniqueName("Tentativa"), Step("Passo"));
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.CreateAsync(draft, Ct), coop));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.UpdateAsync(id, draft, cancellationToken: Ct), coop));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.SetArchivedAsync(id, true, Ct), coop));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(role, s => s.DeleteAsync(id, Ct), coop));
+        Assert.True((await AsAsync(role, s => s.CreateAsync(draft, Ct), coop)).IsForbidden);
+        Assert.True((await AsAsync(role, s => s.UpdateAsync(id, draft, cancellationToken: Ct), coop)).IsForbidden);
+        Assert.True((await AsAsync(role, s => s.SetArchivedAsync(id, true, Ct), coop)).IsForbidden);
+        Assert.True((await AsAsync(role, s => s.DeleteAsync(id, Ct), coop)).IsForbidden);
 
         await using var db = fixture.CreateDb();
         var stored = await db.Playbooks.SingleAsync(p => p.Id == id, Ct);
@@ -242,14 +243,14 @@ public sealed class PlaybookManagementTests(OwnHostFixture fixture) : IClassFixt
     [Fact]
     public async Task Auditors_read_playbooks_and_liaisons_are_refused_even_reading()
     {
-        var seeded = await AsAsync(AppRoles.Auditor, s => s.ListAsync(Ct));
+        var seeded = (await AsAsync(AppRoles.Auditor, s => s.ListAsync(Ct))).Value;
         Assert.Contains(seeded, r => r.Name == PlaybookSeed.ExposedBrokerName && r.StepCount == 8);
         var detail = await AsAsync(AppRoles.Auditor, s => s.GetAsync(seeded[0].Id, Ct));
-        Assert.NotNull(detail);
+        Assert.True(detail.Succeeded);
 
         var coop = await CoopIdAsync("SP-004");
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(AppRoles.CoopLiaison, s => s.ListAsync(Ct), coop));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAsync(AppRoles.CoopLiaison, s => s.GetAsync(seeded[0].Id, Ct), coop));
+        Assert.True((await AsAsync(AppRoles.CoopLiaison, s => s.ListAsync(Ct), coop)).IsForbidden);
+        Assert.True((await AsAsync(AppRoles.CoopLiaison, s => s.GetAsync(seeded[0].Id, Ct), coop)).IsForbidden);
         await using var db = fixture.CreateDb();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessDenied && e.EntityType == nameof(Playbook)
             && e.EntityId == Key(seeded[0].Id) && e.ActorName == "coopliaison@federacao.example", Ct));

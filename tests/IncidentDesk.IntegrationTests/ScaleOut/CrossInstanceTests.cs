@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentDesk.IntegrationTests.ScaleOut;
 
 /// <summary>Two instances sharing Redis: what one instance's users do reaches the other's, once, and a cookie works on both.</summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class CrossInstanceTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -13,6 +13,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// Two instances writing at once keep ONE audit chain and one sequence of incident references: the instances do not
 /// share memory, so the chain's lock is the database's (an advisory lock on PostgreSQL), not a semaphore.
 /// </summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
     [Fact]
@@ -27,7 +28,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
             await using var scope = await instances[i % 2].ActingAsAsync(officer);
             var created = await scope.ServiceProvider.GetRequiredService<IncidentRegisterService>()
                 .CreateAsync(Incidents.IntakeTests.Draft($"Relato simultâneo em duas instâncias {i}"), ct);
-            return created.Reference;
+            return (string?)created.Value.Reference;
         });
         var appends = Enumerable.Range(1, 30).Select(async i =>
         {
@@ -42,7 +43,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
         Assert.Equal(30, references.Count);
         Assert.Equal(30, references.Distinct().Count());
         await using var scopeOnB = await fixture.B.ActingAsAsync(officer);
-        var verification = await scopeOnB.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct);
+        var verification = (await scopeOnB.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(cancellationToken: ct)).Value;
         Assert.True(verification.IsIntact, verification.Problem);
         await using var db = await fixture.A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);
         var sequences = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(ct);

@@ -13,6 +13,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// Redis going away under a scaled-out instance: the load balancer is told (readiness), the desk keeps working for the
 /// people on this instance, and everything comes back when Redis does. Each test leaves Redis running and reconnected.
 /// </summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

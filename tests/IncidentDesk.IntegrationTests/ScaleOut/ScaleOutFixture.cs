@@ -14,6 +14,9 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
 {
+    /// <summary>What this installation needs on the machine: a PostgreSQL server and a Redis server.</summary>
+    public static readonly TestServer[] Servers = [TestServer.PostgreSql, TestServer.Redis];
+
     private ScaledOutDesk? _desk;
     private IncidentDeskHost? _a;
     private IncidentDeskHost? _b;
@@ -30,6 +33,11 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     /// <summary>Both instances on one PostgreSQL database and one Redis (the scaled-out set-up), whichever engine the suite runs on.</summary>
     public async ValueTask InitializeAsync()
     {
+        if (!TestServers.AreAvailable(Servers))
+        {
+            return; // the tests using this fixture carry [Requires(Servers)] and are reported as skipped
+        }
+
         _desk = await ScaledOutDesk.PrepareAsync();
         _a = _desk.StartInstance(first: true);
         _b = _desk.StartInstance(first: false);
@@ -50,7 +58,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             var result = await officer.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(new CampaignLaunch(incidentId,
                 $"Campanha {Guid.NewGuid():N}", null, [new("Usa a integração de chat?", null, 2, false, TaskAnswerType.YesNo)],
                 CampaignAudience.AllCoops), ct);
-            campaignId = result.CampaignId!.Value;
+            campaignId = result.Value.CampaignId;
         }
 
         await using var read = await A.Services.GetRequiredService<FederationWideDb>().CreateDbContextAsync(ct);

@@ -15,6 +15,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// The scheduled exposure check with two instances behind a load balancer (one PostgreSQL database): both look for the
 /// slot's run every 200 ms, and the federation's brokers are still visited once per slot.
 /// </summary>
+[Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class ScheduledExposureRunTests : IAsyncLifetime
 {
     private ScaledOutDesk? _desk;
@@ -25,6 +26,11 @@ public sealed class ScheduledExposureRunTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (!TestServers.AreAvailable(ScaleOutFixture.Servers))
+        {
+            return; // the class carries [Requires] and its test is reported as skipped
+        }
+
         _desk = await ScaledOutDesk.PrepareAsync(new Dictionary<string, string?>
         {
             ["IncidentDesk:ExposureWatch:Schedule:Enabled"] = "true",
@@ -68,7 +74,7 @@ public sealed class ScheduledExposureRunTests : IAsyncLifetime
             for (var i = 0; i < 3; i++)
             {
                 var result = await endpoints.DeclareAsync(new EndpointDeclaration(coops[i], "127.0.0.1", brokers.Broker(i + 1).Port, Authorize: true), Ct);
-                declared.Add(result.Id!.Value);
+                declared.Add(result.Value);
             }
         }
 

@@ -49,4 +49,22 @@ public sealed class MatrixPatchTests
 
         Assert.Same(before, before.With([new ChangedCell(2, Cell(999, 99, CoopTaskStatus.Done), Then)]));
     }
+
+    [Fact]
+    public void Only_answers_the_matrix_does_not_show_yet_are_counted_as_new()
+    {
+        var shown = Matrix().With([new ChangedCell(1, Cell(100, 10, CoopTaskStatus.Done), Then.AddMinutes(1))]);
+        var seenUpTo = shown.LatestUpdateUtc;
+
+        // A patch reads a few seconds behind: it brings back the answer already shown, and two new ones.
+        int New(params ChangedCell[] changes) => shown.CountNew(changes, seenUpTo);
+        var again = new ChangedCell(1, Cell(100, 10, CoopTaskStatus.Done), Then.AddMinutes(1));
+        var blocked = new ChangedCell(2, Cell(200, 10, CoopTaskStatus.Blocked), Then.AddMinutes(2));
+        var reworded = new ChangedCell(1, Cell(100, 10, CoopTaskStatus.Done), Then.AddMinutes(3)); // same status, new answer
+        var lateCommit = new ChangedCell(2, Cell(201, 11, CoopTaskStatus.InProgress), Then); // stamped earlier, committed later
+
+        Assert.Equal(0, New(again));
+        Assert.Equal(3, New(again, blocked, reworded, lateCommit));
+        Assert.Equal(0, New(new ChangedCell(2, Cell(999, 99, CoopTaskStatus.Done), Then.AddHours(1)))); // not this matrix's
+    }
 }

@@ -74,7 +74,7 @@ public sealed class VersionComponentsTests : MudComponentTestBase, IClassFixture
 
         var versions = Services.GetRequiredService<DraftVersionService>();
         var saved = await versions.SaveGeneratedAsync(incidentId, coopId, DraftKind.AnpdComplete, Ct);
-        return (incidentId, coopId, (await versions.GetAsync(incidentId, saved.Id!.Value, Ct))!);
+        return (incidentId, coopId, (await versions.GetAsync(incidentId, saved.Value, Ct))!);
     }
 
     private static void Type(IRenderedComponent<DraftEditor> editor, string text) => editor.Find(Editor).Input(text);

@@ -1,6 +1,7 @@
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Features.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,35 +17,35 @@ namespace IncidentDesk.Web.Features.Admin;
 public sealed partial class InvitationService
 {
     /// <summary>Anonymous: who a link invites, or why it no longer works.</summary>
-    public async Task<AdminResult<InvitationPreview>> PreviewAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<Result<InvitationPreview>> PreviewAsync(string? token, CancellationToken cancellationToken = default)
     {
         await using var db = await anonymousDb.CreateDbContextAsync(cancellationToken);
         var (invitation, problem) = await FindUsableAsync(db, token, cancellationToken);
         if (invitation is null)
         {
-            return AdminResult.Failed<InvitationPreview>(problem!);
+            return problem!;
         }
 
         var coop = await db.Coops.Where(c => c.Id == invitation.CoopId).Select(c => new { c.Code, c.Name }).FirstOrDefaultAsync(cancellationToken);
-        return AdminResult.Success(
+        return Result.Success(
             new InvitationPreview(invitation.Email, invitation.Role, coop?.Code, coop?.Name, invitation.ExpiresAtUtc));
     }
 
     /// <summary>Anonymous: creates the invited account (password policy applies) and uses up the link.</summary>
-    public async Task<AdminResult<AcceptedInvitation>> AcceptAsync(
+    public async Task<Result<AcceptedInvitation>> AcceptAsync(
         string? token, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
         await using var db = await anonymousDb.CreateDbContextAsync(cancellationToken);
         var (invitation, problem) = await FindUsableAsync(db, token, cancellationToken);
         if (invitation is null)
         {
-            return AdminResult.Failed<AcceptedInvitation>(problem!);
+            return problem!;
         }
 
         var name = displayName?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
-            return AdminResult.Failed<AcceptedInvitation>(l["Accept.NameRequired", MaxNameLength].Value);
+            return AdminRefusal.Of("Accept.NameRequired", MaxNameLength);
         }
 
         // A fresh scope: UserManager's context must not outlive this operation (pages and circuits live long).
@@ -72,7 +73,7 @@ public sealed partial class InvitationService
 
         if (!created.Succeeded)
         {
-            return AdminResult.Failed<AcceptedInvitation>(created.Errors.Select(e => e.Description));
+            return AdminRefusal.Of(created.Errors);
         }
 
         var actor = new AuditActor(account.Id, invitation.Email);
@@ -84,10 +85,10 @@ public sealed partial class InvitationService
         await audit.AppendAsync(new AuditRecord(AuditActions.UserCreated, UserEntity, account.Id,
             Json(("Email", account.Email), ("DisplayName", name), ("Role", invitation.Role), ("CoopId", invitation.CoopId),
                 ("InvitationId", invitation.Id))), actor, cancellationToken);
-        return AdminResult.Success(new AcceptedInvitation(account.Id, invitation.Email, invitation.Role));
+        return Result.Success(new AcceptedInvitation(account.Id, invitation.Email, invitation.Role));
     }
 
-    private async Task<(Invitation? Invitation, string? Problem)> FindUsableAsync(
+    private async Task<(Invitation? Invitation, Failure? Problem)> FindUsableAsync(
         IncidentDeskDbContext db, string? token, CancellationToken cancellationToken)
     {
         // A replaced (re-sent) token hashes to nothing stored, so it reads as an unknown link.
@@ -97,10 +98,10 @@ public sealed partial class InvitationService
         return status switch
         {
             InvitationStatus.Pending => (invitation, null),
-            InvitationStatus.Accepted => (null, l["Accept.AlreadyUsed"].Value),
-            InvitationStatus.Revoked => (null, l["Accept.Revoked"].Value),
-            InvitationStatus.Expired => (null, l["Accept.Expired"].Value),
-            _ => (null, l["Accept.UnknownLink"].Value),
+            InvitationStatus.Accepted => (null, AdminRefusal.Of("Accept.AlreadyUsed")),
+            InvitationStatus.Revoked => (null, AdminRefusal.Of("Accept.Revoked")),
+            InvitationStatus.Expired => (null, AdminRefusal.Of("Accept.Expired")),
+            _ => (null, AdminRefusal.Of("Accept.UnknownLink")),
         };
     }
 }

@@ -3,11 +3,11 @@ using System.Net.Mail;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using static IncidentDesk.Web.Features.Admin.AdminAudit;
 using IncidentDesk.Data.Audit;
 
@@ -24,11 +24,8 @@ public sealed partial class InvitationService(
     ILookupNormalizer normalizer,
     CurrentUser user,
     AuditLog audit,
-    TimeProvider time,
-    IStringLocalizerFactory localizers)
+    TimeProvider time)
 {
-    private readonly IStringLocalizer l = localizers.Create(typeof(AdminResource));
-
     public const string AcceptPath = "/account/invitation";
     public static readonly TimeSpan Validity = TimeSpan.FromHours(72);
     private const int MaxEmailLength = 256;
@@ -36,13 +33,17 @@ public sealed partial class InvitationService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<AdminResult<InvitationLink>> InviteAsync(string email, string role, int? coopId, CancellationToken cancellationToken = default)
+    public async Task<Result<InvitationLink>> InviteAsync(string email, string role, int? coopId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var address = ParseEmail(email);
         if (address is null)
         {
-            return AdminResult.Failed<InvitationLink>(l["Invite.InvalidEmail"].Value);
+            return AdminRefusal.Of("Invite.InvalidEmail");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -50,7 +51,7 @@ public sealed partial class InvitationService(
             ?? await CheckEmailFreeAsync(db, address, cancellationToken);
         if (problem is not null)
         {
-            return AdminResult.Failed<InvitationLink>(problem);
+            return problem;
         }
 
         var token = AccessTokenSecrets.NewSecret();
@@ -68,12 +69,16 @@ public sealed partial class InvitationService(
         db.Invitations.Add(invitation);
         // Audited as "Invitation.Created" (entity type + verb) with every field, the token hash redacted.
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        return AdminResult.Success(new InvitationLink(invitation.Id, address, LinkFor(token), invitation.ExpiresAtUtc));
+        return Result.Success(new InvitationLink(invitation.Id, address, LinkFor(token), invitation.ExpiresAtUtc));
     }
 
-    public async Task<IReadOnlyList<InvitationRow>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<InvitationRow>>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, InvitationEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, InvitationEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (
             from i in db.Invitations.AsNoTracking()
@@ -85,38 +90,46 @@ public sealed partial class InvitationService(
             select new { Invitation = i, CoopCode = c.Code, CoopName = c.Name, InvitedBy = u.DisplayName })
             .ToListAsync(cancellationToken);
         var now = Now;
-        return [.. rows.Select(r => new InvitationRow(
+        return Result.Success<IReadOnlyList<InvitationRow>>([.. rows.Select(r => new InvitationRow(
             r.Invitation.Id, r.Invitation.Email, r.Invitation.Role, r.CoopCode, r.CoopName, r.InvitedBy,
-            r.Invitation.CreatedAtUtc, r.Invitation.ExpiresAtUtc, StatusOf(r.Invitation, now)))];
+            r.Invitation.CreatedAtUtc, r.Invitation.ExpiresAtUtc, StatusOf(r.Invitation, now)))]);
     }
 
-    public async Task<AdminResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var problem = NotOpen(invitation);
         if (problem is not null)
         {
-            return AdminResult.Fail(problem);
+            return problem;
         }
 
         invitation!.RevokedAtUtc = Now;
         await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationRevoked, InvitationEntity, Key(id),
             Json(("RevokedAtUtc", Change(null, invitation.RevokedAtUtc)))), cancellationToken: cancellationToken);
-        return AdminResult.Ok;
+        return Result.Success();
     }
 
     /// <summary>A new link and a new 72 h: the previous link stops working at once.</summary>
-    public async Task<AdminResult<InvitationLink>> ResendAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<InvitationLink>> ResendAsync(int id, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, InvitationEntity, Key(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var problem = NotOpen(invitation) ?? await CheckNoAccountAsync(db, invitation!.Email, cancellationToken);
         if (problem is not null)
         {
-            return AdminResult.Failed<InvitationLink>(problem);
+            return problem;
         }
 
         var token = AccessTokenSecrets.NewSecret();
@@ -126,7 +139,7 @@ public sealed partial class InvitationService(
         await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvitationResent, InvitationEntity, Key(id),
             Json(("ExpiresAtUtc", Change(previousExpiry, invitation.ExpiresAtUtc)), ("TokenHash", Change("***", "***")))),
             cancellationToken: cancellationToken);
-        return AdminResult.Success(new InvitationLink(id, invitation.Email, LinkFor(token), invitation.ExpiresAtUtc));
+        return Result.Success(new InvitationLink(id, invitation.Email, LinkFor(token), invitation.ExpiresAtUtc));
     }
 
     public static InvitationStatus StatusOf(Invitation invitation, DateTime nowUtc)
@@ -141,45 +154,45 @@ public sealed partial class InvitationService(
         };
     }
 
-    private string? NotOpen(Invitation? invitation) => invitation is null ? l["Invite.NotFound"].Value
+    private Failure? NotOpen(Invitation? invitation) => invitation is null ? Result.NotFound()
         : StatusOf(invitation, Now) switch
         {
-            InvitationStatus.Accepted => l["Invite.AlreadyAccepted"].Value,
-            InvitationStatus.Revoked => l["Invite.AlreadyRevoked"].Value,
+            InvitationStatus.Accepted => AdminRefusal.Of("Invite.AlreadyAccepted"),
+            InvitationStatus.Revoked => AdminRefusal.Of("Invite.AlreadyRevoked"),
             _ => null,
         };
 
-    private async Task<string?> CheckRoleAndCoopAsync(IncidentDeskDbContext db, string role, int? coopId, CancellationToken cancellationToken)
+    private static async Task<Failure?> CheckRoleAndCoopAsync(IncidentDeskDbContext db, string role, int? coopId, CancellationToken cancellationToken)
     {
         if (!AppRoles.All.Contains(role, StringComparer.Ordinal))
         {
-            return l["Invite.InvalidRole"].Value;
+            return AdminRefusal.Of("Invite.InvalidRole");
         }
 
         if (role != AppRoles.CoopLiaison)
         {
-            return coopId is null ? null : l["Invite.CoopOnlyForLiaison"].Value;
+            return coopId is null ? null : AdminRefusal.Of("Invite.CoopOnlyForLiaison");
         }
 
         if (coopId is not { } id)
         {
-            return l["Invite.CoopRequired"].Value;
+            return AdminRefusal.Of("Invite.CoopRequired");
         }
 
-        return await db.Coops.AnyAsync(c => c.Id == id, cancellationToken) ? null : l["Invite.CoopNotFound"].Value;
+        return await db.Coops.AnyAsync(c => c.Id == id, cancellationToken) ? null : AdminRefusal.Of("Invite.CoopNotFound");
     }
 
-    private async Task<string?> CheckEmailFreeAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
+    private async Task<Failure?> CheckEmailFreeAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
     {
         var now = Now;
         var open = await db.Invitations
             .Where(i => i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)
             .Select(i => i.Email).ToListAsync(cancellationToken);
         return await CheckNoAccountAsync(db, email, cancellationToken)
-            ?? (open.Contains(email, StringComparer.OrdinalIgnoreCase) ? l["Invite.AlreadyPending", email].Value : null);
+            ?? (open.Contains(email, StringComparer.OrdinalIgnoreCase) ? AdminRefusal.Of("Invite.AlreadyPending", email) : null);
     }
 
-    private async Task<string?> CheckNoAccountAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
+    private async Task<Failure?> CheckNoAccountAsync(IncidentDeskDbContext db, string email, CancellationToken cancellationToken)
     {
         var normalized = normalizer.NormalizeEmail(email);
         var existing = await db.Users.Where(u => u.NormalizedEmail == normalized)
@@ -187,8 +200,8 @@ public sealed partial class InvitationService(
         return existing switch
         {
             null => null,
-            { IsActive: true } => l["Invite.AccountExists", email].Value,
-            _ => l["Invite.AccountDeactivated", email].Value,
+            { IsActive: true } => AdminRefusal.Of("Invite.AccountExists", email),
+            _ => AdminRefusal.Of("Invite.AccountDeactivated", email),
         };
     }
 

@@ -1,10 +1,10 @@
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using static IncidentDesk.Web.Features.Admin.AdminAudit;
 using IncidentDesk.Data.Audit;
 
@@ -34,16 +34,17 @@ public sealed class UserAdministrationService(
     SessionTerminator sessions,
     CurrentUser user,
     AuditLog audit,
-    TimeProvider time,
-    IStringLocalizerFactory localizers)
+    TimeProvider time)
 {
-    private readonly IStringLocalizer l = localizers.Create(typeof(AdminResource));
-
     private const int MaxCoopChoices = 20;
 
-    public async Task<IReadOnlyList<UserRow>> ListUsersAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<UserRow>>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, UserEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, UserEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var roles = await (
             from ur in db.UserRoles
@@ -54,18 +55,22 @@ public sealed class UserAdministrationService(
             .Where(c => db.Users.Any(u => u.CoopId == c.Id))
             .ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name }, cancellationToken);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
-        return [.. users.Select(u =>
+        return Result.Success<IReadOnlyList<UserRow>>([.. users.Select(u =>
         {
             var coop = u.CoopId is { } id && coops.TryGetValue(id, out var c) ? c : null;
             return new UserRow(u.Id, u.DisplayName, u.Email ?? u.UserName ?? "", roleOf.GetValueOrDefault(u.Id), u.CoopId,
                 coop?.Code, coop?.Name, u.IsActive, u.TwoFactorEnabled, u.CreatedAtUtc, u.DeactivatedAtUtc);
-        })];
+        })]);
     }
 
     /// <summary>Active co-ops matching a code or name fragment, for the liaison pickers.</summary>
-    public async Task<IReadOnlyList<CoopChoice>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<CoopChoice>>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, UserEntity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, UserEntity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
@@ -74,20 +79,23 @@ public sealed class UserAdministrationService(
             coops = coops.Where(c => SearchText.Like(c.Code, pattern) || SearchText.Like(c.Name, pattern));
         }
 
-        return await coops.OrderBy(c => c.Code).Take(MaxCoopChoices)
-            .Select(c => new CoopChoice(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<CoopChoice>>(await coops.OrderBy(c => c.Code).Take(MaxCoopChoices)
+            .Select(c => new CoopChoice(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken));
     }
 
     /// <summary>
     /// Ends an account: no sign-in, cookies refused at the next request (new security stamp), live circuits
     /// closed now, personal access tokens revoked.
     /// </summary>
-    public async Task<AdminResult> DeactivateAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result> DeactivateAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, UserEntity, userId, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, UserEntity, userId, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         if (string.Equals(userId, user.UserId, StringComparison.Ordinal))
         {
-            return AdminResult.Fail(l["Users.CannotDeactivateSelf"].Value);
+            return AdminRefusal.Of("Users.CannotDeactivateSelf");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -95,12 +103,12 @@ public sealed class UserAdministrationService(
         var account = await users.FindByIdAsync(userId);
         if (account is null)
         {
-            return AdminResult.Fail(l["Users.NotFound"].Value);
+            return Result.NotFound();
         }
 
         if (!account.IsActive)
         {
-            return AdminResult.Fail(l["Users.AlreadyInactive", account.DisplayName].Value);
+            return AdminRefusal.Of("Users.AlreadyInactive", account.DisplayName);
         }
 
         account.IsActive = false;
@@ -113,7 +121,7 @@ public sealed class UserAdministrationService(
 
         if (!updated.Succeeded)
         {
-            return AdminResult.Fail(updated.Errors.Select(e => e.Description));
+            return AdminRefusal.Of(updated.Errors);
         }
 
         sessions.Terminate(userId);
@@ -124,18 +132,21 @@ public sealed class UserAdministrationService(
             ("IsActive", Change(true, false)),
             ("DeactivatedAtUtc", Change(null, account.DeactivatedAtUtc)),
             ("RevokedTokenIds", tokens.Select(t => t.Id).ToArray()))), cancellationToken: cancellationToken);
-        return AdminResult.Ok;
+        return Result.Success();
     }
 
     /// <summary>Moves a liaison to another co-op; they sign in again so their scope follows at once.</summary>
-    public async Task<AdminResult> ChangeCoopAsync(string userId, int coopId, CancellationToken cancellationToken = default)
+    public async Task<Result> ChangeCoopAsync(string userId, int coopId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, UserEntity, userId, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, UserEntity, userId, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.Coops.AsNoTracking().Where(c => c.Id == coopId).Select(c => new { c.Id, c.Code }).FirstOrDefaultAsync(cancellationToken);
         if (target is null)
         {
-            return AdminResult.Fail(l["Users.CoopNotFound"].Value);
+            return AdminRefusal.Of("Users.CoopNotFound");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -143,17 +154,17 @@ public sealed class UserAdministrationService(
         var account = await users.FindByIdAsync(userId);
         if (account is null)
         {
-            return AdminResult.Fail(l["Users.NotFound"].Value);
+            return Result.NotFound();
         }
 
         if (!await users.IsInRoleAsync(account, AppRoles.CoopLiaison))
         {
-            return AdminResult.Fail(l["Users.NotLiaison", account.DisplayName].Value);
+            return AdminRefusal.Of("Users.NotLiaison", account.DisplayName);
         }
 
         if (account.CoopId == coopId)
         {
-            return AdminResult.Fail(l["Users.SameCoop", account.DisplayName, target.Code].Value);
+            return AdminRefusal.Of("Users.SameCoop", account.DisplayName, target.Code);
         }
 
         var previousId = account.CoopId;
@@ -168,12 +179,12 @@ public sealed class UserAdministrationService(
 
         if (!updated.Succeeded)
         {
-            return AdminResult.Fail(updated.Errors.Select(e => e.Description));
+            return AdminRefusal.Of(updated.Errors);
         }
 
         sessions.Terminate(userId);
         await audit.AppendAsync(new AuditRecord(AuditActions.UserCoopChanged, UserEntity, userId, Json(
             ("CoopId", Change(previousId, coopId)), ("CoopCode", Change(previousCode, target.Code)))), cancellationToken: cancellationToken);
-        return AdminResult.Ok;
+        return Result.Success();
     }
 }

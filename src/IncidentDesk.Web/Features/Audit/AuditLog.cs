@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,16 +52,19 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
     }
 
     /// <summary>
-    /// Lets the caller go on only when <paramref name="allowed"/>; otherwise records the attempt and refuses. The one
-    /// way services say "not for you", so every refusal is audited alike.
+    /// Null when <paramref name="allowed"/>; otherwise records the attempt and answers <see cref="Result.Forbidden"/>. The one
+    /// way services say "your role may not do this", so every refusal is audited alike:
+    /// <c>if (await audit.ForbiddenUnlessAsync(user.IsOfficer, …) is { } forbidden) return forbidden;</c>
     /// </summary>
-    public async Task DemandAsync(bool allowed, string entityType, string? entityId, CancellationToken cancellationToken = default)
+    public async Task<Failure?> ForbiddenUnlessAsync(bool allowed, string entityType, string? entityId, CancellationToken cancellationToken = default)
     {
-        if (!allowed)
+        if (allowed)
         {
-            await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
-            throw new UnauthorizedAccessException($"Not allowed to change {entityType} {entityId}.");
+            return null;
         }
+
+        await AppendAsync(new AuditRecord(AuditActions.AccessDenied, entityType, entityId), cancellationToken: cancellationToken);
+        return Result.Forbidden();
     }
 
     private AuditActor Actor => new(user.UserId, user.Name, user.ClientIp);

@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Audit;
 using IncidentDesk.Data;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
@@ -18,12 +19,15 @@ public sealed class AuditTrailService(
     public const string EntityName = "AuditTrail";
     private const int Batch = 5_000;
 
-    /// <summary>One page of entries, newest first, filtered in SQL.</summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is neither an officer nor an auditor (the attempt is audited).</exception>
-    public async Task<AuditSearchResult> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    /// <summary>One page of entries, newest first, filtered in SQL; officers and auditors only.</summary>
+    public async Task<Result<AuditSearchResult>> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await EnsureMayReadAsync(cancellationToken);
+        if (await ForbiddenUnlessReaderAsync(cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = Filter(db.AuditEntries.AsNoTracking(), query);
         if (query.IncidentId is { } incidentId)
@@ -40,7 +44,7 @@ public sealed class AuditTrailService(
             .Select(e => new AuditRow(e.Id, e.Sequence, e.AtUtc, e.ActorId, e.ActorName, e.Action,
                 e.EntityType, e.EntityId, e.Changes, e.ClientIp))
             .ToListAsync(cancellationToken);
-        return new AuditSearchResult(rows, total);
+        return Result.Success(new AuditSearchResult(rows, total));
     }
 
     /// <summary>
@@ -48,8 +52,7 @@ public sealed class AuditTrailService(
     /// involvements, timeline events, evidence, campaigns and their co-op tasks, relevance assessments, draft versions,
     /// filings), deleted children included. Officers and auditors only.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is neither an officer nor an auditor (the attempt is audited).</exception>
-    public Task<AuditSearchResult> SearchForIncidentAsync(int incidentId, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default) =>
+    public Task<Result<AuditSearchResult>> SearchForIncidentAsync(int incidentId, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default) =>
         SearchAsync(new AuditQuery(Page: page, PageSize: pageSize, IncidentId: incidentId), cancellationToken);
 
     /// <summary>Walks the hash chain of the database behind <paramref name="db"/> (the live one, or a backup file), in batches.</summary>
@@ -75,11 +78,11 @@ public sealed class AuditTrailService(
     /// Walks the whole chain in sequence order, in batches, and records that it was checked. Without
     /// <paramref name="actor"/> the signed-in user runs it and must be an officer or auditor.
     /// </summary>
-    public async Task<AuditVerification> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
+    public async Task<Result<AuditVerification>> VerifyAsync(AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
-        if (actor is null)
+        if (actor is null && await ForbiddenUnlessReaderAsync(cancellationToken) is { } forbidden)
         {
-            await EnsureMayReadAsync(cancellationToken);
+            return forbidden;
         }
 
         AuditVerification result;
@@ -93,19 +96,11 @@ public sealed class AuditTrailService(
         await audit.AppendAsync(new AuditRecord(AuditActions.AuditVerified, Changes:
             result.IsIntact ? $"intact, {result.EntriesChecked} entries" : $"broken at sequence {result.FirstBrokenSequence}: {result.Problem}"),
             actor, cancellationToken);
-        return result;
+        return Result.Success(result);
     }
 
-    private async Task EnsureMayReadAsync(CancellationToken cancellationToken)
-    {
-        if (user.IsOfficer || user.IsAuditor)
-        {
-            return;
-        }
-
-        await audit.DeniedAsync(EntityName, "*", cancellationToken);
-        throw new UnauthorizedAccessException("Only privacy officers and auditors may read the audit trail.");
-    }
+    private Task<Failure?> ForbiddenUnlessReaderAsync(CancellationToken cancellationToken) =>
+        audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsAuditor, EntityName, "*", cancellationToken);
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
     {

@@ -14,15 +14,10 @@ public sealed record CampaignLaunch(
     int IncidentId, string? Title, int? PlaybookId, IReadOnlyList<CampaignTaskInput>? Tasks,
     CampaignAudience Audience, string? AudienceFilter = null);
 
-/// <summary>The new campaign and how many co-op tasks it made, or an error code per field.</summary>
-public sealed record CampaignLaunchResult(
-    int? CampaignId, int TaskCount, int CoopCount, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
+/// <summary>A launched campaign: its id, its tasks and how many co-ops received them.</summary>
+public sealed record LaunchedCampaign(int CampaignId, int TaskCount, int CoopCount)
 {
-    public bool Succeeded => CampaignId is not null;
-
     public int CoopTaskCount => TaskCount * CoopCount;
-
-    public static CampaignLaunchResult Failed(IReadOnlyDictionary<string, string> errors) => new(null, 0, 0, errors);
 }
 
 /// <summary>Field names and error codes of a launch; the UI and the API word them from CampaignResource.</summary>

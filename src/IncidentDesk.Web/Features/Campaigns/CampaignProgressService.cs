@@ -5,6 +5,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -79,18 +80,21 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
 
     /// <summary>
     /// The matrix for a download, narrowed by the filters the officer had on screen. Officers and auditors only: anyone
-    /// else is refused (audited). Null for an unknown campaign. The export itself is audited with what it held.
+    /// else is refused (Forbidden, audited). The export itself is audited with what it held.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is a liaison.</exception>
-    public async Task<MatrixSheet?> ExportAsync(int campaignId, MatrixFilter filter, string format, CancellationToken cancellationToken = default)
+    public async Task<Result<MatrixSheet>> ExportAsync(int campaignId, MatrixFilter filter, string format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var id = campaignId.ToString(CultureInfo.InvariantCulture);
-        await audit.DemandAsync(user.SeesAllCoops, nameof(Campaign), id, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Campaign), id, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var progress = await GetAsync(campaignId, cancellationToken);
         if (progress is null)
         {
-            return null;
+            return Result.NotFound();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -102,7 +106,7 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         await audit.AppendAsync(new AuditRecord(AuditActions.Exported, nameof(Campaign), id,
             $"matrix {format}: {rows.Count} co-ops × {progress.Columns.Count} tasks; uf={filter.Uf ?? "all"}; overdue={filter.Overdue}; "
             + $"blocked={filter.Blocked}; notStarted={filter.NotStarted}; text={filter.Text ?? ""}"), cancellationToken: cancellationToken);
-        return MatrixSheet.From(reference, progress, rows, answers);
+        return Result.Success(MatrixSheet.From(reference, progress, rows, answers));
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -24,23 +25,27 @@ public sealed class CampaignService(
 {
     public const string LaunchedAction = "Campaign.Launched";
 
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<CampaignLaunchResult> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
+    /// <summary>Launches a campaign (officers only): the new campaign and how many co-op tasks it made.</summary>
+    public async Task<Result<LaunchedCampaign>> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), launch.IncidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), launch.IncidentId.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            is { } forbidden)
+        {
+            return forbidden;
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == launch.IncidentId, cancellationToken);
         if (incident is null)
         {
-            return new CampaignLaunchResult(null, 0, 0, new Dictionary<string, string>(), NotFound: true);
+            return Result.NotFound();
         }
 
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (incident.Status is IncidentStatus.Closed or IncidentStatus.Dismissed)
         {
-            errors[CampaignField.Incident] = CampaignError.IncidentClosed;
+            errors.Add(CampaignField.Incident, CampaignError.IncidentClosed);
         }
 
         FieldRules.Text(errors, CampaignField.Title, launch.Title, CampaignLimits.Title, required: true);
@@ -48,7 +53,7 @@ public sealed class CampaignService(
         var coopIds = await AudienceAsync(db, launch, errors, cancellationToken);
         if (errors.Count > 0)
         {
-            return CampaignLaunchResult.Failed(errors);
+            return errors.ToFailure();
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -84,7 +89,7 @@ public sealed class CampaignService(
         }
 
         await feed.PublishAsync(ChangeKind.Campaign, incident.Id, user, time, campaign.Id, cancellationToken: cancellationToken);
-        return new CampaignLaunchResult(campaign.Id, campaign.Tasks.Count, coopIds.Count, errors);
+        return Result.Success(new LaunchedCampaign(campaign.Id, campaign.Tasks.Count, coopIds.Count));
     }
 
     /// <summary>The incident's campaigns with their progress, newest first; officers and auditors only (null otherwise).</summary>
@@ -137,7 +142,7 @@ public sealed class CampaignService(
     }
 
     private static async Task<IReadOnlyList<CampaignTaskInput>> TasksAsync(
-        IncidentDeskDbContext db, CampaignLaunch launch, Dictionary<string, string> errors, CancellationToken cancellationToken)
+        IncidentDeskDbContext db, CampaignLaunch launch, FieldErrors errors, CancellationToken cancellationToken)
     {
         IReadOnlyList<CampaignTaskInput> tasks = launch.Tasks ?? [];
         if (launch.PlaybookId is { } playbookId)
@@ -146,7 +151,7 @@ public sealed class CampaignService(
                 .OrderBy(s => s.Order).ToListAsync(cancellationToken);
             if (steps.Count == 0 || !await db.Playbooks.AnyAsync(p => p.Id == playbookId && !p.IsArchived, cancellationToken))
             {
-                errors[CampaignField.Playbook] = CampaignError.Unknown;
+                errors.Add(CampaignField.Playbook, CampaignError.Unknown);
                 return [];
             }
 
@@ -155,11 +160,11 @@ public sealed class CampaignService(
 
         if (tasks.Count == 0)
         {
-            errors[CampaignField.Tasks] = CampaignError.Required;
+            errors.Add(CampaignField.Tasks, CampaignError.Required);
         }
         else if (tasks.Count > CampaignLimits.MaxTasks)
         {
-            errors[CampaignField.Tasks] = CampaignError.TooManyTasks;
+            errors.Add(CampaignField.Tasks, CampaignError.TooManyTasks);
         }
 
         for (var i = 0; i < tasks.Count; i++)
@@ -169,12 +174,12 @@ public sealed class CampaignService(
             FieldRules.Text(errors, CampaignField.Task(i, "Instructions"), task.Instructions, CampaignLimits.Instructions, required: false);
             if (task.DueInBusinessDays is < 0 or > CampaignLimits.MaxDueInBusinessDays)
             {
-                errors[CampaignField.Task(i, "DueInBusinessDays")] = CampaignError.OutOfRange;
+                errors.Add(CampaignField.Task(i, "DueInBusinessDays"), CampaignError.OutOfRange);
             }
 
             if (!Enum.IsDefined(task.AnswerType))
             {
-                errors[CampaignField.Task(i, "AnswerType")] = CampaignError.Unknown;
+                errors.Add(CampaignField.Task(i, "AnswerType"), CampaignError.Unknown);
             }
         }
 
@@ -182,7 +187,7 @@ public sealed class CampaignService(
     }
 
     private static async Task<List<int>> AudienceAsync(
-        IncidentDeskDbContext db, CampaignLaunch launch, Dictionary<string, string> errors, CancellationToken cancellationToken)
+        IncidentDeskDbContext db, CampaignLaunch launch, FieldErrors errors, CancellationToken cancellationToken)
     {
         var filter = launch.AudienceFilter?.Trim().ToUpperInvariant();
         var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
@@ -198,14 +203,14 @@ public sealed class CampaignService(
         };
         if (ids is null)
         {
-            errors[CampaignField.Audience] = CampaignError.Unknown;
+            errors.Add(CampaignField.Audience, CampaignError.Unknown);
             return [];
         }
 
         var list = await ids.OrderBy(id => id).ToListAsync(cancellationToken);
         if (list.Count == 0)
         {
-            errors[CampaignField.Audience] = CampaignError.NoCoops;
+            errors.Add(CampaignField.Audience, CampaignError.NoCoops);
         }
 
         return list;

@@ -5,6 +5,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,39 +49,43 @@ public sealed class CoopTaskService(
 
     /// <summary>
     /// Applies a status update under the task's rules (<see cref="TaskStatusRules"/>) if nobody changed the task since
-    /// <see cref="TaskStatusInput.ExpectedVersion"/>; otherwise answers Conflict with the task as it now is.
+    /// <see cref="TaskStatusInput.ExpectedVersion"/>; otherwise answers <see cref="Result.ChangedSinceRead"/> with the task as
+    /// it now is. A refusal of the rules names the field it is about (Status, Answer, Note or Evidence).
     /// </summary>
-    public async Task<TaskUpdateResult> UpdateStatusAsync(int taskId, TaskStatusInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<CoopTaskView>> UpdateStatusAsync(int taskId, TaskStatusInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var id = taskId.ToString(CultureInfo.InvariantCulture);
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(CoopTask), id, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(CoopTask), id, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.CoopTasks.Include(t => t.CampaignTask).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null || !user.CanWriteForCoop(task.CoopId))
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
-            return new TaskUpdateResult(TaskUpdateOutcome.NotFound);
+            return Result.NotFound();
         }
 
         if (task.Version != input.ExpectedVersion)
         {
-            return new TaskUpdateResult(TaskUpdateOutcome.Conflict, await ViewAsync(db, taskId, cancellationToken));
+            return await ChangedSinceReadAsync(db, taskId, cancellationToken);
         }
 
         var hasEvidence = await db.Evidence.AnyAsync(e => e.CoopTaskId == taskId, cancellationToken);
         var update = new TaskUpdate(input.Status, input.Note, input.Answer, hasEvidence);
         if (TaskStatusRules.Check(task.Status, update, task.CampaignTask!.Requirements) is { } refusal)
         {
-            return new TaskUpdateResult(TaskUpdateOutcome.Refused, Refusal: refusal);
+            return Result.Invalid(FieldOf(refusal), refusal.ToString(), $"Refusal.{refusal}");
         }
 
         foreach (var completion in completionChecks)
         {
             if (await completion.RefusalAsync(db, task, input.Status, cancellationToken) is { } refused)
             {
-                return new TaskUpdateResult(TaskUpdateOutcome.Refused, Refusal: refused);
+                return Result.Invalid(FieldOf(refused), refused.ToString(), $"Refusal.{refused}");
             }
         }
 
@@ -104,12 +109,29 @@ public sealed class CoopTaskService(
         {
             // Someone saved between our read and our write: the version check in SQL caught it.
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return new TaskUpdateResult(TaskUpdateOutcome.Conflict, await ViewAsync(fresh, taskId, cancellationToken));
+            return await ChangedSinceReadAsync(fresh, taskId, cancellationToken);
         }
 
         await feed.PublishAsync(ChangeKind.Task, incidentId, user, time, task.Id, task.CoopId, cancellationToken);
-        return new TaskUpdateResult(TaskUpdateOutcome.Updated, await ViewAsync(db, taskId, cancellationToken));
+        return await ViewAsync(db, taskId, cancellationToken) is { } updated ? Result.Success(updated) : Result.NotFound();
     }
+
+    /// <summary>The stale write's answer: the task as it now is (who changed it, when, to what), or not found if it went away.</summary>
+    private async Task<Result<CoopTaskView>> ChangedSinceReadAsync(IncidentDeskDbContext db, int taskId, CancellationToken cancellationToken) =>
+        await ViewAsync(db, taskId, cancellationToken) is { } current
+            ? Result.ChangedSinceRead(TaskConflictKey, current)
+            : Result.NotFound();
+
+    /// <summary>CampaignResource key of the stale-write message: {0} who, {1} when, {2} the status it now has.</summary>
+    public const string TaskConflictKey = "Update.Conflict";
+
+    private static string FieldOf(TaskUpdateRefusal refusal) => refusal switch
+    {
+        TaskUpdateRefusal.ReasonRequired or TaskUpdateRefusal.JustificationRequired => nameof(TaskStatusInput.Note),
+        TaskUpdateRefusal.AnswerRequired or TaskUpdateRefusal.AnswerInvalid => nameof(TaskStatusInput.Answer),
+        TaskUpdateRefusal.EvidenceRequired => "Evidence",
+        _ => nameof(TaskStatusInput.Status),
+    };
 
     private IQueryable<CoopTask> Readable(IncidentDeskDbContext db)
     {

@@ -1,4 +1,5 @@
 using IncidentDesk.Web.Security;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -32,21 +33,13 @@ internal static class MatrixExportEndpoints
         int id, MatrixFilter filter, string extension, HttpContext context, CampaignProgressService progress,
         Func<MatrixSheet, byte[]> write, string contentType, CancellationToken cancellationToken)
     {
-        MatrixSheet? sheet;
-        try
+        var result = await progress.ExportAsync(id, filter, extension, cancellationToken);
+        if (!result.Succeeded)
         {
-            sheet = await progress.ExportAsync(id, filter, extension, cancellationToken);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return result.ToStatusCode();
         }
 
-        if (sheet is null)
-        {
-            return TypedResults.NotFound();
-        }
-
+        var sheet = result.Value;
         // Contacts and answers of 340 co-ops: the browser must neither guess the type nor keep a copy in its cache.
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "no-store";

@@ -32,6 +32,9 @@ public sealed partial class ProgressMatrix : IDisposable
     private string _noCell = "";
     private MatrixMarkup.Ids _ids;
 
+    /// <summary>Says "3 novas respostas" to a screen reader a moment after answers arrive, rather than every cell.</summary>
+    private LiveSummary? _summary;
+
     /// <summary>The table head (task columns, completion per task) and the status words, as markup shared between matrices.</summary>
     private string _headHtml = "";
 
@@ -61,6 +64,9 @@ public sealed partial class ProgressMatrix : IDisposable
 
     [Inject]
     private IStringLocalizer<CampaignFollowUpResource> F { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<AccessibilityResource> A { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public int CampaignId { get; set; }
@@ -102,6 +108,7 @@ public sealed partial class ProgressMatrix : IDisposable
             var changed = await Progress.ChangedCellsAsync(CampaignId, _syncedUpTo - ReadBehind);
             if (changed is not null)
             {
+                _summary?.Add(_progress.CountNew(changed, _syncedUpTo));
                 _progress = _progress.With(changed);
                 _syncedUpTo = changed.Select(c => c.UpdatedAtUtc).Append(_syncedUpTo).Max();
                 Arrange();
@@ -234,6 +241,8 @@ public sealed partial class ProgressMatrix : IDisposable
             }
         }
     }
+
+    private string NewAnswers(int added, int changed) => added == 1 ? A["Live.NewAnswer"] : A["Live.NewAnswers", added];
 
     private string CountsTitle(ColumnTally tally) =>
         T["Matrix.Summary", tally.PercentComplete, tally.Blocked, tally.Overdue, tally.NotStarted];

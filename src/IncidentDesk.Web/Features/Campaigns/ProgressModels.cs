@@ -140,6 +140,37 @@ public sealed record CampaignProgress(
         Columns.Sum(c => c.Tally.Total), Columns.Sum(c => c.Tally.Finished), Columns.Sum(c => c.Tally.Blocked),
         Columns.Sum(c => c.Tally.Overdue), Columns.Sum(c => c.Tally.NotStarted));
 
+    /// <summary>
+    /// How many of these changes the matrix does not show yet (for the live summary a screen reader hears): a cell whose
+    /// status differs from the one shown, or one updated after <paramref name="seenUpToUtc"/>. A patch reads a few seconds
+    /// behind the newest update seen, so it brings back cells already shown; those are not counted again.
+    /// </summary>
+    public int CountNew(IReadOnlyCollection<ChangedCell> changes, DateTime seenUpToUtc)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var byTask = new Dictionary<int, ChangedCell>(changes.Count);
+        foreach (var change in changes)
+        {
+            byTask[change.Cell.CoopTaskId] = change;
+        }
+
+        var coops = changes.Select(c => c.CoopId).ToHashSet();
+        var count = 0;
+        foreach (var row in Rows.Where(r => coops.Contains(r.CoopId)))
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (cell is { } shown && byTask.TryGetValue(shown.CoopTaskId, out var change)
+                    && (shown.Status != change.Cell.Status || change.UpdatedAtUtc > seenUpToUtc))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The matrix with these cells replaced and the tallies of their columns counted again; unknown cells are ignored.</summary>
     public CampaignProgress With(IReadOnlyCollection<ChangedCell> changes)
     {

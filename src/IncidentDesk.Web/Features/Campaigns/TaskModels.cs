@@ -14,20 +14,3 @@ public sealed record CoopTaskView(
 /// at, so an update made on stale information is refused instead of silently overwriting someone else's.
 /// </summary>
 public sealed record TaskStatusInput(CoopTaskStatus Status, string? Note, string? Answer, int ExpectedVersion);
-
-public enum TaskUpdateOutcome
-{
-    Updated,
-    Refused,
-    Conflict,
-    NotFound,
-}
-
-/// <summary>
-/// The result of an update: the task as it now is (after the update, or as someone else left it when
-/// <see cref="TaskUpdateOutcome.Conflict"/>), or why it was refused.
-/// </summary>
-public sealed record TaskUpdateResult(TaskUpdateOutcome Outcome, CoopTaskView? Current = null, TaskUpdateRefusal? Refusal = null)
-{
-    public bool Succeeded => Outcome == TaskUpdateOutcome.Updated;
-}

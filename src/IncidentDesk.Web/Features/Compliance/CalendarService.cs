@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,48 +27,58 @@ public sealed class CalendarService(
         [.. BrazilianHolidays.National(year).Concat(BrazilianHolidays.FederalOptional(year)).OrderBy(h => h.Date)];
 
     /// <summary>The configured closures of a year (any signed-in person: they explain the deadlines everyone sees).</summary>
-    public async Task<IReadOnlyList<ClosureRow>> ClosuresAsync(int year, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<ClosureRow>>> ClosuresAsync(int year, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsAuthenticated, EntityType, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsAuthenticated, EntityType, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.BusinessClosures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).OrderBy(c => c.Date)
-            .Select(c => new ClosureRow(c.Id, c.Date, c.Reason, c.CreatedBy, c.CreatedAtUtc)).ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<ClosureRow>>(await db.BusinessClosures.AsNoTracking()
+            .Where(c => c.Date >= from && c.Date <= to).OrderBy(c => c.Date)
+            .Select(c => new ClosureRow(c.Id, c.Date, c.Reason, c.CreatedBy, c.CreatedAtUtc)).ToListAsync(cancellationToken));
     }
 
     /// <summary>
     /// Declares a Brasília day closed (officers). A day that is already never a business day (weekend, national holiday)
     /// is refused: the closure would change nothing and only blur the record.
     /// </summary>
-    public async Task<ClosureResult> AddAsync(DateOnly? date, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> AddAsync(DateOnly? date, string? reason, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, EntityType, date?.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, date?.ToString("O", CultureInfo.InvariantCulture), cancellationToken)
+            is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var cleanReason = reason?.Trim() ?? "";
         if (date is not { } day)
         {
-            return ClosureResult.Fail(ClosureFields.Date, ClosureErrors.Required);
+            return Result.Invalid(ClosureFields.Date, ClosureErrors.Required, "Error.Required");
         }
 
         if (cleanReason.Length == 0)
         {
-            return ClosureResult.Fail(ClosureFields.Reason, ClosureErrors.Required);
+            return Result.Invalid(ClosureFields.Reason, ClosureErrors.Required, "Error.Required");
         }
 
         if (cleanReason.Length > BusinessClosure.ReasonMax)
         {
-            return ClosureResult.Fail(ClosureFields.Reason, ClosureErrors.TooLong);
+            return Result.Invalid(ClosureFields.Reason, ClosureErrors.TooLong, "Error.TooLong", BusinessClosure.ReasonMax);
         }
 
         if (BusinessCalendar.Default.StatusOf(day, DeadlineMode.Working) != DayStatus.Business)
         {
-            return ClosureResult.Fail(ClosureFields.Date, ClosureErrors.NotClosable);
+            return Result.Invalid(ClosureFields.Date, ClosureErrors.NotClosable, "Error.NotClosable");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.BusinessClosures.AnyAsync(c => c.Date == day, cancellationToken))
         {
-            return ClosureResult.Fail(ClosureFields.Date, ClosureErrors.Duplicate);
+            return Result.Invalid(ClosureFields.Date, ClosureErrors.Duplicate, "Error.Duplicate");
         }
 
         var closure = new BusinessClosure
@@ -80,23 +91,27 @@ public sealed class CalendarService(
         db.BusinessClosures.Add(closure);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         calendars.Invalidate();
-        return ClosureResult.Ok(closure.Id);
+        return Result.Success(closure.Id);
     }
 
     /// <summary>Removes a closure (officers); deadlines that counted on it come back in.</summary>
-    public async Task<ClosureResult> RemoveAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(int id, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var closure = await db.BusinessClosures.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (closure is null)
         {
-            return ClosureResult.Fail(ClosureFields.Date, ClosureErrors.NotFound);
+            return Result.NotFound();
         }
 
         db.BusinessClosures.Remove(closure);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         calendars.Invalidate();
-        return ClosureResult.Ok(id);
+        return Result.Success();
     }
 }

@@ -12,23 +12,12 @@ public static class ClosureErrors
     public const string TooLong = "TooLong";
     public const string Duplicate = "Duplicate";
     public const string NotClosable = "NotClosable";
-    public const string NotFound = "NotFound";
 }
 
 public static class ClosureFields
 {
     public const string Date = nameof(ClosureRow.Date);
     public const string Reason = nameof(ClosureRow.Reason);
-}
-
-/// <summary>The outcome of a closure write: the id, or error codes per field.</summary>
-public sealed record ClosureResult(int? Id, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static ClosureResult Ok(int id) => new(id, new Dictionary<string, string>());
-
-    public static ClosureResult Fail(string field, string code) => new(null, new Dictionary<string, string> { [field] = code });
 }
 
 /// <summary>One deadline of one controller, with the countdown to its working date seen from now.</summary>

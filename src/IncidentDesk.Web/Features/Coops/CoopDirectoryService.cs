@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Coops;
 
@@ -115,15 +116,18 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     /// The whole directory as the CSV the import reads back (see <see cref="CoopCsv"/>); officers and auditors only,
     /// and every download is on the audit trail since the file holds the encarregados' contacts.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is a liaison (audited).</exception>
-    public async Task<byte[]> ExportAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<byte[]>> ExportAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.SeesAllCoops, nameof(Coop), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Coop), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coops = await db.Coops.AsNoTracking().Include(c => c.Federation).OrderBy(c => c.Code).ToListAsync(cancellationToken);
         await audit.AppendAsync(new AuditRecord(AuditActions.Exported, nameof(Coop), null,
             string.Create(CultureInfo.InvariantCulture, $"coop directory csv: {coops.Count} co-ops")), cancellationToken: cancellationToken);
-        return CoopCsv.Write(coops);
+        return Result.Success(CoopCsv.Write(coops));
     }
 
     /// <summary>One co-op, or null when it does not exist or is not the caller's to see (the attempt is audited).</summary>

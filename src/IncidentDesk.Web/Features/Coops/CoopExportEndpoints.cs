@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Common;
 using IncidentDesk.Web.Security;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Coops;
 
@@ -12,9 +13,14 @@ internal static class CoopExportEndpoints
         endpoints.MapGet(CsvRoute, async (HttpContext context, CoopDirectoryService directory, CancellationToken ct) =>
         {
             var file = await directory.ExportAsync(ct);
+            if (!file.Succeeded)
+            {
+                return file.ToStatusCode();
+            }
+
             // Personal data: the browser must neither guess the type nor keep a copy in its cache.
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, CsvText.ContentType, "cooperativas.csv");
+            return TypedResults.File(file.Value, CsvText.ContentType, "cooperativas.csv");
         }).RequireAuthorization(Policies.OfficerOrAuditor);
 }

@@ -5,6 +5,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Coops;
 
@@ -31,24 +32,26 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
     /// <summary>340 co-ops take about 60 KB; 2 MB leaves room for growth and keeps a wrong file from filling memory.</summary>
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
-    /// <summary>Checks the file and counts what it would change, without writing.</summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public Task<CoopImportReport> PreviewAsync(Stream file, CancellationToken cancellationToken = default) =>
+    /// <summary>Checks the file and counts what it would change, without writing (officers only).</summary>
+    public Task<Result<CoopImportReport>> PreviewAsync(Stream file, CancellationToken cancellationToken = default) =>
         RunAsync(file, apply: false, cancellationToken);
 
-    /// <summary>Applies the file when every line is valid, in one audited transaction; otherwise writes nothing.</summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public Task<CoopImportReport> ImportAsync(Stream file, CancellationToken cancellationToken = default) =>
+    /// <summary>Applies the file when every line is valid, in one audited transaction; otherwise writes nothing (officers only).</summary>
+    public Task<Result<CoopImportReport>> ImportAsync(Stream file, CancellationToken cancellationToken = default) =>
         RunAsync(file, apply: true, cancellationToken);
 
-    private async Task<CoopImportReport> RunAsync(Stream file, bool apply, CancellationToken cancellationToken)
+    private async Task<Result<CoopImportReport>> RunAsync(Stream file, bool apply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        await audit.DemandAsync(user.IsOfficer, nameof(Coop), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Coop), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var bytes = await ReadLimitedAsync(file, cancellationToken);
         if (bytes is null)
         {
-            return CoopImportReport.TooLarge;
+            return Result.Success(CoopImportReport.TooLarge);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -75,7 +78,7 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
 
         if (!result.IsValid || !apply)
         {
-            return new CoopImportReport(result.Errors, created, updated, unchanged, Applied: false);
+            return Result.Success(new CoopImportReport(result.Errors, created, updated, unchanged, Applied: false));
         }
 
         await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
@@ -87,7 +90,7 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new CoopImportReport([], created, updated, unchanged, Applied: true);
+        return Result.Success(new CoopImportReport([], created, updated, unchanged, Applied: true));
     }
 
     /// <summary>The file's bytes, or null when it is larger than <see cref="MaxFileBytes"/> (read no further).</summary>

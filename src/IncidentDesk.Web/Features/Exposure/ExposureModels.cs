@@ -49,20 +49,8 @@ public sealed record RunView(
 /// <summary>A declaration as typed: the co-op, the address, the kind, and whether the co-op authorizes the check right away.</summary>
 public sealed record EndpointDeclaration(int CoopId, string? Host, int? Port, BrokerKind Kind = BrokerKind.Kafka, bool Authorize = false);
 
-public enum EndpointOutcome
-{
-    Done,
-    NotFound,
-    Invalid,
-    Conflict,
-    OpenFinding,
-}
-
-/// <summary>What a change to a declared endpoint did. <see cref="Errors"/>: field → code (worded by the page).</summary>
-public sealed record EndpointResult(EndpointOutcome Outcome, int? Id = null, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public static EndpointResult NotFound { get; } = new(EndpointOutcome.NotFound);
-}
+/// <summary>An endpoint as a refused stale write found it: its id and the version it now has.</summary>
+public sealed record EndpointVersion(int Id, int Version);
 
 public static class EndpointField
 {
@@ -74,17 +62,21 @@ public static class EndpointField
     public const string Duplicate = "Duplicate";
 }
 
-public enum RunStartOutcome
-{
-    Started,
-    NotFound,
-    NotAuthorized,
-    TooSoon,
-    NothingDue,
-}
+/// <summary>When an endpoint checked less than an hour ago may be checked again (a refused run's current state).</summary>
+public sealed record NextCheck(DateTime NextAllowedUtc);
 
-/// <summary>
-/// What asking for a run did: started (with what it took), or why not — the endpoint lacks its co-op's authorization, or
-/// was checked less than an hour ago (<see cref="NextAllowedUtc"/>), or nothing of the target was due.
-/// </summary>
-public sealed record RunStartResult(RunStartOutcome Outcome, Runs.RunStart? Run = null, DateTime? NextAllowedUtc = null);
+/// <summary>The stable codes of a run that was not started.</summary>
+public static class RunRefusal
+{
+    /// <summary>The endpoint lacks its co-op's authorization to be checked.</summary>
+    public const string NotAuthorized = "NotAuthorized";
+
+    /// <summary>The endpoint was checked less than an hour ago (the conflict carries <see cref="NextCheck"/>).</summary>
+    public const string TooSoon = "TooSoon";
+
+    /// <summary>Nothing of the target is authorized and due.</summary>
+    public const string NothingDue = "NothingDue";
+
+    /// <summary>The run asked to stop has already ended.</summary>
+    public const string NotRunning = "NotRunning";
+}

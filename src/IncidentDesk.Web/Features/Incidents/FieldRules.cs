@@ -1,3 +1,5 @@
+using IncidentDesk.Web.Outcomes;
+
 namespace IncidentDesk.Web.Features.Incidents;
 
 /// <summary>The length and presence checks every incident form shares; error codes are worded by each form's resources.</summary>
@@ -6,16 +8,17 @@ internal static class FieldRules
     public const string Required = "Required";
     public const string TooLong = "TooLong";
 
-    public static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required)
+    /// <summary>Refuses an empty required text ("Error.Required") or one longer than <paramref name="max"/> ("Error.TooLong", with the maximum).</summary>
+    public static void Text(FieldErrors errors, string field, string? value, int max, bool required)
     {
         var trimmed = value?.Trim() ?? "";
         if (required && trimmed.Length == 0)
         {
-            errors[field] = Required;
+            errors.Add(field, Required);
         }
         else if (trimmed.Length > max)
         {
-            errors[field] = TooLong;
+            errors.Add(field, TooLong, max);
         }
     }
 

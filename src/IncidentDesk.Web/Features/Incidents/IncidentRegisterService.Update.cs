@@ -4,6 +4,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Incidents;
@@ -11,14 +12,17 @@ namespace IncidentDesk.Web.Features.Incidents;
 /// <summary>Correcting an incident's details after intake: same rules as intake; reference and status never change here.</summary>
 public sealed partial class IncidentRegisterService
 {
-    /// <summary>The incident's details as the intake form holds them (Brasília wall-clock times); null when there is no such incident.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<IncidentDraft?> GetDraftAsync(int incidentId, CancellationToken cancellationToken = default)
+    /// <summary>The incident's details as the intake form holds them (Brasília wall-clock times), for officers.</summary>
+    public async Task<Result<IncidentDraft>> GetDraftAsync(int incidentId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
-        return incident is null ? null : DraftOf(incident);
+        return incident is null ? Result.NotFound() : Result.Success(DraftOf(incident));
     }
 
     /// <summary>
@@ -26,15 +30,18 @@ public sealed partial class IncidentRegisterService
     /// changed fields (the audit trail keeps before and after). A draft without a knowledge time keeps the current one:
     /// that time starts the legal clock, so it never moves by omission.
     /// With <paramref name="basis"/> (the details as the form opened them), only the fields the officer changed are
-    /// written over what others saved meanwhile; a field both changed is a <see cref="IncidentEditConflict"/> and nothing
-    /// is saved. Without it (the API's full replacement) the draft is the whole new record.
+    /// written over what others saved meanwhile; a field both changed is <see cref="Result.ChangedSinceRead"/> with an
+    /// <see cref="IncidentEditConflict"/>, and nothing is saved. Without it (the API's full replacement) the draft is the
+    /// whole new record. The value is the pt-BR names of the fields that changed (empty when none did).
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<IncidentUpdateResult> UpdateAsync(
+    public async Task<Result<IReadOnlyList<string>>> UpdateAsync(
         int incidentId, IncidentDraft draft, IncidentDraft? basis = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Read, compare and write under the audit writer: no other audited save (in this process or, on PostgreSQL, in
@@ -43,7 +50,7 @@ public sealed partial class IncidentRegisterService
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
-            return new IncidentUpdateResult(new Dictionary<string, string>(), NotFound: true);
+            return Result.NotFound();
         }
 
         var before = DraftOf(incident);
@@ -55,8 +62,8 @@ public sealed partial class IncidentRegisterService
                 var changedBy = await db.TimelineEvents.AsNoTracking()
                     .Where(e => e.IncidentId == incidentId && e.Kind == TimelineEventKind.Record)
                     .OrderByDescending(e => e.Id).Select(e => e.RecordedBy).FirstOrDefaultAsync(cancellationToken);
-                return new IncidentUpdateResult(new Dictionary<string, string>(),
-                    Conflict: new IncidentEditConflict(merge.Conflicts, before, changedBy, incident.UpdatedAtUtc));
+                return Result.ChangedSinceRead(IncidentEditConflict.MessageKey,
+                    new IncidentEditConflict(merge.Conflicts, before, changedBy, incident.UpdatedAtUtc));
             }
 
             draft = merge.Merged;
@@ -66,7 +73,7 @@ public sealed partial class IncidentRegisterService
         var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
         if (errors.Count > 0)
         {
-            return new IncidentUpdateResult(errors);
+            return errors.ToFailure();
         }
 
         incident.Title = draft.Title.Trim();
@@ -94,7 +101,7 @@ public sealed partial class IncidentRegisterService
         var changed = IncidentRecordText.ChangedFields(before, DraftOf(incident));
         if (changed.Count == 0)
         {
-            return new IncidentUpdateResult(errors);
+            return Result.Success(changed);
         }
 
         incident.UpdatedAtUtc = now;
@@ -103,7 +110,7 @@ public sealed partial class IncidentRegisterService
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
-        return new IncidentUpdateResult(errors, Changed: changed);
+        return Result.Success(changed);
     }
 
     private static IncidentDraft DraftOf(Incident incident)

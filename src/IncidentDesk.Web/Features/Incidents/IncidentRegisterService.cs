@@ -6,6 +6,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,18 +26,20 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
 
     private const int ReferenceAttempts = 3;
 
-    /// <summary>Validates a draft and registers it as a new incident in status Reported.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<IncidentCreateResult> CreateAsync(IncidentDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Validates a draft and registers it as a new incident in status Reported (officers only).</summary>
+    public async Task<Result<RegisteredIncident>> CreateAsync(IncidentDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), "new", cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), "new", cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = Validate(draft, now, out var reportedAtUtc, out var discovered, out var knowledgeAtUtc);
         if (errors.Count > 0)
         {
-            return IncidentCreateResult.Failed(errors);
+            return errors.ToFailure();
         }
 
         var year = (reportedAtUtc + PartialDate.BrasiliaOffset).Year;
@@ -53,25 +56,36 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         }
     }
 
-    /// <summary>Moves an incident along the workflow (<see cref="IncidentWorkflow"/>); refusals change nothing.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<IncidentTransitionResult> TransitionAsync(
+    /// <summary>
+    /// Moves an incident along the workflow (<see cref="IncidentWorkflow"/>, officers only); refusals change nothing. A
+    /// missing or too long reason is a refusal of the Reason field; a step the workflow does not allow from the current
+    /// status is a conflict with that status, coded by its <see cref="TransitionRefusal"/>.
+    /// </summary>
+    public async Task<Result> TransitionAsync(
         int incidentId, IncidentStatus to, string? reason, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
-            return new IncidentTransitionResult(null, NotFound: true);
+            return Result.NotFound();
         }
 
         var from = incident.Status;
         var check = IncidentWorkflow.Check(from, to, reason);
-        if (!check.Allowed)
+        switch (check.Refusal)
         {
-            return new IncidentTransitionResult(check.Refusal);
+            case TransitionRefusal.ReasonRequired:
+                return Result.Invalid("Reason", nameof(TransitionRefusal.ReasonRequired), "Refusal.ReasonRequired");
+            case TransitionRefusal.ReasonTooLong:
+                return Result.Invalid("Reason", nameof(TransitionRefusal.ReasonTooLong), "Refusal.ReasonTooLong", IncidentWorkflow.MaxReasonLength);
+            case { } refusal:
+                return Result.ConflictWith(refusal.ToString(), $"Refusal.{refusal}");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -81,10 +95,10 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Status, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
-        return new IncidentTransitionResult(null);
+        return Result.Success();
     }
 
-    private async Task<IncidentCreateResult> InsertAsync(
+    private async Task<Result<RegisteredIncident>> InsertAsync(
         IncidentDraft draft, int year, DateTime reportedAtUtc, PartialDate? discovered, DateTime knowledgeAtUtc, DateTime now,
         CancellationToken cancellationToken)
     {
@@ -131,13 +145,13 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
-        return new IncidentCreateResult(incident.Id, reference, new Dictionary<string, string>());
+        return Result.Success(new RegisteredIncident(incident.Id, reference));
     }
 
-    private static Dictionary<string, string> Validate(
+    private static FieldErrors Validate(
         IncidentDraft draft, DateTime now, out DateTime reportedAtUtc, out PartialDate? discovered, out DateTime knowledgeAtUtc)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         reportedAtUtc = default;
         discovered = null;
         knowledgeAtUtc = default;
@@ -151,17 +165,17 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         Text(errors, IntakeField.MeasuresBefore, draft.MeasuresBefore, Incident.MeasuresBeforeMax, required: false);
         if (draft.Type is { } type && !Enum.IsDefined(type))
         {
-            errors[IntakeField.Type] = IntakeError.Unknown;
+            errors.Add(IntakeField.Type, IntakeError.Unknown);
         }
 
         if (!Enum.IsDefined(draft.Source))
         {
-            errors[IntakeField.Source] = IntakeError.Unknown;
+            errors.Add(IntakeField.Source, IntakeError.Unknown);
         }
 
         if (!Enum.IsDefined(draft.Severity))
         {
-            errors[IntakeField.Severity] = IntakeError.Unknown;
+            errors.Add(IntakeField.Severity, IntakeError.Unknown);
         }
 
         var reported = Moment(errors, IntakeField.ReportedAt, draft.ReportedAtLocal, now, required: true);
@@ -174,19 +188,19 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         {
             if (PartialDate.Validate(d.Year, d.Month, d.Day, d.Time, d.Precision) is not null)
             {
-                errors[IntakeField.DiscoveredAt] = IntakeError.InvalidDate;
+                errors.Add(IntakeField.DiscoveredAt, IntakeError.InvalidDate);
             }
             else
             {
                 var date = PartialDate.FromLocal(d.Year, d.Month, d.Day, d.Time, d.Precision);
                 if (date.IsInFuture(now))
                 {
-                    errors[IntakeField.DiscoveredAt] = IntakeError.InFuture;
+                    errors.Add(IntakeField.DiscoveredAt, IntakeError.InFuture);
                 }
                 else if (reported is { } reportedUtc && date.Utc > reportedUtc)
                 {
                     // The stored instant is the start of the known period: "March" is fine for a report in March.
-                    errors[IntakeField.DiscoveredAt] = IntakeError.AfterReported;
+                    errors.Add(IntakeField.DiscoveredAt, IntakeError.AfterReported);
                 }
                 else
                 {
@@ -207,13 +221,13 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         return errors;
     }
 
-    private static DateTime? Moment(Dictionary<string, string> errors, string field, DateTime? local, DateTime now, bool required)
+    private static DateTime? Moment(FieldErrors errors, string field, DateTime? local, DateTime now, bool required)
     {
         if (local is not { } value)
         {
             if (required)
             {
-                errors[field] = IntakeError.Required;
+                errors.Add(field, IntakeError.Required);
             }
 
             return null;
@@ -221,7 +235,7 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
 
         if (value.Year is < PartialDate.MinYear or > PartialDate.MaxYear)
         {
-            errors[field] = IntakeError.InvalidDate;
+            errors.Add(field, IntakeError.InvalidDate);
             return null;
         }
 
@@ -229,14 +243,14 @@ public sealed partial class IncidentRegisterService(IDbContextFactory<IncidentDe
         var date = PartialDate.FromLocal(value.Year, value.Month, value.Day, new TimeOnly(value.Hour, value.Minute, value.Second), TimePrecision.Exact);
         if (date.IsInFuture(now))
         {
-            errors[field] = IntakeError.InFuture;
+            errors.Add(field, IntakeError.InFuture);
             return null;
         }
 
         return date.Utc;
     }
 
-    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required) =>
+    private static void Text(FieldErrors errors, string field, string? value, int max, bool required) =>
         FieldRules.Text(errors, field, value, max, required);
 
     private static string? Optional(string? value) => FieldRules.Optional(value);

@@ -6,6 +6,7 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
@@ -51,9 +52,13 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     }
 
     /// <summary>Active co-ops whose code, name or city contains the text (officers), for the add dialog.</summary>
-    public async Task<IReadOnlyList<CoopOption>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<CoopOption>>> FindCoopsAsync(string? text, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Core.Coops.Coop), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Core.Coops.Coop), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coops = db.Coops.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
@@ -63,28 +68,37 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
                 || SearchText.Like(c.City, pattern));
         }
 
-        return await coops.OrderBy(c => c.Code).Take(20).Select(c => new CoopOption(c.Id, c.Code, c.Name, c.Uf)).ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<CoopOption>>(
+            await coops.OrderBy(c => c.Code).Take(20).Select(c => new CoopOption(c.Id, c.Code, c.Name, c.Uf)).ToListAsync(cancellationToken));
     }
 
     /// <summary>The federations with their active co-op counts (officers), for the bulk add.</summary>
-    public async Task<IReadOnlyList<FederationOption>> FederationsAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<FederationOption>>> FederationsAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, "Federation", null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, "Federation", null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Federations.AsNoTracking().OrderBy(f => f.Uf).ThenBy(f => f.Name)
+        return Result.Success<IReadOnlyList<FederationOption>>(await db.Federations.AsNoTracking().OrderBy(f => f.Uf).ThenBy(f => f.Name)
             .Select(f => new FederationOption(f.Id, f.Code, f.Name, f.Uf, db.Coops.Count(c => c.FederationId == f.Id && c.IsActive)))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
     }
 
-    /// <summary>Adds one or many co-ops; those already involved are skipped. Count = how many were added.</summary>
-    public async Task<IncidentWriteResult> AddAsync(
+    /// <summary>Adds one or many co-ops; those already involved are skipped. The value is how many were added.</summary>
+    public async Task<Result<int>> AddAsync(
         int incidentId, IReadOnlyCollection<int> coopIds, InvolvementRole role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(coopIds);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (coopIds.Count == 0)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NoCoops);
+            return FigureErrors.Invalid(FigureErrors.NoCoops);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -92,37 +106,45 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         var found = await db.Coops.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         if (found.Count != ids.Count)
         {
-            return IncidentWriteResult.Fail(FigureErrors.UnknownCoop);
+            return FigureErrors.Invalid(FigureErrors.UnknownCoop);
         }
 
         return await AddCoreAsync(db, incidentId, ids, role, criterion: null, cancellationToken);
     }
 
     /// <summary>Adds every active co-op of a UF.</summary>
-    public async Task<IncidentWriteResult> AddByUfAsync(int incidentId, string uf, InvolvementRole role, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> AddByUfAsync(int incidentId, string uf, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var code = uf?.Trim().ToUpperInvariant() ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Coops.AsNoTracking().Where(c => c.Uf == code && c.IsActive).Select(c => c.Id).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
-            return IncidentWriteResult.Fail(FigureErrors.UnknownUf);
+            return FigureErrors.Invalid(FigureErrors.UnknownUf);
         }
 
         return await AddCoreAsync(db, incidentId, ids, role, new Criterion("UF", code, $"de {code}"), cancellationToken);
     }
 
     /// <summary>Adds every active co-op of a federation.</summary>
-    public async Task<IncidentWriteResult> AddByFederationAsync(
+    public async Task<Result<int>> AddByFederationAsync(
         int incidentId, int federationId, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(f => f.Id == federationId, cancellationToken);
         if (federation is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.UnknownFederation);
+            return FigureErrors.Invalid(FigureErrors.UnknownFederation);
         }
 
         var ids = await db.Coops.AsNoTracking().Where(c => c.FederationId == federationId && c.IsActive).Select(c => c.Id)
@@ -132,9 +154,13 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     }
 
     /// <summary>Adds every active co-op of the federation system.</summary>
-    public async Task<IncidentWriteResult> AddAllAsync(int incidentId, InvolvementRole role, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> AddAllAsync(int incidentId, InvolvementRole role, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Coops.AsNoTracking().Where(c => c.IsActive).Select(c => c.Id).ToListAsync(cancellationToken);
         return await AddCoreAsync(db, incidentId, ids, role, new Criterion("All", "*", "do sistema (todas)"), cancellationToken);
@@ -144,54 +170,59 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     /// Changes role, knowledge time and notes. A different knowledge time needs a reason and may not lie in the
     /// future: it moves that co-op's legal deadline.
     /// </summary>
-    public async Task<IncidentWriteResult> UpdateAsync(
+    public async Task<Result> UpdateAsync(
         int involvementId, InvolvementRole role, DateTime? knowledgeAtUtc, string? reason, string? notes,
         CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await db.CoopInvolvements.Include(v => v.Coop).FirstOrDefaultAsync(v => v.Id == involvementId, cancellationToken);
         if (involvement is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
-        var errors = new List<string>();
+        // A role the desk does not know names no involvement one could be given (the API sends any number).
+        if (!Enum.IsDefined(role))
+        {
+            return Result.NotFound();
+        }
+
+        var errors = new List<FieldError>();
         var knowledge = knowledgeAtUtc is { } k ? DateTime.SpecifyKind(k, DateTimeKind.Utc) : (DateTime?)null;
         var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         var cleanNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        if (!Enum.IsDefined(role))
-        {
-            errors.Add(FigureErrors.NotFound);
-        }
-
         var knowledgeChanged = knowledge is { } kk && kk != involvement.KnowledgeAtUtc;
         if (knowledge is null)
         {
-            errors.Add(FigureErrors.KnowledgeRequired);
+            errors.Add(FigureErrors.Error(FigureErrors.KnowledgeRequired));
         }
         else if (knowledge > time.GetUtcNow().UtcDateTime)
         {
-            errors.Add(FigureErrors.KnowledgeFuture);
+            errors.Add(FigureErrors.Error(FigureErrors.KnowledgeFuture));
         }
 
         if (knowledgeChanged && cleanReason is null)
         {
-            errors.Add(FigureErrors.ReasonRequired);
+            errors.Add(FigureErrors.Error(FigureErrors.ReasonRequired));
         }
         else if (cleanReason is { Length: > ReasonMax })
         {
-            errors.Add(FigureErrors.ReasonTooLong);
+            errors.Add(FigureErrors.Error(FigureErrors.ReasonTooLong));
         }
 
         if (cleanNotes is { Length: > NotesMax })
         {
-            errors.Add(FigureErrors.NotesTooLong);
+            errors.Add(FigureErrors.Error(FigureErrors.NotesTooLong));
         }
 
         if (errors.Count > 0)
         {
-            return IncidentWriteResult.Fail(errors);
+            return Result.Invalid(errors);
         }
 
         var code = involvement.Coop!.Code;
@@ -201,7 +232,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         var notesChanged = !string.Equals(cleanNotes, involvement.Notes, StringComparison.Ordinal);
         if (!roleChanged && !knowledgeChanged && !notesChanged)
         {
-            return IncidentWriteResult.Ok(involvementId);
+            return Result.Success();
         }
 
         involvement.Role = role;
@@ -255,17 +286,21 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
         await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Involvement, involvement.IncidentId, user, time, involvementId, involvement.CoopId, cancellationToken);
-        return IncidentWriteResult.Ok(involvementId);
+        return Result.Success();
     }
 
-    public async Task<IncidentWriteResult> RemoveAsync(int involvementId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(int involvementId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, involvementId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await db.CoopInvolvements.Include(v => v.Coop).FirstOrDefaultAsync(v => v.Id == involvementId, cancellationToken);
         if (involvement is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         db.CoopInvolvements.Remove(involvement);
@@ -273,32 +308,32 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
             $"{involvement.Coop!.Code} removida do incidente (era {AutoEventText.Role(involvement.Role)})", null);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Involvement, involvement.IncidentId, user, time, involvementId, involvement.CoopId, cancellationToken);
-        return IncidentWriteResult.Ok(involvementId);
+        return Result.Success();
     }
 
     private sealed record Criterion(string Kind, string Value, string Words);
 
-    private async Task<IncidentWriteResult> AddCoreAsync(
+    private async Task<Result<int>> AddCoreAsync(
         IncidentDeskDbContext db, int incidentId, List<int> coopIds, InvolvementRole role, Criterion? criterion,
         CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(role))
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
             .Select(i => new { i.KnowledgeAtUtc }).FirstOrDefaultAsync(cancellationToken);
         if (incident is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         var existing = await db.CoopInvolvements.Where(v => v.IncidentId == incidentId).Select(v => v.CoopId).ToListAsync(cancellationToken);
         var toAdd = coopIds.Except(existing).ToList();
         if (toAdd.Count == 0)
         {
-            return IncidentWriteResult.Ok(count: 0);
+            return Result.Success(0);
         }
 
         var codes = await db.Coops.AsNoTracking().Where(c => toAdd.Contains(c.Id)).OrderBy(c => c.Code).Select(c => c.Code)
@@ -338,7 +373,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
                 }));
         await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, cancellationToken: cancellationToken);
-        return IncidentWriteResult.Ok(count: toAdd.Count);
+        return Result.Success(toAdd.Count);
     }
 
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>

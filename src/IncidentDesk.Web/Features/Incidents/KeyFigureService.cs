@@ -6,6 +6,7 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,20 +40,25 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         return [.. figures.Select(Row)];
     }
 
-    public async Task<IncidentWriteResult> AddAsync(int incidentId, KeyFigureInput input, CancellationToken cancellationToken = default)
+    /// <summary>Adds a figure; the new figure's id.</summary>
+    public async Task<Result<int>> AddAsync(int incidentId, KeyFigureInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return IncidentWriteResult.Fail(errors);
+            return Result.Invalid(errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         var order = await db.KeyFigures.Where(f => f.IncidentId == incidentId).Select(f => (int?)f.SortOrder).MaxAsync(cancellationToken) ?? 0;
@@ -71,24 +77,29 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Fonte: {figure.Source}; data de referência: {figure.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
-        return IncidentWriteResult.Ok(figure.Id);
+        return Result.Success(figure.Id);
     }
 
-    public async Task<IncidentWriteResult> UpdateAsync(int figureId, KeyFigureInput input, CancellationToken cancellationToken = default)
+    /// <summary>Replaces a figure's fields; the figure's id.</summary>
+    public async Task<Result<int>> UpdateAsync(int figureId, KeyFigureInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return IncidentWriteResult.Fail(errors);
+            return Result.Invalid(errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var figure = await db.KeyFigures.FirstOrDefaultAsync(f => f.Id == figureId, cancellationToken);
         if (figure is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         var before = KeyFigureSnapshot.Of(figure);
@@ -96,7 +107,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         var changes = KeyFigureHistory.Changes(before, KeyFigureSnapshot.Of(figure));
         if (changes.Count == 0)
         {
-            return IncidentWriteResult.Ok(figure.Id);
+            return Result.Success(figure.Id);
         }
 
         var statusPart = before.Status != figure.Status
@@ -108,17 +119,21 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
                 $"{AutoEventText.Field(c.Field)}: {AutoEventText.ChangeValue(c.Field, c.Before)} → {AutoEventText.ChangeValue(c.Field, c.After)}")));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
-        return IncidentWriteResult.Ok(figure.Id);
+        return Result.Success(figure.Id);
     }
 
-    public async Task<IncidentWriteResult> DeleteAsync(int figureId, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(int figureId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, EntityType, figureId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var figure = await db.KeyFigures.FirstOrDefaultAsync(f => f.Id == figureId, cancellationToken);
         if (figure is null)
         {
-            return IncidentWriteResult.Fail(FigureErrors.NotFound);
+            return Result.NotFound();
         }
 
         db.KeyFigures.Remove(figure);
@@ -127,7 +142,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Fonte: {figure.Source}.");
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figureId, cancellationToken: cancellationToken);
-        return IncidentWriteResult.Ok(figureId);
+        return Result.Success();
     }
 
     /// <summary>
@@ -170,40 +185,40 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         return rows;
     }
 
-    /// <summary>The refusals for an input, as FiguresResource keys; empty when it may be saved.</summary>
-    public IReadOnlyList<string> Validate(KeyFigureInput input)
+    /// <summary>The refused fields of an input (messages in FiguresResource); empty when it may be saved.</summary>
+    public IReadOnlyList<FieldError> Validate(KeyFigureInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         CheckText(errors, input.Label, LabelMax, FigureErrors.LabelRequired, FigureErrors.LabelTooLong);
         if (input.Value is null)
         {
-            errors.Add(FigureErrors.ValueRequired);
+            errors.Add(FigureErrors.Error(FigureErrors.ValueRequired));
         }
         else if (input.Value < 0)
         {
-            errors.Add(FigureErrors.ValueNegative);
+            errors.Add(FigureErrors.Error(FigureErrors.ValueNegative));
         }
 
         CheckText(errors, input.Unit, UnitMax, FigureErrors.UnitRequired, FigureErrors.UnitTooLong);
         if (input.Status is not { } status || !Enum.IsDefined(status))
         {
-            errors.Add(FigureErrors.StatusRequired);
+            errors.Add(FigureErrors.Error(FigureErrors.StatusRequired));
         }
 
         CheckText(errors, input.Source, SourceMax, FigureErrors.SourceRequired, FigureErrors.SourceTooLong);
         if (input.AsOf is not { } asOf)
         {
-            errors.Add(FigureErrors.AsOfRequired);
+            errors.Add(FigureErrors.Error(FigureErrors.AsOfRequired));
         }
         else if (asOf > TodayInBrasilia())
         {
-            errors.Add(FigureErrors.AsOfFuture);
+            errors.Add(FigureErrors.Error(FigureErrors.AsOfFuture));
         }
 
         if ((input.Note?.Trim().Length ?? 0) > NoteMax)
         {
-            errors.Add(FigureErrors.NoteTooLong);
+            errors.Add(FigureErrors.Error(FigureErrors.NoteTooLong));
         }
 
         return errors;
@@ -211,16 +226,16 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
 
     private DateOnly TodayInBrasilia() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime + PartialDate.BrasiliaOffset);
 
-    private static void CheckText(List<string> errors, string? text, int max, string required, string tooLong)
+    private static void CheckText(List<FieldError> errors, string? text, int max, string required, string tooLong)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            errors.Add(required);
+            errors.Add(FigureErrors.Error(required));
         }
         else if (trimmed.Length > max)
         {
-            errors.Add(tooLong);
+            errors.Add(FigureErrors.Error(tooLong));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Playbooks;
 
@@ -10,7 +11,7 @@ namespace IncidentDesk.Web.Features.Playbooks;
 /// </summary>
 public sealed partial class PlaybookEditor
 {
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private IReadOnlyList<FieldError> _errors = [];
     private string _original = "";
     private bool _busy;
 
@@ -51,9 +52,9 @@ public sealed partial class PlaybookEditor
         _basedOn = BasedOnUpdatedAtUtc;
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field);
+    private bool Has(string field) => _errors.Any(e => e.Field == field);
 
-    private string? Message(string field) => PlaybookText.Message(T, _errors, field);
+    private string? Message(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } error ? T.Message(error) : null;
 
     private void AddStep()
     {
@@ -83,8 +84,7 @@ public sealed partial class PlaybookEditor
 
     // Step errors are keyed by position: once steps move they would point at the wrong step, so they go until the next save.
     private void ForgetStepErrors() =>
-        _errors = _errors.Where(e => !e.Key.StartsWith(PlaybookField.Steps, StringComparison.Ordinal))
-            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        _errors = [.. _errors.Where(e => !e.Field.StartsWith(PlaybookField.Steps, StringComparison.Ordinal))];
 
     private async Task SaveAsync()
     {
@@ -93,14 +93,14 @@ public sealed partial class PlaybookEditor
         {
             var result = Id is { } id ? await Playbooks.UpdateAsync(id, Draft, _basedOn) : await Playbooks.CreateAsync(Draft);
             _errors = result.Errors;
-            _conflict = result.Conflict;
-            if (result.Conflict is { } conflict)
+            _conflict = result.CurrentState<PlaybookConflict>();
+            if (_conflict is { } conflict)
             {
                 // Nothing was saved and the form keeps every step typed; saving again replaces their version with this one.
                 _basedOn = conflict.ChangedAtUtc;
-                Snackbar.Add(T["Editor.ConflictTitle"], Severity.Warning);
+                Snackbar.Add(T[PlaybookConflict.MessageKey], Severity.Warning);
             }
-            else if (result.NotFound)
+            else if (result.IsNotFound)
             {
                 Navigation.NotFound();
             }

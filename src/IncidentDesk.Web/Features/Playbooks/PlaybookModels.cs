@@ -36,25 +36,12 @@ public sealed class PlaybookStepDraft
 /// <summary>A stored playbook, its editable shape and the facts the editor shows beside it.</summary>
 public sealed record PlaybookDetail(int Id, PlaybookDraft Draft, bool IsArchived, DateTime UpdatedAtUtc, string UpdatedBy, int CampaignCount);
 
-/// <summary>
-/// The saved playbook's id, or an error code per field; <see cref="NotFound"/> when the id names no playbook;
-/// <see cref="Conflict"/> when someone else saved it after the editor opened.
-/// </summary>
-public sealed record PlaybookResult(int? Id, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, PlaybookConflict? Conflict = null)
-{
-    public bool Succeeded => Id is not null && Errors.Count == 0;
-
-    public static PlaybookResult ChangedElsewhere(PlaybookConflict conflict) => new(null, new Dictionary<string, string>(), Conflict: conflict);
-
-    public static PlaybookResult Saved(int id) => new(id, new Dictionary<string, string>());
-
-    public static PlaybookResult Invalid(IReadOnlyDictionary<string, string> errors) => new(null, errors);
-
-    public static PlaybookResult Missing() => new(null, new Dictionary<string, string>(), NotFound: true);
-}
-
 /// <summary>Who saved the playbook, and when, after the editor had opened it.</summary>
-public sealed record PlaybookConflict(string ChangedBy, DateTime ChangedAtUtc);
+public sealed record PlaybookConflict(string ChangedBy, DateTime ChangedAtUtc)
+{
+    /// <summary>PlaybookResource key of the stale-write notice.</summary>
+    public const string MessageKey = "Editor.ConflictTitle";
+}
 
 /// <summary>Field names of a playbook; the editor words each error from PlaybookResource.</summary>
 public static class PlaybookField

@@ -3,6 +3,7 @@ using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,28 +17,33 @@ namespace IncidentDesk.Web.Features.Playbooks;
 public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
 {
     /// <summary>Every playbook (archived ones too), by name, with its size, last change and how many campaigns used it.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is a liaison (the attempt is audited).</exception>
-    public async Task<IReadOnlyList<PlaybookRow>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<PlaybookRow>>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.SeesAllCoops, nameof(Playbook), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Playbooks.AsNoTracking()
             .Select(p => new PlaybookRow(p.Id, p.Name, p.Description, p.IsArchived, p.Steps.Count, p.UpdatedAtUtc, p.UpdatedBy,
                 db.Campaigns.Count(c => c.PlaybookId == p.Id)))
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.IsArchived).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("pt-BR"), ignoreCase: true))];
+        return Result.Success<IReadOnlyList<PlaybookRow>>(
+            [.. rows.OrderBy(r => r.IsArchived).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("pt-BR"), ignoreCase: true))]);
     }
 
-    /// <summary>One playbook with its steps in order; null when there is none with that id.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is a liaison (the attempt is audited).</exception>
-    public async Task<PlaybookDetail?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>One playbook with its steps in order (officers and auditors).</summary>
+    public async Task<Result<PlaybookDetail>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.SeesAllCoops, nameof(Playbook), Id(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (playbook is null)
         {
-            return null;
+            return Result.NotFound();
         }
 
         var draft = new PlaybookDraft
@@ -51,19 +57,22 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
             })],
         };
         var used = await db.Campaigns.CountAsync(c => c.PlaybookId == id, cancellationToken);
-        return new PlaybookDetail(playbook.Id, draft, playbook.IsArchived, playbook.UpdatedAtUtc, playbook.UpdatedBy, used);
+        return Result.Success(new PlaybookDetail(playbook.Id, draft, playbook.IsArchived, playbook.UpdatedAtUtc, playbook.UpdatedBy, used));
     }
 
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<PlaybookResult> CreateAsync(PlaybookDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Saves a new playbook (officers only); its id.</summary>
+    public async Task<Result<int>> CreateAsync(PlaybookDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await audit.DemandAsync(user.IsOfficer, nameof(Playbook), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Playbook), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await ValidateAsync(db, null, draft, cancellationToken);
         if (errors.Count > 0)
         {
-            return PlaybookResult.Invalid(errors);
+            return errors.ToFailure();
         }
 
         var playbook = new Playbook { Name = "" };
@@ -77,38 +86,41 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// Replaces the playbook's name, description and steps. Steps keep their identity (a move is saved as a new
     /// order, an edit as an edit), so the audit trail shows what really changed. Nothing changed writes nothing.
     /// With <paramref name="basedOnUpdatedAtUtc"/> (the last change the editor opened), a playbook someone else saved
-    /// since is not overwritten: the answer is a <see cref="PlaybookConflict"/> naming them, and nothing is saved.
+    /// since is not overwritten: the answer is <see cref="Result.ChangedSinceRead"/> with a <see cref="PlaybookConflict"/>
+    /// naming them, and nothing is saved.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<PlaybookResult> UpdateAsync(
+    public async Task<Result<int>> UpdateAsync(
         int id, PlaybookDraft draft, DateTime? basedOnUpdatedAtUtc = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await audit.DemandAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The comparison with what the editor opened and the write, under the audit writer: no save can come between.
         await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var playbook = await db.Playbooks.Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (playbook is null)
         {
-            return PlaybookResult.Missing();
+            return Result.NotFound();
         }
 
         if (basedOnUpdatedAtUtc is { } basedOn && playbook.UpdatedAtUtc != basedOn)
         {
-            return PlaybookResult.ChangedElsewhere(new PlaybookConflict(playbook.UpdatedBy, playbook.UpdatedAtUtc));
+            return Result.ChangedSinceRead(PlaybookConflict.MessageKey, new PlaybookConflict(playbook.UpdatedBy, playbook.UpdatedAtUtc));
         }
 
         var errors = await ValidateAsync(db, id, draft, cancellationToken);
         if (errors.Count > 0)
         {
-            return PlaybookResult.Invalid(errors);
+            return errors.ToFailure();
         }
 
         Apply(playbook, draft);
         if (!db.ChangeTracker.HasChanges())
         {
-            return PlaybookResult.Saved(id);
+            return Result.Success(id);
         }
 
         Stamp(playbook);
@@ -122,15 +134,17 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     }
 
     /// <summary>Archives (hides from the launch dialog) or brings back a playbook; its launched campaigns are untouched.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<PlaybookResult> SetArchivedAsync(int id, bool archived, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SetArchivedAsync(int id, bool archived, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var playbook = await db.Playbooks.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (playbook is null)
         {
-            return PlaybookResult.Missing();
+            return Result.NotFound();
         }
 
         if (playbook.IsArchived != archived)
@@ -140,36 +154,38 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
             await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         }
 
-        return PlaybookResult.Saved(id);
+        return Result.Success(id);
     }
 
     /// <summary>
     /// Deletes a playbook no campaign ever used. A used one is refused with <see cref="PlaybookError.InUse"/>: its
     /// campaigns point at it as the record of what was asked, so it is archived instead.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<PlaybookResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var playbook = await db.Playbooks.Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (playbook is null)
         {
-            return PlaybookResult.Missing();
+            return Result.NotFound();
         }
 
         if (await db.Campaigns.AnyAsync(c => c.PlaybookId == id, cancellationToken))
         {
-            return PlaybookResult.Invalid(new Dictionary<string, string> { [PlaybookField.Playbook] = PlaybookError.InUse });
+            return Result.Invalid(PlaybookField.Playbook, PlaybookError.InUse, "Error.InUse");
         }
 
         db.PlaybookSteps.RemoveRange(playbook.Steps);
         db.Playbooks.Remove(playbook);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-        return PlaybookResult.Saved(id);
+        return Result.Success(id);
     }
 
-    private async Task<PlaybookResult> SaveAsync(IncidentDeskDbContext db, Playbook playbook, CancellationToken cancellationToken)
+    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, Playbook playbook, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,13 +196,13 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
             // Another officer saved the same name between our check and our write: the unique index refused it.
             if (await NameTakenAsync(playbook.Id, playbook.Name, cancellationToken))
             {
-                return PlaybookResult.Invalid(new Dictionary<string, string> { [PlaybookField.Name] = PlaybookError.Duplicate });
+                return Result.Invalid(PlaybookField.Name, PlaybookError.Duplicate, "Error.Duplicate");
             }
 
             throw;
         }
 
-        return PlaybookResult.Saved(playbook.Id);
+        return Result.Success(playbook.Id);
     }
 
     private async Task<bool> NameTakenAsync(int id, string name, CancellationToken cancellationToken)
@@ -202,24 +218,24 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         return names.Any(n => string.Equals(n.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private static async Task<Dictionary<string, string>> ValidateAsync(
+    private static async Task<FieldErrors> ValidateAsync(
         IncidentDeskDbContext db, int? id, PlaybookDraft draft, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         FieldRules.Text(errors, PlaybookField.Name, draft.Name, PlaybookLimits.Name, required: true);
         FieldRules.Text(errors, PlaybookField.Description, draft.Description, PlaybookLimits.Description, required: false);
-        if (!errors.ContainsKey(PlaybookField.Name) && await IsTakenAsync(db, id, draft.Name!, cancellationToken))
+        if (!errors.Has(PlaybookField.Name) && await IsTakenAsync(db, id, draft.Name!, cancellationToken))
         {
-            errors[PlaybookField.Name] = PlaybookError.Duplicate;
+            errors.Add(PlaybookField.Name, PlaybookError.Duplicate);
         }
 
         if (draft.Steps.Count == 0)
         {
-            errors[PlaybookField.Steps] = PlaybookError.Required;
+            errors.Add(new FieldError(PlaybookField.Steps, PlaybookError.Required, "Error.NoSteps"));
         }
         else if (draft.Steps.Count > PlaybookLimits.MaxSteps)
         {
-            errors[PlaybookField.Steps] = PlaybookError.TooManySteps;
+            errors.Add(PlaybookField.Steps, PlaybookError.TooManySteps, PlaybookLimits.MaxSteps);
         }
 
         for (var i = 0; i < draft.Steps.Count; i++)
@@ -229,12 +245,13 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
             FieldRules.Text(errors, PlaybookField.Step(i, "Instructions"), step.Instructions, PlaybookLimits.Instructions, required: false);
             if (step.DueInBusinessDays is < PlaybookLimits.MinDueInBusinessDays or > PlaybookLimits.MaxDueInBusinessDays)
             {
-                errors[PlaybookField.Step(i, "DueInBusinessDays")] = PlaybookError.OutOfRange;
+                errors.Add(PlaybookField.Step(i, "DueInBusinessDays"), PlaybookError.OutOfRange,
+                    PlaybookLimits.MinDueInBusinessDays, PlaybookLimits.MaxDueInBusinessDays);
             }
 
             if (!Enum.IsDefined(step.AnswerType))
             {
-                errors[PlaybookField.Step(i, "AnswerType")] = PlaybookError.Unknown;
+                errors.Add(PlaybookField.Step(i, "AnswerType"), PlaybookError.Unknown);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Web.Security;
 using Microsoft.Extensions.Localization;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Register;
 
@@ -18,20 +19,16 @@ internal static class RegisterEndpoints
         endpoints.MapGet(CsvRoute, async (int? incident, string? coop, string? uf, RegisterStatus? status, HttpContext context,
                 RegisterService register, IStringLocalizer<RegisterResource> text, TimeProvider time, CancellationToken ct) =>
             {
-                byte[] csv;
-                try
+                var csv = await register.CsvAsync(new RegisterQuery(incident, Blank(coop), Blank(uf), status), text, ct);
+                if (!csv.Succeeded)
                 {
-                    csv = await register.CsvAsync(new RegisterQuery(incident, Blank(coop), Blank(uf), status), text, ct);
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                    return csv.ToStatusCode();
                 }
 
                 context.Response.Headers.XContentTypeOptions = "nosniff";
                 context.Response.Headers.CacheControl = "no-store";
                 var day = Brasilia.Day(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return Results.File(csv, CsvText.ContentType, $"registro-incidentes_{day}.csv");
+                return Results.File(csv.Value, CsvText.ContentType, $"registro-incidentes_{day}.csv");
             })
             .RequireAuthorization(Policies.OfficerOrAuditor);
     }

@@ -11,6 +11,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Register;
 
@@ -25,32 +26,46 @@ public sealed class RegisterService(
 {
     public const string Entity = "IncidentRegister";
 
-    /// <summary>The rows matching the query, latest knowledge first. Throws (audited) for a liaison.</summary>
-    public async Task<IReadOnlyList<RegisterRow>> ListAsync(RegisterQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The rows matching the query, latest knowledge first; officers and auditors (Forbidden, audited, for a liaison).</summary>
+    public async Task<Result<IReadOnlyList<RegisterRow>>> ListAsync(RegisterQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await audit.DemandAsync(user.SeesAllCoops, Entity, null, cancellationToken);
-        return [.. (await RowsAsync(query, cancellationToken)).Where(query.Matches)];
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, Entity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return Result.Success<IReadOnlyList<RegisterRow>>([.. (await RowsAsync(query, cancellationToken)).Where(query.Matches)]);
     }
 
-    public async Task<IReadOnlyList<RegisterIncident>> IncidentsAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<RegisterIncident>>> IncidentsAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.SeesAllCoops, Entity, null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, Entity, null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Incidents.AsNoTracking().OrderByDescending(i => i.KnowledgeAtUtc)
-            .Select(i => new RegisterIncident(i.Id, i.Reference, i.Title)).ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<RegisterIncident>>(await db.Incidents.AsNoTracking().OrderByDescending(i => i.KnowledgeAtUtc)
+            .Select(i => new RegisterIncident(i.Id, i.Reference, i.Title)).ToListAsync(cancellationToken));
     }
 
     /// <summary>The register as a CSV file (UTF-8 with BOM), audited as an export with its filters.</summary>
-    internal async Task<byte[]> CsvAsync(RegisterQuery query, IStringLocalizer<RegisterResource> text, CancellationToken cancellationToken = default)
+    internal async Task<Result<byte[]>> CsvAsync(RegisterQuery query, IStringLocalizer<RegisterResource> text, CancellationToken cancellationToken = default)
     {
-        var rows = await ListAsync(query, cancellationToken);
+        var listed = await ListAsync(query, cancellationToken);
+        if (!listed.Succeeded)
+        {
+            return listed.AsFailure();
+        }
+
+        var rows = listed.Value;
         await audit.AppendAsync(new AuditRecord(AuditActions.Exported, Entity, null,
             $"register csv: {rows.Count} rows; incident={query.IncidentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}; "
             + $"coop={query.Coop ?? ""}; uf={query.Uf ?? "all"}; status={query.Status?.ToString() ?? "all"}"), cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         RegisterCsv.Write(csv, rows, text);
-        return CsvText.Utf8WithBom(csv);
+        return Result.Success(CsvText.Utf8WithBom(csv));
     }
 
     private async Task<List<RegisterRow>> RowsAsync(RegisterQuery query, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using IncidentDesk.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -93,11 +94,23 @@ internal sealed partial class BearerTokenHandler(
             : null;
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    /// <summary>
+    /// 401 with the scheme to use; under /api also a problem saying how to get a token, in the client's language. Elsewhere
+    /// (the API document, which a browser session may also open, and the hub) the status alone, so the other scheme's
+    /// challenge can still answer.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers[HeaderNames.WWWAuthenticate] = SchemeName;
-        return Task.CompletedTask;
+        if (!Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Api.ApiRegistration.UseRequestedCulture(Context);
+        await Api.ApiProblems.Unauthenticated(Context.RequestServices.GetRequiredService<IStringLocalizer<ApiResource>>())
+            .ExecuteAsync(Context);
     }
 
     private async Task RecordUseAsync(IncidentDeskDbContext db, PersonalAccessToken token, DateTime now)

@@ -6,6 +6,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Tokens;
 
@@ -49,16 +50,16 @@ public sealed class PersonalAccessTokenService(
         : expiresInDays is < MinValidityDays or > MaxValidityDays ? TokenInputError.ValidityOutOfRange
         : null;
 
-    /// <summary>A new token for the signed-in person.</summary>
-    public async Task<CreatedToken> CreateAsync(string name, int expiresInDays = DefaultValidityDays, CancellationToken cancellationToken = default)
+    /// <summary>A new token for the signed-in person; Forbidden for anyone not signed in as their role requires.</summary>
+    public async Task<Result<CreatedToken>> CreateAsync(string name, int expiresInDays = DefaultValidityDays, CancellationToken cancellationToken = default)
     {
         // A session still owing its 2FA enrolment must not mint a credential that skips it.
         if (user.UserId is not { } userId || TwoFactorEnrolledRequirement.IsPending(user.Principal))
         {
-            throw new UnauthorizedAccessException("Only a signed-in person with the sign-in their role requires may create a token.");
+            return Result.Forbidden();
         }
 
-        return await CreateCoreAsync(userId, name, expiresInDays, actor: null, cancellationToken);
+        return Result.Success(await CreateCoreAsync(userId, name, expiresInDays, actor: null, cancellationToken));
     }
 
     /// <summary>

@@ -19,18 +19,3 @@ public sealed record RelevanceSheet(
 {
     public RelevanceVersion? Latest => History.Count == 0 ? null : History[0];
 }
-
-public enum RelevanceSaveOutcome
-{
-    Saved,
-    Invalid,
-
-    /// <summary>The incident or co-op is not there for this caller (never confirmed), or the co-op is no controller here.</summary>
-    NotFound,
-
-    /// <summary>Someone appended the same version number first; the caller re-reads and saves again.</summary>
-    Conflict,
-}
-
-public sealed record RelevanceSaveResult(
-    RelevanceSaveOutcome Outcome, RelevanceVersion? Saved = null, IReadOnlyDictionary<string, string>? Errors = null);

@@ -1,6 +1,7 @@
 using IncidentDesk.Core.Compliance.Assessment;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Components;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Compliance.Relevance;
 
@@ -18,7 +19,7 @@ public sealed partial class RelevancePanel
     private bool _saving;
     private string? _message;
     private bool _messageIsError;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private IReadOnlyList<FieldError> _errors = [];
 
     [Inject]
     private RelevanceService Relevance { get; set; } = default!;
@@ -46,7 +47,7 @@ public sealed partial class RelevancePanel
     {
         _coopId = coopId;
         _message = null;
-        _errors = new Dictionary<string, string>();
+        _errors = [];
         _sheet = await Relevance.GetAsync(IncidentId, coopId);
         if (_sheet is not null)
         {
@@ -73,7 +74,7 @@ public sealed partial class RelevancePanel
     private void ToggleCriterion(RelevanceCriteria item, bool on) =>
         _form.Criteria = on ? _form.Criteria | item : _form.Criteria & ~item;
 
-    private string? Error(string field) => _errors.TryGetValue(field, out var code) ? T[$"Error.{code}"].Value : null;
+    private string? Error(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } error ? T.Message(error) : null;
 
     private async Task SaveAsync()
     {
@@ -85,24 +86,26 @@ public sealed partial class RelevancePanel
             var harms = _form.SignificantEffect ? _form.Harms : HarmKinds.None;
             var result = await Relevance.SaveAsync(IncidentId, _coopId,
                 new RelevanceAnswer(_form.SignificantEffect, harms, _form.Criteria, _form.DataUnintelligible, _form.Rationale));
-            _errors = result.Errors ?? new Dictionary<string, string>();
-            switch (result.Outcome)
+            _errors = result.Errors;
+            switch (result.Status)
             {
-                case RelevanceSaveOutcome.Saved:
+                case ResultStatus.Success:
                     _sheet = await Relevance.GetAsync(IncidentId, _coopId) ?? _sheet;
                     _suggested = false;
-                    Say(T["Saved", result.Saved!.Version], error: false);
+                    Say(T["Saved", result.Value.Version], error: false);
                     break;
-                case RelevanceSaveOutcome.NotFound or RelevanceSaveOutcome.Conflict:
-                    Say(T[$"Error.{result.Outcome}"], error: true);
+                case ResultStatus.NotFound:
+                    Say(T["Error.NotFound"], error: true);
+                    break;
+                case ResultStatus.Conflict:
+                    Say(T[result.Conflict!.MessageKey], error: true);
+                    break;
+                case ResultStatus.Forbidden:
+                    Say(T["Error.Denied"], error: true);
                     break;
                 default:
                     break;
             }
-        }
-        catch (UnauthorizedAccessException)
-        {
-            Say(T["Error.Denied"], error: true);
         }
         finally
         {

@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Compliance.Relevance;
 
@@ -59,25 +60,30 @@ public sealed class RelevanceService(
 
     /// <summary>
     /// Appends version n+1. The result is computed here from the answers (R15 art. 5: A and at least one of B), never taken
-    /// from the client. Audited, with an automatic timeline event and a change notice after commit.
+    /// from the client. Audited, with an automatic timeline event and a change notice after commit. Officers and the co-op's
+    /// own liaison; someone else appending the same version first is a conflict (the caller re-reads and saves again).
     /// </summary>
-    public async Task<RelevanceSaveResult> SaveAsync(int incidentId, int coopId, RelevanceAnswer answer, CancellationToken cancellationToken = default)
+    public async Task<Result<RelevanceVersion>> SaveAsync(int incidentId, int coopId, RelevanceAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(RelevanceAssessment), Key(incidentId, coopId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(RelevanceAssessment), Key(incidentId, coopId), cancellationToken)
+            is { } forbidden)
+        {
+            return forbidden;
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = user.CanWriteForCoop(coopId) ? await TargetAsync(db, incidentId, coopId, cancellationToken) : null;
         if (target is null)
         {
             await audit.DeniedAsync(nameof(RelevanceAssessment), Key(incidentId, coopId), cancellationToken);
-            return new RelevanceSaveResult(RelevanceSaveOutcome.NotFound);
+            return Result.NotFound();
         }
 
         var errors = RelevanceRules.Validate(answer);
         if (errors.Count > 0)
         {
-            return new RelevanceSaveResult(RelevanceSaveOutcome.Invalid, Errors: errors);
+            return Result.Invalid(errors.Select(e => new FieldError(e.Key, e.Value, $"Error.{e.Value}")));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -107,12 +113,12 @@ public sealed class RelevanceService(
         catch (DbUpdateException)
         {
             // Another save took this version number between our read and our write (unique per incident × co-op × version).
-            return new RelevanceSaveResult(RelevanceSaveOutcome.Conflict);
+            return Result.ConflictWith(Result.StaleCode, "Error.Conflict");
         }
 
         // The drafts of this co-op state the assessment: their readers re-read.
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, assessment.Id, coopId, cancellationToken);
-        return new RelevanceSaveResult(RelevanceSaveOutcome.Saved, View(assessment));
+        return Result.Success(View(assessment));
     }
 
     private sealed record Target(string Reference, DataCategories Data, RelevanceCoop Coop);

@@ -3,6 +3,7 @@ using IncidentDesk.Core.Exposure;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,20 +32,26 @@ public sealed class EndpointImportService(
     /// <summary>680 lines take about 30 KB; 1 MB leaves room and keeps a wrong file from filling memory.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    /// <exception cref="UnauthorizedAccessException">The caller neither is an officer nor acts for a co-op (audited).</exception>
-    public Task<EndpointImportReport> PreviewAsync(Stream file, CancellationToken cancellationToken = default) => RunAsync(file, apply: false, cancellationToken);
+    /// <summary>Checks the file and counts what it would declare, without writing (officers and liaisons).</summary>
+    public Task<Result<EndpointImportReport>> PreviewAsync(Stream file, CancellationToken cancellationToken = default) =>
+        RunAsync(file, apply: false, cancellationToken);
 
-    /// <exception cref="UnauthorizedAccessException">The caller neither is an officer nor acts for a co-op (audited).</exception>
-    public Task<EndpointImportReport> ImportAsync(Stream file, CancellationToken cancellationToken = default) => RunAsync(file, apply: true, cancellationToken);
+    /// <summary>Declares the file's endpoints when every line is valid, in one audited transaction; otherwise writes nothing.</summary>
+    public Task<Result<EndpointImportReport>> ImportAsync(Stream file, CancellationToken cancellationToken = default) =>
+        RunAsync(file, apply: true, cancellationToken);
 
-    private async Task<EndpointImportReport> RunAsync(Stream file, bool apply, CancellationToken cancellationToken)
+    private async Task<Result<EndpointImportReport>> RunAsync(Stream file, bool apply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var bytes = await ReadLimitedAsync(file, cancellationToken);
         if (bytes is null)
         {
-            return EndpointImportReport.TooLarge;
+            return Result.Success(EndpointImportReport.TooLarge);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -86,7 +93,7 @@ public sealed class EndpointImportService(
 
         if (!result.IsValid || !apply)
         {
-            return new EndpointImportReport(result.Errors, created, already, Applied: false);
+            return Result.Success(new EndpointImportReport(result.Errors, created, already, Applied: false));
         }
 
         await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
@@ -98,7 +105,7 @@ public sealed class EndpointImportService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new EndpointImportReport([], created, already, Applied: true);
+        return Result.Success(new EndpointImportReport([], created, already, Applied: true));
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream file, CancellationToken cancellationToken)

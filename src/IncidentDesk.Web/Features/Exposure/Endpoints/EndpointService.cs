@@ -7,6 +7,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,37 +28,45 @@ public sealed class EndpointService(
     public const string RevokedAction = "Exposure.AuthorizationWithdrawn";
     public const string RemovedAction = "Exposure.Removed";
 
-    /// <exception cref="UnauthorizedAccessException">The caller neither is an officer nor acts for a co-op (audited).</exception>
-    public async Task<EndpointResult> DeclareAsync(EndpointDeclaration declaration, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Declares an endpoint of a co-op (the person's own, or any for an officer) and, when asked, records the co-op's
+    /// authorization to check it in the same step. Answers the endpoint's id; a co-op the person may not write for is "not
+    /// found"; an address that is no public broker address, or one already declared, is refused by field (Host, Port, Kind).
+    /// </summary>
+    public async Task<Result<int>> DeclareAsync(EndpointDeclaration declaration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(declaration);
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!user.CanWriteForCoop(declaration.CoopId) || !await db.Coops.AnyAsync(c => c.Id == declaration.CoopId, cancellationToken))
         {
             await audit.DeniedIfExistsAsync<Coop>(declaration.CoopId, cancellationToken);
-            return EndpointResult.NotFound;
+            return Result.NotFound();
         }
 
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (!Enum.IsDefined(declaration.Kind))
         {
-            errors[EndpointField.Kind] = nameof(EndpointAddressError.KindUnknown);
+            errors.Add(EndpointField.Kind, nameof(EndpointAddressError.KindUnknown));
         }
 
         var problem = EndpointAddress.Normalise(declaration.Host, declaration.Port, options.Value.AllowPrivateTargets, out var host);
         if (problem is EndpointAddressError.PortInvalid)
         {
-            errors[EndpointField.Port] = problem.ToString()!;
+            errors.Add(EndpointField.Port, problem.ToString()!);
         }
         else if (problem is { } error)
         {
-            errors[EndpointField.Host] = error.ToString();
+            errors.Add(EndpointField.Host, error.ToString());
         }
 
         if (errors.Count > 0)
         {
-            return new EndpointResult(EndpointOutcome.Invalid, Errors: errors);
+            return errors.ToFailure();
         }
 
         var port = declaration.Port!.Value;
@@ -66,8 +75,7 @@ public sealed class EndpointService(
             .FirstOrDefaultAsync(e => e.CoopId == declaration.CoopId && e.Host == host && e.Port == port, cancellationToken);
         if (endpoint is { RemovedAtUtc: null })
         {
-            return new EndpointResult(EndpointOutcome.Invalid, endpoint.Id,
-                new Dictionary<string, string> { [EndpointField.Host] = EndpointField.Duplicate });
+            return Result.Invalid(EndpointField.Host, EndpointField.Duplicate, $"Error.{EndpointField.Duplicate}");
         }
 
         if (endpoint is null)
@@ -107,69 +115,77 @@ public sealed class EndpointService(
         }
 
         await PublishAsync(endpoint, cancellationToken);
-        return new EndpointResult(EndpointOutcome.Done, endpoint.Id);
+        return Result.Success(endpoint.Id);
     }
 
     /// <summary>Records the co-op's authorization to check the endpoint, by the person acting, now.</summary>
-    public Task<EndpointResult> AuthorizeAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<Result> AuthorizeAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(endpointId, expectedVersion, AuthorizedAction, (db, e) =>
         {
             e.AuthorizedAtUtc = time.GetUtcNow().UtcDateTime;
             e.AuthorizedBy = Name;
-            return Task.FromResult<EndpointOutcome?>(null);
+            return Task.FromResult<Failure?>(null);
         }, cancellationToken);
 
     /// <summary>Withdraws the authorization: the endpoint is no longer checked until it is given again.</summary>
-    public Task<EndpointResult> RevokeAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<Result> RevokeAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(endpointId, expectedVersion, RevokedAction, (db, e) =>
         {
             e.AuthorizedAtUtc = null;
             e.AuthorizedBy = null;
-            return Task.FromResult<EndpointOutcome?>(null);
+            return Task.FromResult<Failure?>(null);
         }, cancellationToken);
 
     /// <summary>
     /// Removes the endpoint from the list (its history stays). Refused while a finding of it is open: its task is closed by
     /// a check that finds the broker closed, which a removed endpoint would never get.
     /// </summary>
-    public Task<EndpointResult> RemoveAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<Result> RemoveAsync(int endpointId, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(endpointId, expectedVersion, RemovedAction, async (db, e) =>
         {
             var open = await db.ExposureFindings.AnyAsync(f => f.EndpointId == e.Id && db.CoopTasks.Any(t => t.Id == f.CoopTaskId
                 && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable), cancellationToken);
             if (open)
             {
-                return EndpointOutcome.OpenFinding;
+                return Result.ConflictWith(OpenFindingCode, "Result.OpenFinding");
             }
 
             e.RemovedAtUtc = time.GetUtcNow().UtcDateTime;
             e.RemovedBy = Name;
             e.AuthorizedAtUtc = null;
             e.AuthorizedBy = null;
-            return null;
+            return (Failure?)null;
         }, cancellationToken);
 
-    private async Task<EndpointResult> ChangeAsync(
-        int endpointId, int expectedVersion, string action, Func<IncidentDeskDbContext, BrokerEndpoint, Task<EndpointOutcome?>> change,
+    /// <summary>The stable code of a removal refused because a finding of the endpoint is still open.</summary>
+    public const string OpenFindingCode = "OpenFinding";
+
+    private async Task<Result> ChangeAsync(
+        int endpointId, int expectedVersion, string action, Func<IncidentDeskDbContext, BrokerEndpoint, Task<Failure?>> change,
         CancellationToken cancellationToken)
     {
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), endpointId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var id = endpointId.ToString(CultureInfo.InvariantCulture);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(BrokerEndpoint), id, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var endpoint = await db.BrokerEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.RemovedAtUtc == null, cancellationToken);
         if (endpoint is null || !user.CanWriteForCoop(endpoint.CoopId))
         {
             await audit.DeniedIfExistsAsync<BrokerEndpoint>(endpointId, cancellationToken);
-            return EndpointResult.NotFound;
+            return Result.NotFound();
         }
 
         if (endpoint.Version != expectedVersion)
         {
-            return new EndpointResult(EndpointOutcome.Conflict, endpoint.Id);
+            return ChangedSinceRead(endpoint);
         }
 
         if (await change(db, endpoint) is { } refused)
         {
-            return new EndpointResult(refused, endpoint.Id);
+            return refused;
         }
 
         endpoint.Version++;
@@ -179,12 +195,17 @@ public sealed class EndpointService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new EndpointResult(EndpointOutcome.Conflict, endpoint.Id);
+            // Someone saved between our read and our write: the version check in SQL caught it.
+            return ChangedSinceRead(endpoint);
         }
 
         await PublishAsync(endpoint, cancellationToken);
-        return new EndpointResult(EndpointOutcome.Done, endpoint.Id);
+        return Result.Success();
     }
+
+    /// <summary>The stale write's answer; the page re-reads the list, so the endpoint's id and the version seen are enough.</summary>
+    private static Failure ChangedSinceRead(BrokerEndpoint endpoint) =>
+        Result.ChangedSinceRead("Result.Conflict", new EndpointVersion(endpoint.Id, endpoint.Version));
 
     private string Name => user.Name;
 

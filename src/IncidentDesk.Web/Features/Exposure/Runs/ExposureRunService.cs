@@ -5,6 +5,7 @@ using IncidentDesk.Core.Exposure;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,66 +21,94 @@ public sealed class ExposureRunService(
 {
     public const string CancelRequestedAction = "Exposure.RunCancelRequested";
 
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public async Task<RunStartResult> CheckEndpointAsync(int endpointId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks one endpoint now. Refused (a conflict with its state) when the co-op has not authorized it
+    /// (<see cref="RunRefusal.NotAuthorized"/>) or it was checked less than an hour ago (<see cref="RunRefusal.TooSoon"/>,
+    /// carrying <see cref="NextCheck"/>).
+    /// </summary>
+    public async Task<Result<RunStart>> CheckEndpointAsync(int endpointId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(BrokerEndpoint), endpointId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(BrokerEndpoint), endpointId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var endpoint = await db.BrokerEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.RemovedAtUtc == null, cancellationToken);
         if (endpoint is null)
         {
-            return new RunStartResult(RunStartOutcome.NotFound);
+            return Result.NotFound();
         }
 
         if (!endpoint.IsAuthorized)
         {
-            return new RunStartResult(RunStartOutcome.NotAuthorized);
+            return Result.ConflictWith(RunRefusal.NotAuthorized, "Run.NotAuthorized");
         }
 
         if (!ExposureRules.IsDue(endpoint.CheckClaimedAtUtc, time.GetUtcNow().UtcDateTime, ExposureRules.MinInterval))
         {
-            return new RunStartResult(RunStartOutcome.TooSoon, NextAllowedUtc: ExposureRules.NextAllowedUtc(endpoint.CheckClaimedAtUtc!.Value, ExposureRules.MinInterval));
+            return Result.ConflictWith(RunRefusal.TooSoon, "Run.TooSoon",
+                new NextCheck(ExposureRules.NextAllowedUtc(endpoint.CheckClaimedAtUtc!.Value, ExposureRules.MinInterval)));
         }
 
         return await StartAsync(new RunRequest(RunTrigger.OnDemand, RunTarget.Endpoint, endpoint.CoopId, endpoint.Id), cancellationToken);
     }
 
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public async Task<RunStartResult> CheckCoopAsync(int coopId, CancellationToken cancellationToken = default)
+    /// <summary>Checks one co-op's authorized endpoints that are due (<see cref="RunRefusal.NothingDue"/> when none is).</summary>
+    public async Task<Result<RunStart>> CheckCoopAsync(int coopId, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Coop), coopId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Coop), coopId.ToString(CultureInfo.InvariantCulture), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Coops.AnyAsync(c => c.Id == coopId, cancellationToken))
         {
-            return new RunStartResult(RunStartOutcome.NotFound);
+            return Result.NotFound();
         }
 
         return await DueAsync(db.BrokerEndpoints.Where(e => e.CoopId == coopId), cancellationToken)
             ? await StartAsync(new RunRequest(RunTrigger.OnDemand, RunTarget.Coop, coopId), cancellationToken)
-            : new RunStartResult(RunStartOutcome.NothingDue);
+            : NothingDue();
     }
 
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public async Task<RunStartResult> CheckAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Checks every co-op's authorized endpoints that are due (<see cref="RunRefusal.NothingDue"/> when none is).</summary>
+    public async Task<Result<RunStart>> CheckAllAsync(CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(ExposureRun), null, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(ExposureRun), null, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await DueAsync(db.BrokerEndpoints, cancellationToken)
             ? await StartAsync(new RunRequest(RunTrigger.OnDemand, RunTarget.All), cancellationToken)
-            : new RunStartResult(RunStartOutcome.NothingDue);
+            : NothingDue();
     }
 
-    /// <summary>Asks a running run to stop; the instance running it stops within a second. False when it is not running.</summary>
-    /// <exception cref="UnauthorizedAccessException">The caller is not a privacy officer (audited).</exception>
-    public async Task<bool> CancelAsync(int runId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks a running run to stop; the instance running it stops within a second. A run that has already ended is
+    /// <see cref="RunRefusal.NotRunning"/>.
+    /// </summary>
+    public async Task<Result> CancelAsync(int runId, CancellationToken cancellationToken = default)
     {
         var id = runId.ToString(CultureInfo.InvariantCulture);
-        await audit.DemandAsync(user.IsOfficer, nameof(ExposureRun), id, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(ExposureRun), id, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.ExposureRuns.FirstOrDefaultAsync(r => r.Id == runId && r.State == RunState.Running, cancellationToken);
+        var run = await db.ExposureRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
-            return false;
+            return Result.NotFound();
+        }
+
+        if (run.State != RunState.Running)
+        {
+            return Result.ConflictWith(RunRefusal.NotRunning, "Runs.NotRunning");
         }
 
         run.CancelRequestedAtUtc ??= time.GetUtcNow().UtcDateTime;
@@ -87,7 +116,7 @@ public sealed class ExposureRunService(
         await audit.SaveChangesAsync(db, new AuditRecord(CancelRequestedAction, nameof(ExposureRun), id,
             JsonSerializer.Serialize(new { run.TargetLabel, run.Planned })), cancellationToken: cancellationToken);
         runner.CancelHere(runId);
-        return true;
+        return Result.Success();
     }
 
     /// <summary>The latest runs, newest first; officers and auditors (nothing for anyone else).</summary>
@@ -115,9 +144,12 @@ public sealed class ExposureRunService(
             && (e.CheckClaimedAtUtc == null || e.CheckClaimedAtUtc <= threshold), cancellationToken);
     }
 
-    private async Task<RunStartResult> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    private async Task<Result<RunStart>> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        // Another officer's run may have taken the last due endpoints between the look above and the claim.
         var started = await runner.StartAsync(request, new AuditActor(user.UserId, user.Name, user.ClientIp), cancellationToken);
-        return started is null ? new RunStartResult(RunStartOutcome.NothingDue) : new RunStartResult(RunStartOutcome.Started, started);
+        return started is null ? NothingDue() : Result.Success(started);
     }
+
+    private static Failure NothingDue() => Result.ConflictWith(RunRefusal.NothingDue, "Run.NothingDue");
 }

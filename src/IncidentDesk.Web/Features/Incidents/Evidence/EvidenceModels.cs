@@ -10,17 +10,6 @@ public sealed record EvidenceItem(
 /// <summary>What the download endpoint hands out: the bytes, the display name and the type found from the signature.</summary>
 public sealed record EvidenceDownload(Stream Content, string FileName, string ContentType, long SizeBytes);
 
-/// <summary>Either the new evidence's id, an error code per field, or no such incident.</summary>
-public sealed record EvidenceResult(int? Id, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
-{
-    public bool Succeeded => Id is not null && Errors.Count == 0 && !NotFound;
-
-    internal static EvidenceResult Fail(IReadOnlyDictionary<string, string> errors) => new(null, errors);
-
-    internal static EvidenceResult Fail(string field, string code) =>
-        new(null, new Dictionary<string, string>(StringComparer.Ordinal) { [field] = code });
-}
-
 /// <summary>Names of the evidence form's fields, as error keys.</summary>
 public static class EvidenceField
 {

@@ -4,6 +4,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using Microsoft.EntityFrameworkCore;
 using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
@@ -34,55 +35,59 @@ public sealed partial class EvidenceService
 
     /// <summary>Keeps a file as evidence of a task, under the same limits and checks as an incident's files.</summary>
     /// <param name="declaredSize">The size the browser announced; a larger one is refused before reading a byte.</param>
-    public async Task<EvidenceResult> AddTaskFileAsync(
+    public async Task<Result<int>> AddTaskFileAsync(
         int taskId, string? fileName, Stream content, long declaredSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var evidence = await NewTaskEvidenceAsync(db, taskId, EvidenceKind.File, cancellationToken);
-        if (evidence is null)
+        if (!evidence.Succeeded)
         {
-            return new EvidenceResult(null, new Dictionary<string, string>(), NotFound: true);
+            return evidence.AsFailure();
         }
 
         var displayName = DisplayName(fileName);
         if (displayName is null)
         {
-            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.Required);
+            return Result.Invalid(EvidenceField.File, EvidenceError.Required, "Error.Required");
         }
 
         if (declaredSize > EvidenceLimits.MaxBytes)
         {
-            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.TooLarge);
+            return Result.Invalid(EvidenceField.File, EvidenceError.TooLarge, "Error.TooLarge");
         }
 
-        return await KeepFileAsync(db, evidence, displayName, content, cancellationToken);
+        return await KeepFileAsync(db, evidence.Value, displayName, content, cancellationToken);
     }
 
     /// <summary>Keeps a link (http or https) as evidence of a task, e.g. the co-op's own ticket or a shared folder.</summary>
-    public async Task<EvidenceResult> AddTaskLinkAsync(int taskId, string? url, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> AddTaskLinkAsync(int taskId, string? url, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var evidence = await NewTaskEvidenceAsync(db, taskId, EvidenceKind.Link, cancellationToken);
-        if (evidence is null)
+        if (!evidence.Succeeded)
         {
-            return new EvidenceResult(null, new Dictionary<string, string>(), NotFound: true);
+            return evidence.AsFailure();
         }
 
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        evidence.Url = CheckUrl(errors, url);
-        return errors.Count > 0 ? EvidenceResult.Fail(errors) : await SaveAsync(db, evidence, $"Link: {evidence.Url}", cancellationToken);
+        var errors = new FieldErrors();
+        evidence.Value.Url = CheckUrl(errors, url);
+        return errors.Count > 0 ? errors.ToFailure() : await SaveAsync(db, evidence.Value, $"Link: {evidence.Value.Url}", cancellationToken);
     }
 
     /// <summary>
-    /// The new evidence row for a task the caller may answer for (its own co-op's, or any for an officer); null — and the
-    /// attempt audited — for a task of another co-op, so a liaison cannot even learn that the id exists.
+    /// The new evidence row for a task the caller may answer for (its own co-op's, or any for an officer); not found — and
+    /// the attempt audited — for a task of another co-op, so a liaison cannot even learn that the id exists.
     /// </summary>
-    private async Task<EvidenceEntity?> NewTaskEvidenceAsync(
+    private async Task<Result<EvidenceEntity>> NewTaskEvidenceAsync(
         IncidentDeskDbContext db, int taskId, EvidenceKind kind, CancellationToken cancellationToken)
     {
         var id = taskId.ToString(CultureInfo.InvariantCulture);
-        await audit.DemandAsync(user.IsOfficer || user.IsLiaison, nameof(CoopTask), id, cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer || user.IsLiaison, nameof(CoopTask), id, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var task = await (
             from t in db.CoopTasks
             join c in db.Campaigns on t.CampaignId equals c.Id
@@ -92,12 +97,12 @@ public sealed partial class EvidenceService
         if (task is null || !user.CanWriteForCoop(task.CoopId))
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
-            return null;
+            return Result.NotFound();
         }
 
         var evidence = NewEvidence(task.IncidentId, kind, AutoEventText.Limit($"{task.Code} · {task.Title}", EvidenceLimits.Title), null, shared: false);
         evidence.CoopTaskId = taskId;
         evidence.CoopId = task.CoopId;
-        return evidence;
+        return Result.Success(evidence);
     }
 }

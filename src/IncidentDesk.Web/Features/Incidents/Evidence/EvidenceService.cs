@@ -9,6 +9,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
@@ -46,46 +47,50 @@ public sealed partial class EvidenceService(
     /// leaves neither a file nor a row behind.
     /// </summary>
     /// <param name="declaredSize">The size the browser announced; a larger one is refused before reading a byte.</param>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<EvidenceResult> AddFileAsync(
+    /// <returns>The new evidence's id; officers only.</returns>
+    public async Task<Result<int>> AddFileAsync(
         int incidentId, string? title, string? description, bool sharedWithCoops, string? fileName, Stream content, long declaredSize,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        await DemandOfficerAsync(incidentId, cancellationToken);
+        if (await ForbiddenUnlessOfficerAsync(incidentId, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var errors = ValidateTexts(title, description);
         var displayName = DisplayName(fileName);
         if (displayName is null)
         {
-            errors[EvidenceField.File] = EvidenceError.Required;
+            errors.Add(EvidenceField.File, EvidenceError.Required);
         }
         else if (declaredSize > EvidenceLimits.MaxBytes)
         {
-            errors[EvidenceField.File] = EvidenceError.TooLarge;
+            errors.Add(EvidenceField.File, EvidenceError.TooLarge);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            return new EvidenceResult(null, errors, NotFound: true);
+            return Result.NotFound();
         }
 
         if (errors.Count > 0)
         {
-            return EvidenceResult.Fail(errors);
+            return errors.ToFailure();
         }
 
         return await KeepFileAsync(db, NewEvidence(incidentId, EvidenceKind.File, title!, description, sharedWithCoops), displayName!, content, cancellationToken);
     }
 
     /// <summary>Stages the bytes, checks their signature, keeps the file and registers it; a refusal or failure leaves nothing.</summary>
-    private async Task<EvidenceResult> KeepFileAsync(
+    private async Task<Result<int>> KeepFileAsync(
         IncidentDeskDbContext db, EvidenceEntity evidence, string displayName, Stream content, CancellationToken cancellationToken)
     {
         var staged = await store.StageAsync(content, EvidenceLimits.MaxBytes, cancellationToken);
         if (staged is null)
         {
-            return EvidenceResult.Fail(EvidenceField.File, EvidenceError.TooLarge);
+            return Result.Invalid(EvidenceField.File, EvidenceError.TooLarge, "Error.TooLarge");
         }
 
         string? storedName = null;
@@ -100,7 +105,8 @@ public sealed partial class EvidenceService(
             if (!check.Accepted)
             {
                 store.Discard(staged);
-                return EvidenceResult.Fail(EvidenceField.File, EvidenceError.For(check.Verdict));
+                var code = EvidenceError.For(check.Verdict);
+                return Result.Invalid(EvidenceField.File, code, $"Error.{code}");
             }
 
             storedName = store.Keep(staged);
@@ -125,24 +131,27 @@ public sealed partial class EvidenceService(
         }
     }
 
-    /// <summary>Keeps a link (absolute http or https address only).</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<EvidenceResult> AddLinkAsync(
+    /// <summary>Keeps a link (absolute http or https address only); the new evidence's id. Officers only.</summary>
+    public async Task<Result<int>> AddLinkAsync(
         int incidentId, string? title, string? description, bool sharedWithCoops, string? url, CancellationToken cancellationToken = default)
     {
-        await DemandOfficerAsync(incidentId, cancellationToken);
+        if (await ForbiddenUnlessOfficerAsync(incidentId, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var errors = ValidateTexts(title, description);
         var address = CheckUrl(errors, url);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            return new EvidenceResult(null, errors, NotFound: true);
+            return Result.NotFound();
         }
 
         if (errors.Count > 0)
         {
-            return EvidenceResult.Fail(errors);
+            return errors.ToFailure();
         }
 
         var evidence = NewEvidence(incidentId, EvidenceKind.Link, title!, description, sharedWithCoops);
@@ -189,7 +198,7 @@ public sealed partial class EvidenceService(
             evidence.SizeBytes ?? stream.Length);
     }
 
-    private async Task<EvidenceResult> SaveAsync(IncidentDeskDbContext db, EvidenceEntity evidence, string details, CancellationToken cancellationToken)
+    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, EvidenceEntity evidence, string details, CancellationToken cancellationToken)
     {
         db.Evidence.Add(evidence);
         var sharing = evidence.CoopId is not null ? "a cooperativa que a entregou e os encarregados"
@@ -198,7 +207,7 @@ public sealed partial class EvidenceService(
             $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, evidence.CoopId, cancellationToken);
-        return new EvidenceResult(evidence.Id, new Dictionary<string, string>());
+        return Result.Success(evidence.Id);
     }
 
     private EvidenceEntity NewEvidence(int incidentId, EvidenceKind kind, string title, string? description, bool shared) => new()
@@ -213,12 +222,12 @@ public sealed partial class EvidenceService(
         AddedAtUtc = time.GetUtcNow().UtcDateTime,
     };
 
-    private Task DemandOfficerAsync(int incidentId, CancellationToken cancellationToken) =>
-        audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+    private Task<Failure?> ForbiddenUnlessOfficerAsync(int incidentId, CancellationToken cancellationToken) =>
+        audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
 
-    private static Dictionary<string, string> ValidateTexts(string? title, string? description)
+    private static FieldErrors ValidateTexts(string? title, string? description)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         FieldRules.Text(errors, EvidenceField.Title, title, EvidenceLimits.Title, required: true);
         FieldRules.Text(errors, EvidenceField.Description, description, EvidenceLimits.Description, required: false);
         return errors;
@@ -245,20 +254,20 @@ public sealed partial class EvidenceService(
         return clean.Length <= EvidenceLimits.FileName ? clean : clean[^EvidenceLimits.FileName..];
     }
 
-    private static string CheckUrl(Dictionary<string, string> errors, string? url)
+    private static string CheckUrl(FieldErrors errors, string? url)
     {
         var address = url?.Trim() ?? "";
         if (address.Length == 0)
         {
-            errors[EvidenceField.Url] = EvidenceError.Required;
+            errors.Add(EvidenceField.Url, EvidenceError.Required);
         }
         else if (address.Length > EvidenceLimits.Url)
         {
-            errors[EvidenceField.Url] = EvidenceError.TooLong;
+            errors.Add(EvidenceField.Url, EvidenceError.TooLong, EvidenceLimits.Url);
         }
         else if (!IsWebAddress(address))
         {
-            errors[EvidenceField.Url] = EvidenceError.InvalidUrl;
+            errors.Add(EvidenceField.Url, EvidenceError.InvalidUrl);
         }
 
         return address;

@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Incidents;
 
@@ -23,19 +24,6 @@ public enum KeyFigureHistoryKind
     Created = 0,
     Updated = 1,
     Deleted = 2,
-}
-
-/// <summary>
-/// The outcome of a write a person can get wrong: it worked, or it carries resource keys (FiguresResource) of
-/// what is wrong. Being the wrong person is not such an outcome: the services throw <see cref="UnauthorizedAccessException"/>.
-/// </summary>
-public sealed record IncidentWriteResult(IReadOnlyList<string> Errors, int? Id = null, int Count = 0)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static IncidentWriteResult Ok(int? id = null, int count = 0) => new([], id, count);
-
-    public static IncidentWriteResult Fail(params IEnumerable<string> errors) => new([.. errors]);
 }
 
 /// <summary>Resource keys (FiguresResource) of the refusals of the figure and involvement services.</summary>
@@ -64,4 +52,38 @@ public static class FigureErrors
     public const string ReasonRequired = "Involvement.Error.ReasonRequired";
     public const string ReasonTooLong = "Involvement.Error.ReasonTooLong";
     public const string NotesTooLong = "Involvement.Error.NotesTooLong";
+
+    // The field each refusal is about (the input's property, which the API names in camelCase) and a code that does not
+    // depend on the wording.
+    private static readonly Dictionary<string, (string Field, string Code)> Fields = new(StringComparer.Ordinal)
+    {
+        [LabelRequired] = (nameof(KeyFigureInput.Label), "Required"),
+        [LabelTooLong] = (nameof(KeyFigureInput.Label), "TooLong"),
+        [ValueRequired] = (nameof(KeyFigureInput.Value), "Required"),
+        [ValueNegative] = (nameof(KeyFigureInput.Value), "Negative"),
+        [UnitRequired] = (nameof(KeyFigureInput.Unit), "Required"),
+        [UnitTooLong] = (nameof(KeyFigureInput.Unit), "TooLong"),
+        [StatusRequired] = (nameof(KeyFigureInput.Status), "Required"),
+        [SourceRequired] = (nameof(KeyFigureInput.Source), "Required"),
+        [SourceTooLong] = (nameof(KeyFigureInput.Source), "TooLong"),
+        [AsOfRequired] = (nameof(KeyFigureInput.AsOf), "Required"),
+        [AsOfFuture] = (nameof(KeyFigureInput.AsOf), "InFuture"),
+        [NoteTooLong] = (nameof(KeyFigureInput.Note), "TooLong"),
+        [NoCoops] = ("CoopId", "Required"),
+        [UnknownCoop] = ("CoopId", "Unknown"),
+        [UnknownUf] = ("Uf", "Unknown"),
+        [UnknownFederation] = ("FederationId", "Unknown"),
+        [KnowledgeRequired] = ("KnowledgeAt", "Required"),
+        [KnowledgeFuture] = ("KnowledgeAt", "InFuture"),
+        [ReasonRequired] = ("Reason", "Required"),
+        [ReasonTooLong] = ("Reason", "TooLong"),
+        [NotesTooLong] = ("Notes", "TooLong"),
+    };
+
+    /// <summary>The refused field a message key is about, with its stable code.</summary>
+    public static FieldError Error(string key) =>
+        Fields.TryGetValue(key, out var f) ? new FieldError(f.Field, f.Code, key) : new FieldError("", key, key);
+
+    /// <summary>An invalid result of one refusal.</summary>
+    public static Failure Invalid(string key) => Result.Invalid(Error(key));
 }

@@ -98,4 +98,8 @@ public sealed record IncidentDraftMerge(IncidentDraft? Merged, IReadOnlyList<Inc
 /// Someone else saved the incident while the officer edited it, changing some of the same fields: what is stored now,
 /// by whom and when, and the fields in conflict. Nothing was saved.
 /// </summary>
-public sealed record IncidentEditConflict(IReadOnlyList<IncidentDraftField> Fields, IncidentDraft Current, string? ChangedBy, DateTime ChangedAtUtc);
+public sealed record IncidentEditConflict(IReadOnlyList<IncidentDraftField> Fields, IncidentDraft Current, string? ChangedBy, DateTime ChangedAtUtc)
+{
+    /// <summary>IntakeResource key of the stale-write notice.</summary>
+    public const string MessageKey = "Edit.Conflict.Title";
+}

@@ -1,5 +1,6 @@
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Web.Outcomes;
 using Microsoft.AspNetCore.Components;
 
 namespace IncidentDesk.Web.Features.Incidents.Intake;
@@ -30,7 +31,7 @@ public sealed partial class IncidentForm
     public IncidentDraft Draft { get; set; } = new();
 
     [Parameter]
-    public IReadOnlyDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyList<FieldError> Errors { get; set; } = [];
 
     /// <summary>Writes the pickers' values into <see cref="Draft"/>.</summary>
     public void Complete()
@@ -57,30 +58,9 @@ public sealed partial class IncidentForm
         }
     }
 
-    private bool Has(string field) => Errors.ContainsKey(field);
+    private bool Has(string field) => Errors.Any(e => e.Field == field);
 
-    private string? Message(string field)
-    {
-        if (!Errors.TryGetValue(field, out var code))
-        {
-            return null;
-        }
-
-        if (code == IntakeError.TooLong)
-        {
-            var max = field switch
-            {
-                IntakeField.Title => IncidentRegisterService.MaxTitle,
-                IntakeField.Summary => IncidentRegisterService.MaxSummary,
-                IntakeField.AffectedSystems => IncidentRegisterService.MaxAffectedSystems,
-                IntakeField.MeasuresBefore => Incident.MeasuresBeforeMax,
-                _ => IncidentRegisterService.MaxReporterField,
-            };
-            return T["Error.TooLong", max];
-        }
-
-        return T[$"Error.{code}"];
-    }
+    private string? Message(string field) => Errors.FirstOrDefault(e => e.Field == field) is { } error ? T.Message(error) : null;
 
     private void ToggleCategory(DataCategories category, bool on) =>
         Draft.DataCategories = on ? Draft.DataCategories | category : Draft.DataCategories & ~category;

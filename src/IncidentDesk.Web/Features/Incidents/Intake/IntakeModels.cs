@@ -69,29 +69,8 @@ public static class IntakeError
     public const string Unknown = "Unknown";
 }
 
-/// <summary>Either the new incident's id and reference, or an error code per field.</summary>
-public sealed record IncidentCreateResult(int? Id, string? Reference, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0 && Id is not null;
-
-    public static IncidentCreateResult Failed(IReadOnlyDictionary<string, string> errors) => new(null, null, errors);
-}
-
-/// <summary>The outcome of a status change: done, refused by the workflow, or no such incident.</summary>
-public sealed record IncidentTransitionResult(TransitionRefusal? Refusal, bool NotFound = false)
-{
-    public bool Succeeded => Refusal is null && !NotFound;
-}
-
-/// <summary>
-/// The outcome of correcting an incident's details: saved (with the changed fields' names), an error code per field, no
-/// such incident, or a conflict with what someone else saved meanwhile.
-/// </summary>
-public sealed record IncidentUpdateResult(
-    IReadOnlyDictionary<string, string> Errors, bool NotFound = false, IReadOnlyList<string>? Changed = null, IncidentEditConflict? Conflict = null)
-{
-    public bool Succeeded => Errors.Count == 0 && !NotFound && Conflict is null;
-}
+/// <summary>A newly registered incident: its id and its reference (INC-yyyy-nnnn).</summary>
+public sealed record RegisteredIncident(int Id, string Reference);
 
 /// <summary>
 /// Texts written into the record itself (automatic timeline events). They are kept in Brazilian Portuguese,

@@ -31,39 +31,9 @@ public static class TimelineError
 
     /// <summary>People write facts and actions only; the other kinds are the desk's own record.</summary>
     public const string NotManualKind = "NotManualKind";
-}
-
-/// <summary>What became of a manual event write.</summary>
-public enum ManualEventOutcome
-{
-    Saved = 0,
-
-    /// <summary>One or more fields were refused (see <see cref="ManualEventResult.Errors"/>); nothing was stored.</summary>
-    Invalid = 1,
-
-    /// <summary>No such incident or event.</summary>
-    NotFound = 2,
 
     /// <summary>The event is one of the desk's automatic events, which are never edited.</summary>
-    Immutable = 3,
-}
-
-/// <summary>The outcome of adding or editing a manual event: the event's id when saved, or why not.</summary>
-public sealed record ManualEventResult(ManualEventOutcome Outcome, int? Id, IReadOnlyDictionary<string, string> Errors)
-{
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
-
-    public bool Succeeded => Outcome == ManualEventOutcome.Saved;
-    public bool NotFound => Outcome == ManualEventOutcome.NotFound;
-    public bool Immutable => Outcome == ManualEventOutcome.Immutable;
-
-    public static ManualEventResult Saved(int id) => new(ManualEventOutcome.Saved, id, NoErrors);
-
-    public static ManualEventResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ManualEventOutcome.Invalid, null, errors);
-
-    public static ManualEventResult Missing() => new(ManualEventOutcome.NotFound, null, NoErrors);
-
-    public static ManualEventResult Refused() => new(ManualEventOutcome.Immutable, null, NoErrors);
+    public const string Immutable = "Immutable";
 }
 
 /// <summary>Lengths of a manual event's texts (the database allows more; these keep the timeline readable).</summary>

@@ -8,6 +8,7 @@ using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
+using IncidentDesk.Web.Outcomes;
 
 namespace IncidentDesk.Web.Features.Incidents.Timeline;
 
@@ -20,12 +21,17 @@ namespace IncidentDesk.Web.Features.Incidents.Timeline;
 /// </summary>
 public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
-    /// <summary>Adds a fact or action to an incident's timeline (at the precision the sources allow); refusals store nothing.</summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer.</exception>
-    public async Task<ManualEventResult> AddEventAsync(int incidentId, ManualEventInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds a fact or action to an incident's timeline (at the precision the sources allow; officers only); the new
+    /// event's id. Refusals store nothing.
+    /// </summary>
+    public async Task<Result<int>> AddEventAsync(int incidentId, ManualEventInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = Validate(input, now, out var occurred);
@@ -33,12 +39,12 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
-            return ManualEventResult.Missing();
+            return Result.NotFound();
         }
 
         if (errors.Count > 0 || occurred is null)
         {
-            return ManualEventResult.Invalid(errors);
+            return errors.ToFailure();
         }
 
         var entry = new TimelineEvent
@@ -53,50 +59,52 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         db.TimelineEvents.Add(entry);
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
-        return ManualEventResult.Saved(entry.Id);
+        return Result.Success(entry.Id);
     }
 
     /// <summary>
-    /// Rewrites a manual event (same rules as adding). The previous version stays in the audit trail and the event
-    /// is marked as edited by whom and when. Automatic events answer <see cref="ManualEventOutcome.Immutable"/>.
+    /// Rewrites a manual event (same rules as adding; officers only). The previous version stays in the audit trail and
+    /// the event is marked as edited by whom and when. An automatic event is a conflict coded <see cref="TimelineError.Immutable"/>.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The current user is not a privacy officer (the attempt is audited).</exception>
-    public async Task<ManualEventResult> UpdateEventAsync(int eventId, ManualEventInput input, CancellationToken cancellationToken = default)
+    public async Task<Result> UpdateEventAsync(int eventId, ManualEventInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await audit.DemandAsync(user.IsOfficer, nameof(TimelineEvent), Id(eventId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(TimelineEvent), Id(eventId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.TimelineEvents.FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
         if (entry is null)
         {
-            return ManualEventResult.Missing();
+            return Result.NotFound();
         }
 
         // Checked before validation: no wording of the input can make the desk's own record editable.
         if (!entry.Kind.IsManual())
         {
-            return ManualEventResult.Refused();
+            return Result.ConflictWith(TimelineError.Immutable, "Error.Immutable");
         }
 
         var errors = Validate(input, now, out var occurred);
         if (errors.Count > 0 || occurred is null)
         {
-            return ManualEventResult.Invalid(errors);
+            return errors.ToFailure();
         }
 
         Apply(entry, input, occurred);
         if (!db.Entry(entry).Properties.Any(p => p.IsModified))
         {
-            return ManualEventResult.Saved(entry.Id); // nothing changed: no edit mark, no audit line
+            return Result.Success(); // nothing changed: no edit mark, no audit line
         }
 
         entry.EditedAtUtc = now;
         entry.EditedBy = user.Name;
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
-        return ManualEventResult.Saved(entry.Id);
+        return Result.Success();
     }
 
     /// <summary>
@@ -185,32 +193,32 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
 
     private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 
-    private static Dictionary<string, string> Validate(ManualEventInput input, DateTime now, out PartialDate? occurred)
+    private static FieldErrors Validate(ManualEventInput input, DateTime now, out PartialDate? occurred)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         FieldRules.Text(errors, TimelineField.Title, input.Title, ManualEventLimits.Title, required: true);
         FieldRules.Text(errors, TimelineField.Description, input.Description, ManualEventLimits.Description, required: false);
         FieldRules.Text(errors, TimelineField.Source, input.Source, ManualEventLimits.Source, required: true);
         if (!Enum.IsDefined(input.Kind) || !input.Kind.IsManual())
         {
-            errors[TimelineField.Kind] = TimelineError.NotManualKind;
+            errors.Add(TimelineField.Kind, TimelineError.NotManualKind);
         }
 
         occurred = null;
         if (input.OccurredAt is not { } d)
         {
-            errors[TimelineField.OccurredAt] = TimelineError.Required;
+            errors.Add(TimelineField.OccurredAt, TimelineError.Required);
         }
         else if (!Enum.IsDefined(d.Precision) || PartialDate.Validate(d.Year, d.Month, d.Day, d.Time, d.Precision) is not null)
         {
-            errors[TimelineField.OccurredAt] = TimelineError.InvalidDate;
+            errors.Add(TimelineField.OccurredAt, TimelineError.InvalidDate);
         }
         else
         {
             occurred = PartialDate.FromLocal(d.Year, d.Month, d.Day, d.Time, d.Precision);
             if (occurred.IsInFuture(now))
             {
-                errors[TimelineField.OccurredAt] = TimelineError.InFuture;
+                errors.Add(TimelineField.OccurredAt, TimelineError.InFuture);
                 occurred = null;
             }
         }

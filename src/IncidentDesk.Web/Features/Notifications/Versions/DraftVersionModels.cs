@@ -18,7 +18,6 @@ public static class DraftErrors
 {
     public const string Required = "Required";
     public const string TooLong = "TooLong";
-    public const string NotFound = "NotFound";
     public const string Approved = "Approved";
     public const string MissingItems = "MissingItems";
     public const string NotApproved = "NotApproved";
@@ -34,16 +33,6 @@ public static class DraftFields
     public const string Protocol = "Protocol";
     public const string FiledAt = "FiledAt";
     public const string DelayReasons = "DelayReasons";
-}
-
-/// <summary>The outcome of a write: the id written, or error codes per field.</summary>
-public sealed record DraftWriteResult(int? Id, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static DraftWriteResult Ok(int id) => new(id, new Dictionary<string, string>());
-
-    public static DraftWriteResult Fail(string field, string code) => new(null, new Dictionary<string, string> { [field] = code });
 }
 
 /// <summary>A recorded filing as the Notifications tab lists it.</summary>

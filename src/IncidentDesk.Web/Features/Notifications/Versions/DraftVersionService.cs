@@ -6,6 +6,7 @@ using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Features.Notifications.Export;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -48,13 +49,16 @@ public sealed class DraftVersionService(
     }
 
     /// <summary>"Gerar nova versão": the draft generated from the incident as it is now becomes version n+1.</summary>
-    public async Task<DraftWriteResult> SaveGeneratedAsync(int incidentId, int coopId, DraftKind kind, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SaveGeneratedAsync(int incidentId, int coopId, DraftKind kind, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         var draft = await drafts.GenerateAsync(incidentId, coopId, kind, cancellationToken);
         if (draft is null)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         return await AppendAsync(incidentId, coopId, kind, draft.Markdown, [.. draft.Missing.Select(m => m.Code)],
@@ -65,17 +69,20 @@ public sealed class DraftVersionService(
     /// Saves an officer's edit of a version as a new version (n+1); the edited one, approved or not, stays as it was.
     /// The completeness codes are those of the incident at save: the desk cannot read the officer's prose.
     /// </summary>
-    public async Task<DraftWriteResult> SaveEditedAsync(int incidentId, int baseVersionId, string? markdown, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SaveEditedAsync(int incidentId, int baseVersionId, string? markdown, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return DraftWriteResult.Fail(DraftFields.Markdown, DraftErrors.Required);
+            return Result.Invalid(DraftFields.Markdown, DraftErrors.Required, "Error.Required");
         }
 
         if (markdown.Length > DraftVersion.MarkdownMax)
         {
-            return DraftWriteResult.Fail(DraftFields.Markdown, DraftErrors.TooLong);
+            return Result.Invalid(DraftFields.Markdown, DraftErrors.TooLong, "Error.TooLong", DraftVersion.MarkdownMax);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -83,7 +90,7 @@ public sealed class DraftVersionService(
         var current = source is null ? null : await drafts.GenerateAsync(incidentId, source.CoopId, source.Kind, cancellationToken);
         if (source is null || current is null)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         return await AppendAsync(incidentId, source.CoopId, source.Kind, markdown, [.. current.Missing.Select(m => m.Code)],
@@ -94,25 +101,28 @@ public sealed class DraftVersionService(
     /// Approval by a privacy officer. With items missing it is allowed only "as preliminary": the items are then appended
     /// to the text as "a complementar" (R15 art. 6 §3) in the same write that fixes the version for good.
     /// </summary>
-    public async Task<DraftWriteResult> ApproveAsync(int incidentId, int versionId, bool asPreliminary, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> ApproveAsync(int incidentId, int versionId, bool asPreliminary, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(DraftVersion), Id(versionId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(DraftVersion), Id(versionId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.DraftVersions.FirstOrDefaultAsync(v => v.Id == versionId && v.IncidentId == incidentId, cancellationToken);
         if (version is null)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         if (version.IsApproved)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.Approved);
+            return Result.Invalid(DraftFields.Version, DraftErrors.Approved, "Error.Approved");
         }
 
         var missing = VersionText.Codes(version.MissingCodes);
         if (missing.Count > 0 && !asPreliminary)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.MissingItems);
+            return Result.Invalid(DraftFields.Version, DraftErrors.MissingItems, "Error.MissingItems");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -131,7 +141,7 @@ public sealed class DraftVersionService(
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now, title, description, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, version.CoopId, cancellationToken);
-        return DraftWriteResult.Ok(version.Id);
+        return Result.Success(version.Id);
     }
 
     /// <summary>A version as a file; audited as an export (it carries the co-op's personal data).</summary>
@@ -154,7 +164,7 @@ public sealed class DraftVersionService(
         return file;
     }
 
-    private async Task<DraftWriteResult> AppendAsync(
+    private async Task<Result<int>> AppendAsync(
         int incidentId, int coopId, DraftKind kind, string markdown, IReadOnlyList<string> missing, string how, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -173,7 +183,7 @@ public sealed class DraftVersionService(
             $"{VersionText.NewVersionTitle}: {VersionText.Kind(kind)} v{VersionText.Number(version.Version)} — {code}", $"{how} {pending}.", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: ct);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, coopId, ct);
-        return DraftWriteResult.Ok(version.Id);
+        return Result.Success(version.Id);
     }
 
     /// <summary>Liaisons: their own co-op's approved versions of incidents they see. Officers and auditors: all.</summary>

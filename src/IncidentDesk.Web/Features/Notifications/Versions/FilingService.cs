@@ -9,6 +9,7 @@ using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,36 +43,42 @@ public sealed class FilingService(
     }
 
     /// <summary>Records an approved version as filed; its kind decides the filing kind (ANPD or subjects).</summary>
-    public async Task<DraftWriteResult> RecordForVersionAsync(
+    public async Task<Result<int>> RecordForVersionAsync(
         int incidentId, int versionId, string? protocol, DateTime? filedAtBrasilia, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.IncidentId == incidentId, cancellationToken);
         if (version is null)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         if (!version.IsApproved)
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotApproved);
+            return Result.Invalid(DraftFields.Version, DraftErrors.NotApproved, "Error.NotApproved");
         }
 
         return FilingKinds.For(version.Kind) is { } kind
             ? await RecordAsync(db, incidentId, version.CoopId, kind, version, protocol, filedAtBrasilia, cancellationToken)
-            : DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFilable);
+            : Result.Invalid(DraftFields.Version, DraftErrors.NotFilable, "Error.NotFilable");
     }
 
     /// <summary>The declaration of the channels used to tell the subjects (R15 art. 9 §4) is filed without a desk draft.</summary>
-    public async Task<DraftWriteResult> RecordChannelsDeclarationAsync(
+    public async Task<Result<int>> RecordChannelsDeclarationAsync(
         int incidentId, int coopId, string? protocol, DateTime? filedAtBrasilia, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await IsControllerAsync(db, incidentId, coopId, cancellationToken))
         {
-            return DraftWriteResult.Fail(DraftFields.Version, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         return await RecordAsync(db, incidentId, coopId, FilingKind.ChannelsDeclaration, null, protocol, filedAtBrasilia, cancellationToken);
@@ -97,30 +104,33 @@ public sealed class FilingService(
     }
 
     /// <summary>Writes the reasons for delay (only once the ANPD deadline has passed or the filing was late).</summary>
-    public async Task<DraftWriteResult> SaveDelayReasonsAsync(int incidentId, int coopId, string? reasons, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SaveDelayReasonsAsync(int incidentId, int coopId, string? reasons, CancellationToken cancellationToken = default)
     {
-        await audit.DemandAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken);
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficer, nameof(Incident), Id(incidentId), cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
         var text = reasons?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return DraftWriteResult.Fail(DraftFields.DelayReasons, DraftErrors.Required);
+            return Result.Invalid(DraftFields.DelayReasons, DraftErrors.Required, "Error.Required");
         }
 
         if (text.Length > DelayReasonsMax)
         {
-            return DraftWriteResult.Fail(DraftFields.DelayReasons, DraftErrors.TooLong);
+            return Result.Invalid(DraftFields.DelayReasons, DraftErrors.TooLong, "Error.TooLong", DelayReasonsMax);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await ControllerAsync(db, incidentId, coopId, cancellationToken, tracked: true);
         if (involvement is null)
         {
-            return DraftWriteResult.Fail(DraftFields.DelayReasons, DraftErrors.NotFound);
+            return Result.NotFound();
         }
 
         if (!(await LateAsync(incidentId, involvement, cancellationToken)).Late)
         {
-            return DraftWriteResult.Fail(DraftFields.DelayReasons, DraftErrors.NotLate);
+            return Result.Invalid(DraftFields.DelayReasons, DraftErrors.NotLate, "Error.NotLate");
         }
 
         involvement.DelayReasons = text;
@@ -129,34 +139,34 @@ public sealed class FilingService(
             $"{VersionText.DelayReasonsTitle} — {involvement.Coop!.Code}", text, user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
         await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, involvement.Id, coopId, cancellationToken);
-        return DraftWriteResult.Ok(involvement.Id);
+        return Result.Success(involvement.Id);
     }
 
-    private async Task<DraftWriteResult> RecordAsync(
+    private async Task<Result<int>> RecordAsync(
         IncidentDeskDbContext db, int incidentId, int coopId, FilingKind kind, DraftVersion? version, string? protocol,
         DateTime? filedAtBrasilia, CancellationToken ct)
     {
         var number = protocol?.Trim() ?? "";
         if (number.Length == 0)
         {
-            return DraftWriteResult.Fail(DraftFields.Protocol, DraftErrors.Required);
+            return Result.Invalid(DraftFields.Protocol, DraftErrors.Required, "Error.Required");
         }
 
         if (number.Length > CommunicationFiling.ProtocolMax)
         {
-            return DraftWriteResult.Fail(DraftFields.Protocol, DraftErrors.TooLong);
+            return Result.Invalid(DraftFields.Protocol, DraftErrors.TooLong, "Error.TooLong", CommunicationFiling.ProtocolMax);
         }
 
         if (filedAtBrasilia is not { } local)
         {
-            return DraftWriteResult.Fail(DraftFields.FiledAt, DraftErrors.Required);
+            return Result.Invalid(DraftFields.FiledAt, DraftErrors.Required, "Error.Required");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var filedAt = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), BrasiliaTime.Zone);
         if (filedAt > now)
         {
-            return DraftWriteResult.Fail(DraftFields.FiledAt, DraftErrors.InFuture);
+            return Result.Invalid(DraftFields.FiledAt, DraftErrors.InFuture, "Error.InFuture");
         }
 
         var filing = new CommunicationFiling
@@ -172,7 +182,7 @@ public sealed class FilingService(
             $"Protocolo {number}, enviada em {VersionText.Moment(filedAt)}.{from}", user.Name));
         await audit.SaveChangesAsync(db, cancellationToken: ct);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, filing.Id, coopId, ct);
-        return DraftWriteResult.Ok(filing.Id);
+        return Result.Success(filing.Id);
     }
 
     /// <summary>Late against the working (strict) ANPD deadline, as the drafts judge it (see DraftFactsReader).</summary>

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace IncidentDesk.EndToEndTests.Accessibility;
+
+/// <summary>
+/// The accessibility gate: every screen of <see cref="AxeScreen.All"/> has no WCAG 2.1 A/AA violation that axe-core can
+/// find, as each kind of person who sees it, on a desktop (1440 px) and a phone (390 px), in the light theme and the dark
+/// one; every dialog opens from the keyboard and gives focus back to its opener when it closes.
+/// </summary>
+public sealed class AccessibilityGateTests(AxeSessions sessions, ITestOutputHelper output) : IClassFixture<AxeSessions>
+{
+    public const int Desktop = 1440;
+    public const int Phone = 390;
+
+    /// <summary>
+    /// Who, how wide, which theme, and whether to keep a screenshot of every screen (the runs a person looks at: the
+    /// officer's desk and the liaison's phone, in both themes; the others would be near copies).
+    /// </summary>
+    public static TheoryData<Audience, int, ColorScheme, bool> Runs => new()
+    {
+        { Audience.Visitor, Desktop, ColorScheme.Light, true },
+        { Audience.Visitor, Phone, ColorScheme.Dark, true },
+        { Audience.Officer, Desktop, ColorScheme.Light, true },
+        { Audience.Officer, Phone, ColorScheme.Light, false },
+        { Audience.Officer, Desktop, ColorScheme.Dark, true },
+        { Audience.Auditor, Desktop, ColorScheme.Light, false },
+        { Audience.Auditor, Phone, ColorScheme.Light, false },
+        { Audience.Liaison, Desktop, ColorScheme.Light, false },
+        { Audience.Liaison, Phone, ColorScheme.Light, true },
+        { Audience.Liaison, Phone, ColorScheme.Dark, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public async Task Every_screen_meets_wcag_2_1_aa(Audience who, int width, ColorScheme scheme, bool screenshots)
+    {
+        var page = await sessions.NewPageAsync(who, width, scheme);
+        var prefix = $"axe-{who}-{width}-{scheme}".ToLowerInvariant();
+        var findings = await AxeGate.WalkAsync(page, who, width < 600, sessions.World, screenshots ? prefix : null);
+
+        var screens = AxeScreen.All.Where(s => s.Audience.HasFlag(who)).Select(s => s.Name).ToList();
+        output.WriteLine(AxeGate.Summary(findings, screens));
+        await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, $"{prefix}.txt"),
+            AxeGate.Summary(findings, screens) + "\n" + string.Join("\n", findings.Select(f => $"{f.Screen}: {f.RuleId} ({f.Impact}, {f.Nodes}) {f.Detail}")),
+            TestContext.Current.CancellationToken);
+        Assert.True(findings.Count == 0, "\n" + string.Join("\n", findings.Select(f => $"{f.Screen}: {f.RuleId} ({f.Impact}, {f.Nodes} node(s)) {f.Detail}")));
+    }
+}

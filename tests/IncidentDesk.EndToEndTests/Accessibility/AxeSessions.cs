@@ -1,0 +1,70 @@
+using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Data;
+using IncidentDesk.Data.Identity;
+using IncidentDesk.Data.Seeding;
+using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Campaigns;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IncidentDesk.EndToEndTests.Accessibility;
+
+/// <summary>
+/// The people the accessibility tests browse as, each signed in once through the real form (their cookies reused by
+/// every run), and the records their screens show: the reference incident with a campaign of its own, so the matrix and
+/// the liaison's task list have cells and cards. The campaign goes to Amapá's co-ops, which no other browser test uses:
+/// journeys that count a São Paulo liaison's tasks are not disturbed.
+/// </summary>
+public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string LiaisonCoop = "AP-001";
+    private readonly Dictionary<Audience, string> _states = [];
+
+    public AxeWorld World { get; private set; } = default!;
+    public TestAccount Officer { get; private set; } = default!;
+    public TestAccount Liaison { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer", displayName: "Beatriz Conformidade");
+        var auditor = await TestAccounts.CreateAsync(browser.Host, "Auditor", displayName: "Caio Auditoria");
+        Liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", LiaisonCoop, twoFactor: false, displayName: "Joana Ligação");
+        // The 2FA page gives an account without a key its first one, which ends the person's other sessions: the scans
+        // reuse this session's cookies, so the key is made before the sign-in.
+        using (var scope = browser.Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(Liaison.Email);
+            await users.ResetAuthenticatorKeyAsync(user!);
+        }
+
+        await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IncidentDeskDbContext>();
+            var incidentId = await db.Incidents.Where(i => i.Reference == ReferenceIncidentSeed.Reference).Select(i => i.Id).SingleAsync(ct);
+            var playbookId = await db.Playbooks.Where(p => p.Name == PlaybookSeed.ExposedBrokerName).Select(p => p.Id).SingleAsync(ct);
+            var coopId = await db.Coops.Where(c => c.Code == LiaisonCoop).Select(c => c.Id).SingleAsync(ct);
+            var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>()
+                .LaunchAsync(new CampaignLaunch(incidentId, "Verificação de acessibilidade", playbookId, null, CampaignAudience.Uf, "AP"), ct);
+            Assert.True(launched.Succeeded);
+            World = new AxeWorld(incidentId, coopId, playbookId, Officer);
+        }
+
+        foreach (var (who, account) in new[] { (Audience.Officer, Officer), (Audience.Auditor, auditor), (Audience.Liaison, Liaison) })
+        {
+            var page = await browser.NewPageAsync();
+            await page.SignInAsync(account);
+            _states[who] = await page.Context.StorageStateAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>A page signed in as <paramref name="who"/> (nobody for <see cref="Audience.Visitor"/>) at the given width and colour scheme.</summary>
+    public Task<IPage> NewPageAsync(Audience who, int width, ColorScheme scheme) =>
+        browser.NewPageAsync(_states.GetValueOrDefault(who), width, width < 600 ? 844 : 900, scheme);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
