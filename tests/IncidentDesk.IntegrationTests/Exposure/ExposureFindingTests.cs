@@ -119,6 +119,54 @@ public sealed class ExposureFindingTests(ExposureHostFixture fixture) : IClassFi
         Assert.Equal(findings[0].CampaignId, findings[1].CampaignId);
     }
 
+    [Fact]
+    public async Task A_new_finding_queues_one_notice_for_its_coops_liaisons_inside_its_own_transaction_and_a_repeat_queues_none()
+    {
+        var endpointId = await fixture.DeclareAsync("MT-001", "kafka.mt.example", 9092);
+        var notices = new RecordedNotices();
+        var services = fixture.Host.Services;
+        var recorder = new CheckRecorder(services.GetRequiredService<Data.FederationWideDb>(), services.GetRequiredService<Data.Audit.AuditTrail>(),
+            services.GetRequiredService<Web.Features.Compliance.BusinessCalendarProvider>(), services.GetRequiredService<Web.Features.Live.IChangeFeed>(),
+            notices, TimeProvider.System);
+        var exposed = new Web.Features.Exposure.Probe.ProbeResult(
+            ExposureOutcome.Exposed, CheckDetail.TopicsListed, TimeSpan.FromMilliseconds(12), "127.0.0.1:9092", ["chatbot.conversas", "beneficiarios"]);
+        var actor = new Data.Audit.AuditActor(null, "test");
+
+        var opened = await recorder.RecordAsync(null, endpointId, exposed, actor, Ct);
+        var again = await recorder.RecordAsync(null, endpointId, exposed, actor, Ct);
+
+        Assert.Equal((FindingChange.Opened, FindingChange.StillOpen), (opened, again));
+        var notice = Assert.Single(notices.Queued);
+        var finding = await SingleFindingAsync(endpointId);
+        Assert.Equal((await fixture.CoopIdAsync("MT-001"), "MT-001", finding.CoopTaskId, "kafka.mt.example:9092", 2),
+            (notice.CoopId, notice.CoopCode, notice.CoopTaskId, notice.Endpoint, notice.TopicCount));
+        // Queued inside the finding's transaction (committed with it or not at all); the sender woken once it committed.
+        Assert.True(notices.QueuedInTransaction);
+        Assert.Equal(1, notices.Wakes);
+        await using var db = fixture.CreateDb();
+        var task = await db.CampaignTasks.AsNoTracking().SingleAsync(t => db.CoopTasks.Any(c => c.Id == finding.CoopTaskId && c.CampaignTaskId == t.Id), Ct);
+        Assert.Equal(task.DueAtUtc, notice.DueAtUtc);
+    }
+
+    /// <summary>The notices findings ask for, whether they were asked inside the finding's transaction, and the wake-ups after.</summary>
+    private sealed class RecordedNotices : IFindingNotice
+    {
+        public List<FindingNotice> Queued { get; } = [];
+
+        public bool QueuedInTransaction { get; private set; }
+
+        public int Wakes { get; private set; }
+
+        public Task QueueAsync(Data.IncidentDeskDbContext db, FindingNotice notice, CancellationToken cancellationToken)
+        {
+            Queued.Add(notice);
+            QueuedInTransaction = db.Database.CurrentTransaction is not null;
+            return Task.CompletedTask;
+        }
+
+        public void Wake() => Wakes++;
+    }
+
     private async Task<ExposureFinding> SingleFindingAsync(int endpointId)
     {
         await using var db = fixture.CreateDb();

@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Common;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Exposure.Endpoints;
 using IncidentDesk.Web.Features.Exposure.Findings;
@@ -17,6 +18,8 @@ internal static class ExposureRegistration
         services.Configure<ExposureWatchOptions>(configuration.GetSection(ExposureWatchOptions.Section));
         services.AddSingleton<KafkaProbe>();
         services.AddSingleton<CheckRecorder>();
+        // Until the mail outbox registers its own notice (which then wins: it is added, this one only tried), nothing is mailed.
+        services.TryAddSingleton<IFindingNotice, FindingNoticeNotSent>();
         services.AddSingleton<ExposureRunner>();
         services.AddHostedService<ExposureScheduler>();
         services.AddScoped<EndpointService>();

@@ -25,10 +25,12 @@ public enum FindingChange
 /// <summary>
 /// Records one check and what it means, in one audited transaction: the check, the endpoint's last state, and — when the
 /// broker was found exposed and no finding of it is open — a task for its co-op (once: a further exposed check of an open
-/// finding opens nothing). A later check of an open finding is written onto that task's history, and a closed one says
-/// so; the task itself is left for the liaison to answer (<see cref="ExposureTaskCompletion"/>).
+/// finding opens nothing) and the notice to the co-op's liaisons (<see cref="IFindingNotice"/>). A later check of an open
+/// finding is written onto that task's history, and a closed one says so; the task itself is left for the liaison to answer
+/// (<see cref="ExposureTaskCompletion"/>).
 /// </summary>
-public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trail, BusinessCalendarProvider calendars, IChangeFeed feed, TimeProvider time)
+public sealed class CheckRecorder(
+    FederationWideDb federationDb, AuditTrail trail, BusinessCalendarProvider calendars, IChangeFeed feed, IFindingNotice notice, TimeProvider time)
 {
     public const string CheckedAction = "Exposure.Checked";
     public const string FindingOpenedAction = "Exposure.FindingOpened";
@@ -95,6 +97,11 @@ public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trai
             await transaction.CommitAsync(cancellationToken);
         }
 
+        if (change == FindingChange.Opened)
+        {
+            notice.Wake();
+        }
+
         if (incidentId is { } incident && coopTaskId is { } task)
         {
             // A new finding is a new column of the campaign's matrix (open matrices read it whole, the co-op's liaison is told
@@ -149,6 +156,9 @@ public sealed class CheckRecorder(FederationWideDb federationDb, AuditTrail trai
         });
         db.TimelineEvents.Add(AutomaticEvents.Create(watch.IncidentId, TimelineEventKind.Task, now,
             ExposureRecordText.FindingEvent(coopCode, endpoint.Address, topics), task.Instructions, actor.Name));
+        // The liaisons' notice is queued in this transaction and sealed by the finding's audit entry below.
+        await notice.QueueAsync(db, new FindingNotice(endpoint.CoopId, coopCode, coopTask.Id, watch.IncidentId, watch.CampaignId,
+            endpoint.Address, check.CheckedAtUtc, topics, task.DueAtUtc), cancellationToken);
         await trail.SaveChangesAsync(db, actor, new AuditRecord(FindingOpenedAction, nameof(CoopTask),
             coopTask.Id.ToString(CultureInfo.InvariantCulture), HistoryLine(check, endpoint)), cancellationToken);
         return coopTask.Id;
