@@ -27,7 +27,7 @@ public sealed class ExposureCardTests : MudComponentTestBase, IClassFixture<Seed
         AddDeskDatabase(database.Configure);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
-        Services.AddScoped<ExposureQueryService>();
+        Services.AddExposureWatchForComponents();
         Services.AddScoped(_ => _user);
     }
 
@@ -61,6 +61,23 @@ public sealed class ExposureCardTests : MudComponentTestBase, IClassFixture<Seed
         Assert.Equal("1", Figure(card, "unauthorized"));
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=coop-exposure-row]")), Patience);
         Assert.Contains("Sem autorização", panel.Find("[data-testid=exposure-state]").TextContent, StringComparison.Ordinal);
+        // Checking is the federation's act: a liaison's panel offers no check.
+        Assert.Empty(panel.FindAll("[data-testid=coop-exposure-check]"));
+    }
+
+    [Fact]
+    public async Task An_officers_coop_panel_shows_the_broker_found_exposed_and_offers_to_check_the_coop_now()
+    {
+        var (_, ma) = await ArrangeAsync();
+        ActAs(AppRoles.PrivacyOfficer, null);
+
+        var panel = RenderWithMud<CoopExposurePanel>(p => p.Add(c => c.CoopId, ma).Add(c => c.CoopCode, "MA-001"));
+
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=coop-exposure-row]")), Patience);
+        Assert.Equal("Exposto", panel.Find("[data-testid=exposure-state]").TextContent.Trim());
+        Assert.Contains("kafka.ma.example:9092", panel.Find("[data-testid=coop-exposure-row]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Verificar os brokers agora", panel.Find("[data-testid=coop-exposure-check]").TextContent.Trim());
+        Assert.Equal("exposure?coop=MA-001", panel.Find("a[href^=exposure]").GetAttribute("href"));
     }
 
     private static string Figure(Bunit.IRenderedComponent<ExposureCard> cut, string name) =>
