@@ -145,6 +145,19 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
         {
             Act = OpenInvitationsAsync,
         },
+        Page("exposure watch", "/exposure", Audience.SignedIn, "[data-testid=endpoint-address]"),
+        Dialog("declare endpoint dialog", "/exposure", Audience.Officer | Audience.Liaison, p => p.GetByTestId("exposure-declare"),
+            "[data-testid=endpoint-address]"),
+        Dialog("endpoint import dialog", "/exposure", Audience.Officer | Audience.Liaison, p => p.GetByTestId("exposure-import"),
+            "[data-testid=endpoint-address]"),
+        Dialog("endpoint history dialog", "/exposure", Audience.SignedIn, p => p.GetByTestId("endpoint-history").First,
+            "[data-testid=endpoint-address]"),
+        new AxeScreen("endpoint menu", "/exposure", Audience.Officer | Audience.Liaison)
+        {
+            Ready = "[data-testid=endpoint-address]",
+            Opener = p => p.GetByTestId("endpoint-more").Locator("button").First,
+            Surface = ".mud-popover-open",
+        },
         Page("my tasks", "/my-tasks", Audience.Liaison, "[data-testid=task-card]"),
         Dialog("task answer dialog", "/my-tasks", Audience.Liaison, p => p.GetByTestId("task-update").First, "[data-testid=task-card]"),
         Page("API tokens", "/account/tokens", Audience.SignedIn, "[data-testid=token-new]"),
