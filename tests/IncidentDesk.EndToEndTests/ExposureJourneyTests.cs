@@ -94,6 +94,8 @@ public sealed class ExposureJourneyTests(BrowserFixture browser)
         await task.GetByTestId("task-update").ClickAsync();
         await phone.GetByTestId("task-status-select").ClickAsync();
         await phone.GetByRole(AriaRole.Option, new() { Name = "Concluída" }).ClickAsync();
+        // The choice reaches the server before the save does (a StatusOnly task shows nothing else that would wait for it).
+        await Expect(phone.Locator("[data-testid=task-status-select] input, input[data-testid=task-status-select]").First).ToHaveValueAsync("Concluída");
         await phone.GetByTestId("task-save").ClickAsync();
         await Expect(phone.GetByTestId("task-error")).ToContainTextAsync("ainda encontrou o broker aberto");
         await phone.ScreenshotAsync("116-liaison-done-refused-while-exposed-phone");

@@ -21,6 +21,14 @@ internal static class ExposureWords
 
     public static string Detail(IStringLocalizer text, CheckDetail detail) => text[$"Detail.{detail}"];
 
+    /// <summary>"Declarado em 05/12/2026 13:20 por …": under the address, where the declaration belongs.</summary>
+    public static string Declared(IStringLocalizer text, EndpointRow row)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(row);
+        return text["Declared.By", row.DeclaredBy, When(row.DeclaredAtUtc)];
+    }
+
     public static string Topics(IStringLocalizer text, int count) => count == 1 ? text["Topics.One"] : text["Topics.Many", count];
 
     public static MudBlazor.Color Color(EndpointState state) => state switch
