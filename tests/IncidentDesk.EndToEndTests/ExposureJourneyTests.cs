@@ -95,7 +95,7 @@ public sealed class ExposureJourneyTests(BrowserFixture browser)
         await phone.GetByTestId("task-status-select").ClickAsync();
         await phone.GetByRole(AriaRole.Option, new() { Name = "Concluída" }).ClickAsync();
         // The choice reaches the server before the save does (a StatusOnly task shows nothing else that would wait for it).
-        await Expect(phone.Locator("[data-testid=task-status-select] input, input[data-testid=task-status-select]").First).ToHaveValueAsync("Concluída");
+        await Expect(phone.GetByRole(AriaRole.Combobox, new() { Name = "Situação" })).ToContainTextAsync("Concluída");
         await phone.GetByTestId("task-save").ClickAsync();
         await Expect(phone.GetByTestId("task-error")).ToContainTextAsync("ainda encontrou o broker aberto");
         await phone.ScreenshotAsync("116-liaison-done-refused-while-exposed-phone");
