@@ -80,6 +80,7 @@ public sealed partial class IncidentDeskDbContext
         [typeof(Core.Compliance.BusinessClosure)] = "the business calendar every co-op's deadlines are counted on",
         [typeof(PersonalAccessToken)] = "a person's own API token, read only by its owner's token service and the bearer check",
         [typeof(Core.Mail.MailRun)] = "the day a scheduled mail run happened and how many mails it queued; no co-op's data",
+        [typeof(Core.Exposure.ExposureRun)] = "a round of exposure checks, the federation's own operation; officers and auditors only, enforced by role",
         [typeof(IdentityRole)] = IdentityTable,
         [typeof(IdentityRoleClaim<string>)] = IdentityTable,
         [typeof(IdentityUserClaim<string>)] = IdentityTable,
@@ -106,9 +107,9 @@ public sealed partial class IncidentDeskDbContext
     private int? ScopeCoopId => _scope.CoopId;
 
     /// <summary>
-    /// The read rule, per entity type. A liaison reads: their own co-op and its involvements, tasks, assessments, filings
-    /// and approved drafts; the incidents their co-op is involved in or tasked about, with those incidents' key figures,
-    /// shared timeline events and shared evidence; the campaigns (and their tasks) that asked their co-op something; the
+    /// The read rule, per entity type. A liaison reads: their own co-op and its involvements, tasks, assessments, filings,
+    /// approved drafts, declared brokers with their checks and findings; the incidents their co-op is involved in or tasked
+    /// about, with those incidents' key figures, shared timeline events and shared evidence; the campaigns (and their tasks) that asked their co-op something; the
     /// accounts of their own co-op. Officers and auditors read everything; nobody else reads anything. The filters reference
     /// each other only downwards (incident → campaign → co-op task), never in a cycle.
     /// </summary>
@@ -129,6 +130,9 @@ public sealed partial class IncidentDeskDbContext
         // one that names their own co-op (it may concern a flaw the co-op has not been told about yet).
         builder.Entity<SecurityReport>().HasQueryFilter(_ => ScopeReadsAll);
         builder.Entity<SecurityReportMessage>().HasQueryFilter(_ => ScopeReadsAll);
+        builder.Entity<Core.Exposure.BrokerEndpoint>().HasQueryFilter(e => ScopeReadsAll || e.CoopId == ScopeCoopId);
+        builder.Entity<Core.Exposure.ExposureCheck>().HasQueryFilter(c => ScopeReadsAll || c.CoopId == ScopeCoopId);
+        builder.Entity<Core.Exposure.ExposureFinding>().HasQueryFilter(f => ScopeReadsAll || f.CoopId == ScopeCoopId);
 
         builder.Entity<Campaign>().HasQueryFilter(c => ScopeReadsAll
             || Set<CoopTask>().Any(t => t.CampaignId == c.Id && t.CoopId == ScopeCoopId));

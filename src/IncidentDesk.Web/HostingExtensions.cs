@@ -13,6 +13,7 @@ using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Coops;
 using IncidentDesk.Web.Features.Dashboard;
+using IncidentDesk.Web.Features.Exposure;
 using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Features.Mail;
@@ -102,6 +103,7 @@ internal static class HostingExtensions
             .AddAdministration()
             .AddMail()
             .AddOutsideReports(builder.Configuration)
+            .AddExposureWatch(builder.Configuration)
             .AddPersonalAccessTokens()
             .AddPreferences()
             .AddCoops()
@@ -161,6 +163,7 @@ internal static class HostingExtensions
         app.MapCampaigns();
         app.MapNotifications();
         app.MapRegister();
+        app.MapExposureWatch();
         app.MapApi();
         app.MapLiveUpdates();
         // Blazor emits its own frame-ancestors policy (it protects the compressed WebSocket); make it agree with ours.

@@ -29,7 +29,7 @@ internal sealed class FederationRun : IAsyncDisposable
     public string ConnectionString => $"Data Source={Host.DatabasePath}";
 
     /// <param name="database">A database file to run on (e.g. a generated history); it is copied, so the original stays as it was.</param>
-    /// <param name="extra">More configuration (mail to a test SMTP server), applied over the harness's own.</param>
+    /// <param name="extra">More configuration (mail to a test SMTP server, exposure watch's bounds), applied over the harness's own.</param>
     /// <param name="port">A fixed loopback port (0: any free one), for configuration that must name the address.</param>
     public static async Task<FederationRun> StartAsync(string? database = null, IReadOnlyDictionary<string, string?>? extra = null, int port = 0)
     {

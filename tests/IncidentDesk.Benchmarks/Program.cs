@@ -20,6 +20,7 @@ internal static class Harness
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           reports   public report form: submit beside its floor; an officer's page during a 500-post flood beside a quiet desk
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
+          exposure [--concurrency 16] [--response-timeout 5s] [--per-coop 2]   "check all" of 340 × 2 loopback brokers beside bare probes
         """;
 
     public static async Task<int> Main(string[] args)
@@ -38,6 +39,7 @@ internal static class Harness
                 "load" => await LoadCommand.RunAsync(options),
                 "reports" => await ReportsAsync(),
                 "micro" => await MicroCommand.RunAsync(options),
+                "exposure" => await Exposure.ExposureCommand.RunAsync(options),
                 _ => Fail(null),
             };
         }

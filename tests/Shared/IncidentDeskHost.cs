@@ -131,6 +131,10 @@ public sealed class IncidentDeskHost : WebApplicationFactory<Program>
         {
             builder.UseSetting("IncidentDesk:RateLimits:AccountPerMinute", "100000");
         }
+        // Test brokers run on loopback, which production refuses to check; and no test host checks on a schedule unless a
+        // test asks it to (a run at start would write to the audit trail of every host).
+        builder.UseSetting("IncidentDesk:ExposureWatch:AllowPrivateTargets", "true");
+        builder.UseSetting("IncidentDesk:ExposureWatch:Schedule:Enabled", "false");
         if (BootstrapOfficer)
         {
             builder.UseSetting("IncidentDesk:Bootstrap:OfficerEmail", OfficerEmail);

@@ -22,6 +22,9 @@ public enum TaskUpdateRefusal
     EvidenceRequired,
     JustificationRequired,
     TooLong,
+
+    /// <summary>A task about an exposed broker: the latest check still finds it open, so it cannot be done yet.</summary>
+    StillExposed,
 }
 
 /// <summary>What a task requires of an answer, taken from its playbook step.</summary>

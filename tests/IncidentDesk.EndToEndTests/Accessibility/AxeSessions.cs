@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Exposure;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Data.Seeding;
@@ -50,6 +51,7 @@ public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
             var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>()
                 .LaunchAsync(new CampaignLaunch(incidentId, "Verificação de acessibilidade", playbookId, null, CampaignAudience.Uf, "AP"), ct);
             Assert.True(launched.Succeeded);
+            await ArrangeBrokersAsync(db, coopId, ct);
             World = new AxeWorld(incidentId, coopId, playbookId, Officer);
         }
 
@@ -60,6 +62,35 @@ public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
             _states[who] = await page.Context.StorageStateAsync();
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Amapá's declared brokers, for the exposure list, its history and the co-op page: one authorized and found exposed (a
+    /// check on record, no task: the standing exposure incident would change other journeys' incident lists), one declared
+    /// without authorization. Nothing is contacted: the names are not resolvable and no check runs.
+    /// </summary>
+    private static async Task ArrangeBrokersAsync(IncidentDeskDbContext db, int coopId, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var exposed = new BrokerEndpoint
+        {
+            CoopId = coopId, Host = "kafka.ap-001.example", Port = 9092, DeclaredAtUtc = now.AddDays(-2), DeclaredBy = "joana@ap-001.example",
+            AuthorizedAtUtc = now.AddDays(-2), AuthorizedBy = "joana@ap-001.example", LastCheckedAtUtc = now.AddHours(-3),
+            CheckClaimedAtUtc = now.AddHours(-3), LastOutcome = ExposureOutcome.Exposed, LastDetail = CheckDetail.TopicsListed, LastTopicCount = 3,
+        };
+        db.BrokerEndpoints.Add(exposed);
+        db.BrokerEndpoints.Add(new BrokerEndpoint
+        {
+            CoopId = coopId, Host = "mensageria.ap-001.example", Port = 9093, DeclaredAtUtc = now.AddDays(-1), DeclaredBy = "joana@ap-001.example",
+        });
+        await db.SaveArrangedAsync(ct);
+        db.ExposureChecks.Add(new ExposureCheck
+        {
+            EndpointId = exposed.Id, CoopId = coopId, CheckedAtUtc = now.AddHours(-3), DurationMs = 41, Outcome = ExposureOutcome.Exposed,
+            Detail = CheckDetail.TopicsListed, ContactedAddress = "kafka.ap-001.example:9092", TopicCount = 3,
+            TopicNames = ExposureCheck.JoinTopicNames(["beneficiarios.cadastro", "chatbot.anexos", "chatbot.conversas"]),
+        });
+        await db.SaveArrangedAsync(ct);
     }
 
     /// <summary>A page signed in as <paramref name="who"/> (nobody for <see cref="Audience.Visitor"/>) at the given width and colour scheme.</summary>

@@ -65,6 +65,10 @@ public static class AuthorizationMatrix
         // A liaison opens only their own co-op; another id answers like a missing one.
         new("GET", "coops/{Id:int}", "coops/{coopA}", In, Ok, Nf, Ok, Ok),
         new("GET", "coops/export/csv", "coops/export/csv", In, No, No, Ok, Ok),
+        // Exposure watch: every role opens it and downloads its list; a liaison's holds their own co-op's endpoints only
+        // (the service scopes it; Exposure/ExposureEndpointTests proves it).
+        new("GET", "exposure", "exposure", In, Ok, Ok, Ok, Ok),
+        new("GET", "exposure/csv", "exposure/csv?state=Exposed", In, Ok, Ok, Ok, Ok),
         new("GET", "incidents", "incidents", In, Ok, Ok, Ok, Ok),
         new("GET", "incidents/{Id:int}", "incidents/{incident}", In, Ok, Nf, Ok, Ok),
         new("GET", "incidents/new", "incidents/new", In, No, No, No, Ok),

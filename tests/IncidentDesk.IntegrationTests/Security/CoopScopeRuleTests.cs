@@ -177,7 +177,8 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
         where T : class => [.. await db.Set<T>().AsNoTracking().ToListAsync(Ct)];
 
     /// <summary>A's work on the reference incident, one row of every kind: a campaign task, evidence, an assessment, an
-    /// approved draft, a filing and an invitation (figures, events and involvements come with the seeded incident).</summary>
+    /// approved draft, a filing, an invitation and a declared broker with a check and a finding (figures, events and
+    /// involvements come with the seeded incident).</summary>
     private async Task ArrangeCoopAsWorkAsync(IncidentDeskDbContext db, int incidentId)
     {
         var now = DateTime.UtcNow;
@@ -214,6 +215,14 @@ public sealed class CoopScopeRuleTests(OwnHostFixture fixture) : IClassFixture<O
             CoopId = _coopA, CoopTaskId = coopTask.Id, AddedBy = "test", AddedAtUtc = now });
         db.CommunicationFilings.Add(new CommunicationFiling { IncidentId = incidentId, CoopId = _coopA, Kind = FilingKind.AnpdCommunication,
             DraftVersionId = draft.Id, Protocol = "00261.000001/2026-01", FiledAtUtc = now, RecordedAtUtc = now, RecordedBy = "test" });
+        var endpoint = new Core.Exposure.BrokerEndpoint { CoopId = _coopA, Host = "kafka.sp-004.example", Port = 9092, DeclaredAtUtc = now, DeclaredBy = "test" };
+        db.BrokerEndpoints.Add(endpoint);
+        await db.SaveArrangedAsync(Ct);
+        var check = new Core.Exposure.ExposureCheck { EndpointId = endpoint.Id, CoopId = _coopA, CheckedAtUtc = now, Outcome = Core.Exposure.ExposureOutcome.Exposed, TopicCount = 1 };
+        db.ExposureChecks.Add(check);
+        await db.SaveArrangedAsync(Ct);
+        db.ExposureFindings.Add(new Core.Exposure.ExposureFinding { EndpointId = endpoint.Id, CoopId = _coopA, CampaignId = campaign.Id,
+            CoopTaskId = coopTask.Id, OpenedByCheckId = check.Id, OpenedAtUtc = now, TopicCount = 1 });
         await db.SaveArrangedAsync(Ct);
     }
 }

@@ -28,6 +28,7 @@ public sealed class CoopDetailPageTests : MudComponentTestBase, IClassFixture<Se
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopProfileService>();
+        Services.AddExposureWatchForComponents();
         Services.AddSingleton<BusinessCalendarProvider>();
         Services.AddScoped<ICommunicationFilings, RecordedCommunicationFilings>();
         Services.AddScoped<DeadlineService>();

@@ -34,6 +34,7 @@ public sealed class DashboardLiveTests : MudComponentTestBase, IClassFixture<See
         Services.AddScoped<CoopTaskService>();
         Services.AddScoped<DashboardService>();
         Services.AddScoped<IncidentDesk.Web.Features.Reports.Inbox.InboxSummaryReader>();
+        Services.AddScoped<IncidentDesk.Web.Features.Exposure.ExposureQueryService>();
         var auditor = new CurrentUser();
         auditor.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "auditor"), new Claim(ClaimTypes.Name, "auditor@federacao.example"),

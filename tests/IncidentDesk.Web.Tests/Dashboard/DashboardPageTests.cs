@@ -29,6 +29,7 @@ public sealed class DashboardPageTests : MudComponentTestBase, IClassFixture<See
         Services.AddScoped<CoopTaskService>();
         Services.AddScoped<DashboardService>();
         Services.AddScoped<IncidentDesk.Web.Features.Reports.Inbox.InboxSummaryReader>();
+        Services.AddScoped<IncidentDesk.Web.Features.Exposure.ExposureQueryService>();
         var officer = new CurrentUser();
         officer.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "officer"), new Claim(ClaimTypes.Name, "officer@federacao.example"),

@@ -28,7 +28,7 @@ public sealed class NavMenuTests : MudComponentTestBase
 
         var menu = RenderMenu();
 
-        Assert.Equal(["Painel", "Incidentes", "Cooperativas", "Minhas tarefas"], LinkTexts(menu));
+        Assert.Equal(["Painel", "Incidentes", "Cooperativas", "Vigilância de exposição", "Minhas tarefas"], LinkTexts(menu));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class NavMenuTests : MudComponentTestBase
         var menu = RenderMenu();
 
         Assert.Equal(
-            ["Painel", "Incidentes", "Cooperativas", "Playbooks", "Auditoria", "Calendário", "Registro de incidentes", "E-mails", "Relatos externos", "Administração"],
+            ["Painel", "Incidentes", "Cooperativas", "Vigilância de exposição", "Playbooks", "Auditoria", "Calendário", "Registro de incidentes", "E-mails", "Relatos externos", "Administração"],
             LinkTexts(menu));
         Assert.Equal("Navegação principal", menu.Find("nav").GetAttribute("aria-label"));
     }

@@ -11,6 +11,9 @@ public enum ChangeKind
     Campaign,
     Task,
     Draft,
+
+    /// <summary>A check of a declared broker, or a round of them (no incident: <see cref="DeskChange.IncidentId"/> is 0).</summary>
+    Exposure,
 }
 
 /// <summary>

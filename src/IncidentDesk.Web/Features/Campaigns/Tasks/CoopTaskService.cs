@@ -18,7 +18,8 @@ namespace IncidentDesk.Web.Features.Campaigns.Tasks;
 /// co-op's task id answers "not found" and is audited); officers may update any task on a co-op's behalf; auditors read.
 /// </summary>
 public sealed class CoopTaskService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed,
+    IEnumerable<ITaskCompletionCheck> completionChecks)
 {
     /// <summary>The liaison's co-op's tasks across incidents (officers: every co-op's), unfinished first, soonest due first.</summary>
     public async Task<IReadOnlyList<CoopTaskView>> MyTasksAsync(bool includeFinished = false, CancellationToken cancellationToken = default)
@@ -80,6 +81,14 @@ public sealed class CoopTaskService(
         if (TaskStatusRules.Check(task.Status, update, task.CampaignTask!.Requirements) is { } refusal)
         {
             return Result.Invalid(FieldOf(refusal), refusal.ToString(), $"Refusal.{refusal}");
+        }
+
+        foreach (var completion in completionChecks)
+        {
+            if (await completion.RefusalAsync(db, task, input.Status, cancellationToken) is { } refused)
+            {
+                return Result.Invalid(FieldOf(refused), refused.ToString(), $"Refusal.{refused}");
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;

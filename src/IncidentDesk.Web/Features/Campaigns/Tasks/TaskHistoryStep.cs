@@ -9,6 +9,12 @@ namespace IncidentDesk.Web.Features.Campaigns.Tasks;
 /// </summary>
 internal sealed record TaskHistoryStep((CoopTaskStatus? Before, CoopTaskStatus? After)? Status, string? Answer, string? Note)
 {
+    /// <summary>What an automatic check found, on tasks about an exposed broker (the outcome's name); null otherwise.</summary>
+    public string? CheckOutcome { get; init; }
+
+    /// <summary>The topics that check saw listed, when it found the broker exposed.</summary>
+    public int? CheckTopics { get; init; }
+
     public static TaskHistoryStep Of(AuditRow entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -17,7 +23,12 @@ internal sealed record TaskHistoryStep((CoopTaskStatus? Before, CoopTaskStatus? 
         return new TaskHistoryStep(
             status is null ? null : (StatusOf(status.Before), StatusOf(status.After)),
             lines.FirstOrDefault(l => l.Field == nameof(CoopTask.Answer))?.After,
-            lines.FirstOrDefault(l => l.Field == nameof(CoopTask.Note))?.After);
+            lines.FirstOrDefault(l => l.Field == nameof(CoopTask.Note))?.After)
+        {
+            CheckOutcome = lines.FirstOrDefault(l => l.Field == Exposure.Findings.CheckRecorder.OutcomeField)?.After,
+            CheckTopics = int.TryParse(lines.FirstOrDefault(l => l.Field == Exposure.Findings.CheckRecorder.TopicCountField)?.After,
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var topics) ? topics : null,
+        };
     }
 
     // Stored as the enum's number by the change tracker; a name is read as well.
