@@ -9,6 +9,8 @@ public enum MailKind
     Escalation = 3,
     OfficerDigest = 4,
     DeadlineAlert = 5,
+    ExposureFinding = 6,
+    ReporterUpdate = 7,
 }
 
 /// <summary>Where an outbound mail stands.</summary>

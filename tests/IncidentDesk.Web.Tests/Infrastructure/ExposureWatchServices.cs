@@ -1,3 +1,4 @@
+using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Compliance;
 using IncidentDesk.Web.Features.Exposure;
@@ -28,11 +29,21 @@ internal static class ExposureWatchServices
         services.AddOptions<ExposureWatchOptions>();
         services.TryAddScoped<ExposureQueryService>();
         services.TryAddSingleton<KafkaProbe>();
-        services.TryAddSingleton<IFindingNotice, FindingNoticeNotSent>();
+        services.TryAddSingleton<IFindingNotice, NoFindingMail>();
         services.TryAddSingleton<CheckRecorder>();
         services.TryAddSingleton<ExposureRunner>();
         services.TryAddScoped<ExposureRunService>();
         return services;
+    }
+
+    /// <summary>Components show findings; mailing them is the mail feature's, tested there.</summary>
+    private sealed class NoFindingMail : IFindingNotice
+    {
+        public Task QueueAsync(IncidentDeskDbContext db, FindingNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Wake()
+        {
+        }
     }
 
     private sealed class StillRunning : IHostApplicationLifetime

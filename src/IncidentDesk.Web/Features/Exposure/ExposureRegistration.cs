@@ -1,5 +1,4 @@
 using IncidentDesk.Core.Common;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Exposure.Endpoints;
 using IncidentDesk.Web.Features.Exposure.Findings;
@@ -19,7 +18,6 @@ internal static class ExposureRegistration
         services.AddSingleton<KafkaProbe>();
         services.AddSingleton<CheckRecorder>();
         // Until the mail outbox registers its own notice (which then wins: it is added, this one only tried), nothing is mailed.
-        services.TryAddSingleton<IFindingNotice, FindingNoticeNotSent>();
         services.AddSingleton<ExposureRunner>();
         services.AddHostedService<ExposureScheduler>();
         services.AddScoped<EndpointService>();

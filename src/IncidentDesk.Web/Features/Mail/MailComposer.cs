@@ -99,6 +99,26 @@ public sealed class MailComposer(IStringLocalizerFactory localizers, MailLinks l
             .Build(l[$"Alert.Subject.{stage}", c.IncidentReference, c.CoopCode, Day(alert.Deadline)], culture);
     });
 
+    /// <summary>An exposed broker of the recipient's co-op: what the desk saw, the task that asks them to close it.</summary>
+    public MailContent ExposureFinding(string culture, MailRecipient to, Exposure.Findings.FindingNotice finding) => In(culture, () =>
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new MailBody().Paragraph(Greeting(to))
+            .Paragraph(l["Finding.Intro", finding.Endpoint, finding.CoopCode, Moment(finding.CheckedAtUtc), finding.TopicCount])
+            .Paragraph(l["Finding.Action", Moment(finding.DueAtUtc)])
+            .Action(l["Button.MyTasks"], links.To("/my-tasks"))
+            .Footer([l["Footer.AlwaysSent"], l["Footer.NoReply"]])
+            .Build(l["Finding.Subject", finding.CoopCode, finding.Endpoint], culture);
+    });
+
+    /// <summary>An outside reporter's status page has news: the reference and the link, never the news itself.</summary>
+    public MailContent ReporterUpdate(string culture, string reference) => In(culture, () =>
+        new MailBody().Paragraph(l["Greeting.NoName"])
+            .Paragraph(l["Reporter.Intro", reference])
+            .Action(l["Reporter.Button"], links.To("/report/status"))
+            .Footer([l["Reporter.Footer"], l["Footer.NoReply"]])
+            .Build(l["Reporter.Subject", reference], culture));
+
     private void Section(MailBody body, string heading, IReadOnlyList<DigestTask> tasks, bool late)
     {
         if (tasks.Count == 0)

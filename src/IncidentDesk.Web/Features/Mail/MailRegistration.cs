@@ -31,6 +31,9 @@ internal static class MailRegistration
         services.AddScoped<MailLogService>();
         services.AddScoped<MailPreferencesService>();
         services.AddScoped<OnboardingService>();
+        // Other features' notices, mailed through the outbox (each feature registers a silent stand-in only if none is here).
+        services.AddSingleton<Exposure.Findings.IFindingNotice, ExposureFindingMail>();
+        services.AddSingleton<Reports.Inbox.IReporterNotifier, ReporterUpdateMail>();
         return services;
     }
 

@@ -22,7 +22,6 @@ public static class ReportsRegistration
         services.AddScoped<ReportIntakeService>();
         services.AddScoped<InboxSummaryReader>();
         // The e-mail outbox replaces this registration with its own notifier.
-        services.AddSingleton<IReporterNotifier, NoReporterMail>();
         return services;
     }
 }
