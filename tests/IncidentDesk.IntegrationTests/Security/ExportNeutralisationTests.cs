@@ -27,6 +27,9 @@ public sealed class ExportNeutralisationTests(OwnHostFixture fixture) : IClassFi
     private const string Markup = "<img src=x onerror=alert(1)> [clique](javascript:alert(2)) <script>alert(3)</script>";
     private static readonly string Nasty = $"=HYPERLINK(\"http://evil.example\") \u000b\u0001\u001f {Markup} \u202Eodnum\u202C {Hebrew} {Emoji} @SUM(1) +1 -1";
 
+    // The API and the forms refuse control characters; older rows, a task answer and a co-op's name may still hold them.
+    private static readonly string Typed = new([.. Nasty.Where(c => !char.IsControl(c))]);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -92,10 +95,10 @@ public sealed class ExportNeutralisationTests(OwnHostFixture fixture) : IClassFi
         var incidentId = await fixture.ReferenceIncidentIdAsync();
         using var api = await ApiClient.ForAsync(fixture.Host, AppRoles.PrivacyOfficer);
         var reportedAt = DateTimeOffset.UtcNow.AddDays(-3);
-        var summary = (Nasty + " " + new string('x', 8000))[..8000].Replace(' ', '_');
+        var summary = (Typed + " " + new string('x', 8000))[..8000].Replace(' ', '_');
         using (var updated = await api.PutAsync($"api/v1/incidents/{ApiClient.Id(incidentId)}", new
         {
-            title = Nasty, summary, source = "SecurityResearcher", severity = "High", reportedAt, reporterName = Nasty,
+            title = Typed, summary, source = "SecurityResearcher", severity = "High", reportedAt, reporterName = Typed,
             dataCategories = "Identification, Health",
         }))
         {
@@ -106,7 +109,7 @@ public sealed class ExportNeutralisationTests(OwnHostFixture fixture) : IClassFi
         using (var fact = await api.PostAsync($"api/v1/incidents/{ApiClient.Id(incidentId)}/timeline", new
         {
             occurredAt = new { year = yesterday.Year, month = yesterday.Month, day = yesterday.Day, precision = "Day" },
-            title = Nasty, source = Nasty, sharedWithCoops = true,
+            title = Typed, source = Typed, sharedWithCoops = true,
         }))
         {
             Assert.Equal(HttpStatusCode.Created, fact.StatusCode);
