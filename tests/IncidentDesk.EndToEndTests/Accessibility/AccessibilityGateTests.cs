@@ -13,19 +13,17 @@ public sealed class AccessibilityGateTests(AxeSessions sessions, ITestOutputHelp
     public const int Phone = 390;
 
     /// <summary>
-    /// Who, how wide, which theme, and whether to keep a screenshot of every screen (the runs a person looks at: the
-    /// officer's desk and the liaison's phone, in both themes; the others would be near copies).
+    /// Who, how wide, which theme, and whether to keep a screenshot of every screen: the officer's desk and the liaison's
+    /// phone in both themes, the visitor at both widths, the auditor's desk. An officer's phone, an auditor's phone and a
+    /// liaison's desk render the same components at a width or role already scanned, and would double the suite's time.
     /// </summary>
     public static TheoryData<Audience, int, ColorScheme, bool> Runs => new()
     {
         { Audience.Visitor, Desktop, ColorScheme.Light, true },
         { Audience.Visitor, Phone, ColorScheme.Dark, true },
         { Audience.Officer, Desktop, ColorScheme.Light, true },
-        { Audience.Officer, Phone, ColorScheme.Light, false },
         { Audience.Officer, Desktop, ColorScheme.Dark, true },
         { Audience.Auditor, Desktop, ColorScheme.Light, false },
-        { Audience.Auditor, Phone, ColorScheme.Light, false },
-        { Audience.Liaison, Desktop, ColorScheme.Light, false },
         { Audience.Liaison, Phone, ColorScheme.Light, true },
         { Audience.Liaison, Phone, ColorScheme.Dark, true },
     };
