@@ -39,7 +39,7 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
             return forbidden;
         }
 
-        var bytes = await ReadLimitedAsync(file, cancellationToken);
+        var bytes = await BoundedUpload.ReadAsync(file, MaxFileBytes, cancellationToken);
         if (bytes is null)
         {
             return Result.Success(CoopImportReport.TooLarge);
@@ -82,25 +82,6 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
         }
 
         return Result.Success(new CoopImportReport([], created, updated, unchanged, Applied: true));
-    }
-
-    /// <summary>The file's bytes, or null when it is larger than <see cref="MaxFileBytes"/> (read no further).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Coop New(CoopCsvRow row) => new()

@@ -48,7 +48,7 @@ public sealed class EndpointImportService(
             return forbidden;
         }
 
-        var bytes = await ReadLimitedAsync(file, cancellationToken);
+        var bytes = await BoundedUpload.ReadAsync(file, MaxFileBytes, cancellationToken);
         if (bytes is null)
         {
             return Result.Success(EndpointImportReport.TooLarge);
@@ -106,23 +106,5 @@ public sealed class EndpointImportService(
         }
 
         return Result.Success(new EndpointImportReport([], created, already, Applied: true));
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
