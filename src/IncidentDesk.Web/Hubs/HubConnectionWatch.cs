@@ -77,7 +77,8 @@ public sealed partial class HubConnectionWatch : BackgroundService
             .Where(t => tokenIds.Contains(t.Id) && t.RevokedAtUtc == null && t.ExpiresAtUtc > now
                 && db.Users.Any(u => u.Id == t.UserId && u.IsActive))
             .Select(t => t.Id).ToListAsync(cancellationToken);
-        CloseWhere(principal => TokenIdOf(principal) is not { } id || !stillValid.Contains(id));
+        // Only the connections whose tokens were just read are judged: one opened while the query ran is checked next tick.
+        CloseWhere(principal => TokenIdOf(principal) is { } id && tokenIds.Contains(id) && !stillValid.Contains(id));
     }
 
     private void CloseWhere(Func<ClaimsPrincipal, bool> ends)
