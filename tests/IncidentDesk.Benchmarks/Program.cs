@@ -19,6 +19,7 @@ internal static class Harness
           circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           reports   public report form: submit beside its floor; an officer's page during a 500-post flood beside a quiet desk
+          capacity [--rates 68,136,272,544,1088] [--step 20s] [--only sqlite|scale-out] [--chart capacity.svg]   the load ramped step by step on one and two instances, with a chart
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
           exposure [--concurrency 16] [--response-timeout 5s] [--per-coop 2]   "check all" of 340 × 2 loopback brokers beside bare probes
         """;
@@ -37,6 +38,7 @@ internal static class Harness
                 "circuit" => await CircuitCommand.RunAsync(options),
                 "dashboard" => await DashboardCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
+                "capacity" => await Capacity.CapacityCommand.RunAsync(options),
                 "reports" => await ReportsAsync(),
                 "micro" => await MicroCommand.RunAsync(options),
                 "exposure" => await Exposure.ExposureCommand.RunAsync(options),

@@ -10,6 +10,8 @@ internal static class HubRegistration
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.AddMetrics();
+        services.AddSingleton<LiveMetrics>();
         services.AddSignalR();
         services.AddHostedService<HubRelay>();
         services.AddSingleton<HubConnectionWatch>();

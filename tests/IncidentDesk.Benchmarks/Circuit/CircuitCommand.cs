@@ -11,7 +11,9 @@ namespace IncidentDesk.Benchmarks.Circuit;
 /// <c>circuit [--pages 50] [--tasks 20] [--years 0|5] [--repeats 10]</c>: C officers keep the incident's matrix open, each in
 /// their own Chromium context (so their own Blazor circuit). Measures the server memory one open circuit costs — beside its
 /// floor, the same circuits on a bare page of the desk — and the time
-/// from a liaison's update to every open matrix showing it.
+/// from a liaison's update to every open matrix showing it — on the browsers' clocks and on the server's (change published →
+/// each circuit's render batch sent). <c>--load 68</c> measures the same again while liaisons update that many tasks a
+/// second of the campaign the pages show.
 /// </summary>
 internal static class CircuitCommand
 {
@@ -23,6 +25,7 @@ internal static class CircuitCommand
         var tasks = args.Int("tasks") ?? 20;
         var years = args.Int("years") ?? 0;
         var repeats = args.Int("repeats") ?? 10;
+        var load = args.Int("load");
         args.EnsureAllRead();
         var started = Stopwatch.GetTimestamp();
 
@@ -57,7 +60,9 @@ internal static class CircuitCommand
         Console.WriteLine($"after (the same {pages} circuits on the matrix, idle): {after}");
         Console.WriteLine("Chromium and the Playwright driver run in their own processes: not counted; the harness's own share of this process is negligible.");
 
-        var repaint = await RepaintFigures.MeasureAsync(run, campaignId, open, repeats);
+        using var server = new ServerRepaints("matrix");
+        var repaint = await RepaintFigures.MeasureAsync(run, campaignId, open, repeats, server, quiet: true);
+        var underLoad = load is { } rate ? await UnderLoadAsync(run, campaignId, open, repeats, server, rate) : null;
         Console.WriteLine();
         Console.WriteLine(Figure.Header);
         Console.WriteLine(MemoryRow($"server memory per open circuit ({matrix}, {pages} pages)", before, after, pages));
@@ -65,9 +70,50 @@ internal static class CircuitCommand
         Console.WriteLine(MemoryRow($"the matrix page's own share (matrix − floor, {pages} pages)", floor, after, pages));
         Console.WriteLine(repaint.All.Row());
         Console.WriteLine(repaint.First.Row());
+        Console.WriteLine(repaint.ServerAll.Row());
+        Console.WriteLine(repaint.ServerEach.Row());
+        if (underLoad is not null)
+        {
+            Console.WriteLine(underLoad.Value.Server.Row());
+            Console.WriteLine(underLoad.Value.Browser.All.Row());
+            Console.WriteLine(underLoad.Value.Browser.First.Row());
+            Console.WriteLine($"| load beside the pages | {underLoad.Value.Load} |");
+        }
+
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"circuit mode ran {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
         return 0;
+    }
+
+    /// <summary>
+    /// Liaisons update the campaign the pages show at <paramref name="rate"/> a second while the repaint is measured again:
+    /// every page's refresh in that window is a server sample (each covers the oldest change it shows).
+    /// </summary>
+    private static async Task<(Figure Server, RepaintFigures.Result Browser, string Load)?> UnderLoadAsync(
+        FederationRun run, int campaignId, List<IPage> pages, int repeats, ServerRepaints server, int rate)
+    {
+        const int liaisons = 340;
+        var options = new Load.LoadOptions
+        {
+            Liaisons = liaisons, Officers = 0, Interval = TimeSpan.FromSeconds(liaisons / (double)rate), Duration = TimeSpan.FromSeconds(45),
+            CampaignId = campaignId,
+        };
+        var from = server.Count;
+        var loading = Load.LoadRun.RunAsync(run, options);
+        // Let the load settle before the repaints are timed inside it.
+        using (var settle = new PeriodicTimer(TimeSpan.FromSeconds(5)))
+        {
+            await settle.WaitForNextTickAsync();
+        }
+
+        var browser = await RepaintFigures.MeasureAsync(run, campaignId, pages, repeats, server, quiet: false);
+        var result = await loading;
+        var samples = server.Since(from);
+        var figure = new Figure(string.Create(CultureInfo.InvariantCulture,
+            $"server: change → render batch sent, each of {pages.Count} matrix circuits, under {rate} updates/s"), samples.DefaultIfEmpty(double.NaN).ToList());
+        var said = string.Create(CultureInfo.InvariantCulture,
+            $"{result.Updated:N0} updates in {result.Elapsed.TotalSeconds:0} s = {result.UpdatesPerSecond:0.0}/s, {result.Errors} errors {string.Join(" · ", result.ErrorSamples)}, p99 {figure.Percentile(99):0.0} ms over {samples.Count:N0} page refreshes, load average {Load.LoadCommand.LoadAverage()}");
+        return (figure, browser, said);
     }
 
     private static string MemoryRow(string name, ServerMemory before, ServerMemory after, int pages) => string.Create(CultureInfo.InvariantCulture,

@@ -18,11 +18,15 @@ internal static class RepaintFigures
 {
     private const int Warmup = 1;
 
-    public sealed record Result(Figure All, Figure First);
+    /// <param name="All">Browser clocks: update sent → the last of the pages showing it.</param>
+    /// <param name="First">Browser clocks: update sent → the first page showing it.</param>
+    /// <param name="ServerAll">Server clock: change published → the last page's render batch sent (per update).</param>
+    /// <param name="ServerEach">Server clock: change published → each page's render batch sent.</param>
+    public sealed record Result(Figure All, Figure First, Figure ServerAll, Figure ServerEach);
 
     private sealed record Cell(int TaskId, int CoopId, TaskAnswerType AnswerType);
 
-    public static async Task<Result> MeasureAsync(FederationRun run, int campaignId, IReadOnlyList<IPage> pages, int repeats)
+    public static async Task<Result> MeasureAsync(FederationRun run, int campaignId, IReadOnlyList<IPage> pages, int repeats, ServerRepaints server, bool quiet)
     {
         var cells = await VisibleCellsAsync(run, campaignId, Warmup + repeats);
         using var accounts = new LoadAccounts(run.Host);
@@ -30,6 +34,8 @@ internal static class RepaintFigures
         var tokens = new Dictionary<int, string>();
         var all = new List<double>();
         var first = new List<double>();
+        var serverAll = new List<double>();
+        var serverEach = new List<double>();
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
@@ -44,29 +50,42 @@ internal static class RepaintFigures
             // Every page watches in its own DOM (no polling from here) before the change is sent; the clocks are the machine's.
             var done = $"[data-task-id='{cell.TaskId}'][data-status='Done']";
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(InPage.Watch, done)));
+            var serverBefore = server.Count;
             var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await PatchDoneAsync(http, token, cell, version);
             var paintedAt = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double>(InPage.WatchedAt)));
             var times = paintedAt.Select(at => at - sentAt).ToArray();
+            // Quiet, this update is the only change: one server sample per page. Under load the window holds others too.
+            var served = await server.WaitForAsync(serverBefore + pages.Count, TimeSpan.FromSeconds(10)) ? server.Since(serverBefore) : [];
             if (i >= Warmup)
             {
                 all.Add(times.Max());
                 first.Add(times.Min());
+                if (quiet && served.Count > 0)
+                {
+                    serverAll.Add(served.Take(pages.Count).Max());
+                    serverEach.AddRange(served.Take(pages.Count));
+                }
             }
         }
 
+        var under = quiet ? "" : " (under load)";
         return new Result(
-            new Figure($"task update → all {pages.Count} matrix pages repainted", all),
-            new Figure($"task update → first of {pages.Count} matrix pages repainted", first));
+            new Figure($"task update → all {pages.Count} matrix pages repainted, browser clocks{under}", all),
+            new Figure($"task update → first of {pages.Count} matrix pages repainted, browser clocks{under}", first),
+            new Figure($"server: change → render batch sent by all {pages.Count} matrix circuits (per update)", serverAll.DefaultIfEmpty(double.NaN).ToList()),
+            new Figure($"server: change → render batch sent, each of {pages.Count} matrix circuits", serverEach.DefaultIfEmpty(double.NaN).ToList()));
     }
 
-    /// <summary>The first cells in display order whose Done needs no evidence (the API cannot attach a file in a PATCH).</summary>
+    /// <summary>The first cells in display order not yet Done whose Done needs no evidence (the API cannot attach a file in a PATCH).</summary>
     private static async Task<List<Cell>> VisibleCellsAsync(FederationRun run, int campaignId, int count)
     {
         await using var db = run.CreateDb();
+        // The campaign's last task is the one a load beside the pages updates (LoadOptions.CampaignId); cells already Done were timed before.
+        var lastOrder = await db.CampaignTasks.Where(k => k.CampaignId == campaignId).MaxAsync(k => k.Order);
         var rows = await db.CoopTasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
-            .Join(db.CampaignTasks, t => t.CampaignTaskId, k => k.Id, (t, k) => new { t.Id, t.CoopId, k.Order, k.AnswerType, k.EvidenceRequired })
-            .Where(r => !r.EvidenceRequired)
+            .Join(db.CampaignTasks, t => t.CampaignTaskId, k => k.Id, (t, k) => new { t.Id, t.CoopId, t.Status, k.Order, k.AnswerType, k.EvidenceRequired })
+            .Where(r => !r.EvidenceRequired && r.Status != CoopTaskStatus.Done && r.Order < lastOrder)
             .Join(db.Coops, r => r.CoopId, c => c.Id, (r, c) => new { r.Id, r.CoopId, r.Order, r.AnswerType, c.Uf, c.Code })
             .ToListAsync();
         var cells = rows.OrderBy(r => r.Uf, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Order)

@@ -8,6 +8,12 @@ internal sealed record LoadOptions
     public int Officers { get; init; } = 50;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Update this campaign's tasks (each co-op's last one) instead of launching a one-task campaign: the load then lands
+    /// on what open matrix pages show.
+    /// </summary>
+    public int? CampaignId { get; init; }
+
     /// <summary>How long officers may still receive the last updates after the liaisons stop before a delivery counts as missing.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
 }

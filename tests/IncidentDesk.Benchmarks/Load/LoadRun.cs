@@ -19,7 +19,7 @@ internal static class LoadRun
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
-        var (incidentId, tasks) = await LaunchAsync(run, options.Liaisons);
+        var (incidentId, tasks) = options.CampaignId is { } existing ? await ExistingAsync(run, existing, options.Liaisons) : await LaunchAsync(run, options.Liaisons);
         log?.WriteLine($"Campaign on incident {incidentId}: {tasks.Count} co-op tasks; creating {tasks.Count} liaison and {options.Officers} officer tokens…");
 
         // Scaled out, liaisons and officers are spread over the instances as a load balancer would spread them: most
@@ -126,6 +126,17 @@ internal static class LoadRun
         var tasks = await read.CoopTasks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.CoopId).Take(liaisons)
             .Select(t => new { t.CoopId, t.Id, t.Version }).ToListAsync();
         return (incidentId, [.. tasks.Select(t => (t.CoopId, t.Id, t.Version))]);
+    }
+
+    /// <summary>Each co-op's last task of an existing campaign and its version.</summary>
+    private static async Task<(int IncidentId, List<(int CoopId, int TaskId, int Version)> Tasks)> ExistingAsync(FederationRun run, int campaignId, int liaisons)
+    {
+        await using var read = run.CreateDb();
+        var incidentId = await read.Campaigns.Where(c => c.Id == campaignId).Select(c => c.IncidentId).SingleAsync();
+        var tasks = await read.CoopTasks.Where(t => t.CampaignId == campaignId)
+            .Select(t => new { t.CoopId, t.Id, t.Version, Order = t.CampaignTask!.Order }).ToListAsync();
+        var last = tasks.GroupBy(t => t.CoopId).Select(g => g.MaxBy(t => t.Order)!).OrderBy(t => t.CoopId).Take(liaisons);
+        return (incidentId, [.. last.Select(t => (t.CoopId, t.Id, t.Version))]);
     }
 
     /// <summary>Counts deliveries and lets the run wait until the expected number has arrived (or the grace runs out).</summary>

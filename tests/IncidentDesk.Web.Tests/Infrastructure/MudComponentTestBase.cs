@@ -32,6 +32,9 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddLogging();
         // Pages listen to the change feed for live refresh, as in the app.
         Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
+        Services.AddMetrics();
+        Services.AddSingleton(sp => new IncidentDesk.Web.Features.Live.LiveMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         // The audit trail, as the app registers it (services that write resolve AuditLog, which needs it).
         Services.AddSingleton<AuditWriter>();
         Services.AddSingleton(new IncidentDesk.Core.Audit.AuditKeyRing(

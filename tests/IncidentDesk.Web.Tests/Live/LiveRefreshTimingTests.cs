@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Bunit;
+using IncidentDesk.Web.Features.Live;
+using IncidentDesk.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IncidentDesk.Web.Tests.Live;
+
+/// <summary>
+/// The refresh time operators read (<see cref="LiveMetrics.PageRefresh"/>): from a change's publication until the open page
+/// has re-read and rendered it — and, when a burst collapses into one refresh, from the oldest change that refresh shows.
+/// </summary>
+public sealed class LiveRefreshTimingTests : MudComponentTestBase
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentQueue<(double Ms, string? View)> _refreshes = new();
+    private readonly MeterListener _listener = new();
+
+    public LiveRefreshTimingTests()
+    {
+        Services.AddSingleton<TimeProvider>(_clock);
+    }
+
+    [Fact]
+    public async Task A_refresh_is_timed_from_the_changes_publication_until_the_page_has_rendered_it()
+    {
+        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix")
+            .Add(c => c.Changed, (DeskChange _) => _clock.Advance(TimeSpan.FromMilliseconds(120))));
+        Listen();
+
+        await PublishAsync(_clock.GetUtcNow().UtcDateTime);
+
+        cut.WaitForAssertion(() => Assert.Equal([(120.0, "matrix")], _refreshes), Patience);
+    }
+
+    [Fact]
+    public async Task A_burst_collapsed_into_one_refresh_is_timed_from_the_oldest_change_it_shows()
+    {
+        var start = _clock.GetUtcNow().UtcDateTime;
+        var firstReadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstReadMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reads = 0;
+        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Changed, async (DeskChange _) =>
+        {
+            if (++reads == 1)
+            {
+                firstReadStarted.SetResult();
+                await firstReadMayEnd.Task;
+            }
+        }));
+        Listen();
+
+        await PublishAsync(start);
+        await firstReadStarted.Task.WaitAsync(Patience, Xunit.TestContext.Current.CancellationToken);
+        // Two more changes while the page is still reading the first: they collapse into one more refresh.
+        await PublishAsync(start.AddMilliseconds(10));
+        await PublishAsync(start.AddMilliseconds(20));
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
+        firstReadMayEnd.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal([50.0, 40.0], _refreshes.Select(r => r.Ms)), Patience);
+        Assert.Equal(2, reads);
+    }
+
+    private Task PublishAsync(DateTime atUtc) => Services.GetRequiredService<IChangeFeed>()
+        .PublishAsync(new DeskChange(ChangeKind.Task, 1, 7, 42, "liaison@coop.example", atUtc), Xunit.TestContext.Current.CancellationToken);
+
+    /// <summary>Only this test's own meters: other tests run beside it with the same meter name.</summary>
+    private void Listen()
+    {
+        var meters = Services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name == LiveMetrics.PageRefresh)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+            _refreshes.Enqueue((value, tags.ToArray().FirstOrDefault(t => t.Key == LiveMetrics.ViewTag).Value as string)));
+        _listener.Start();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _listener.Dispose();
+        base.Dispose(disposing);
+    }
+}
