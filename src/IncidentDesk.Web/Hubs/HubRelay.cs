@@ -29,7 +29,16 @@ internal sealed partial class HubRelay(IChangeFeed feed, IHubContext<IncidentsHu
     {
         try
         {
-            await hub.Clients.Group(IncidentsHub.FederationGroup).SendAsync(IncidentsHub.ChangeMethod, change);
+            if (change.Kind == ChangeKind.CatchUp)
+            {
+                // Every client may have missed something, liaisons' tools included: all of them re-read.
+                await hub.Clients.All.SendAsync(IncidentsHub.ChangeMethod, change);
+            }
+            else
+            {
+                await hub.Clients.Group(IncidentsHub.FederationGroup).SendAsync(IncidentsHub.ChangeMethod, change);
+            }
+
             if (change.CoopId is { } coopId)
             {
                 await hub.Clients.Group(IncidentsHub.CoopGroup(coopId)).SendAsync(IncidentsHub.ChangeMethod, change);

@@ -99,6 +99,38 @@ public sealed class RedisOutageTests(ScaleOutFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task What_A_changed_during_the_outage_reaches_Bs_pages_as_a_catch_up_once_Redis_returns()
+    {
+        var catchUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var missed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = fixture.B.Services.GetRequiredService<IChangeFeed>().Subscribe(c =>
+        {
+            (c.Kind == ChangeKind.CatchUp ? catchUp : c.Actor == "durante a queda" ? missed : null)?.TrySetResult();
+            return Task.CompletedTask;
+        });
+        using var probeA = fixture.A.CreateBrowserClient();
+        using var probeB = fixture.B.CreateBrowserClient();
+
+        await fixture.Redis.StopAsync();
+        try
+        {
+            Assert.True(await EventuallyAsync(probeA, HttpStatusCode.ServiceUnavailable), "A never noticed Redis stopping");
+            Assert.True(await EventuallyAsync(probeB, HttpStatusCode.ServiceUnavailable), "B never noticed Redis stopping");
+            await fixture.A.Services.GetRequiredService<IChangeFeed>().PublishAsync(
+                new DeskChange(ChangeKind.Task, 1, 4, 99, "durante a queda", DateTime.UtcNow), Ct);
+        }
+        finally
+        {
+            await fixture.Redis.StartAgainAsync();
+        }
+
+        // The change itself is lost to B; B's pages learn that they may have missed something and re-read.
+        await catchUp.Task.WaitAsync(Patience, Ct);
+        Assert.False(missed.Task.IsCompleted, "a change published while Redis was down cannot have crossed to B");
+        Assert.True(await EventuallyAsync(probeB, HttpStatusCode.OK), "B did not reconnect to Redis");
+    }
+
+    [Fact]
     public async Task An_instance_started_while_Redis_is_down_hears_the_others_once_Redis_returns()
     {
         await fixture.Redis.StopAsync();

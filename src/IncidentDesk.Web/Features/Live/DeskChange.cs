@@ -14,6 +14,12 @@ public enum ChangeKind
 
     /// <summary>A check of a declared broker, or a round of them (no incident: <see cref="DeskChange.IncidentId"/> is 0).</summary>
     Exposure,
+
+    /// <summary>
+    /// This instance may have missed changes made on the others (the feed between instances was down and is back): every
+    /// open page re-reads what it shows, whatever its incident (<see cref="DeskChange.IncidentId"/> is 0).
+    /// </summary>
+    CatchUp,
 }
 
 /// <summary>
@@ -21,4 +27,8 @@ public enum ChangeKind
 /// one co-op's business (a task of that co-op): its liaisons hear about it; everything else reaches officers and auditors.
 /// Listeners re-read through the feature services, which apply the reader's own scoping.
 /// </summary>
-public sealed record DeskChange(ChangeKind Kind, int IncidentId, int? CoopId, int? EntityId, string Actor, DateTime AtUtc);
+public sealed record DeskChange(ChangeKind Kind, int IncidentId, int? CoopId, int? EntityId, string Actor, DateTime AtUtc)
+{
+    /// <summary>Whether a page showing <paramref name="kinds"/> must re-read: a change of one of them, or a catch-up.</summary>
+    public bool Concerns(params ReadOnlySpan<ChangeKind> kinds) => Kind == ChangeKind.CatchUp || kinds.Contains(Kind);
+}

@@ -8,24 +8,29 @@ namespace IncidentDesk.Web.Features.Live;
 /// Redis — and is published on a Redis channel tagged with this instance's id; the other instances hand it to their own
 /// listeners. Redis is a courtesy to the other instances, never a condition of the write: when it is unreachable the
 /// change stays local, one warning per outage is logged, and delivery resumes when the multiplexer reconnects by itself.
+/// What the other instances published meanwhile never arrives, so the end of an outage is itself delivered to this
+/// instance's pages and hub clients as a <see cref="ChangeKind.CatchUp"/>: each re-reads what it shows.
 /// </summary>
 internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
 {
     private readonly InProcessChangeFeed _local;
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisChangeFeed> _logger;
+    private readonly TimeProvider _time;
     private readonly RedisChannel _channel;
     private readonly string _instanceId = Guid.NewGuid().ToString("N");
     private ChannelMessageQueue? _queue;
     private int _outage;
 
-    public RedisChangeFeed(InProcessChangeFeed local, IConnectionMultiplexer redis, RedisScaleOutSettings settings, ILogger<RedisChangeFeed> logger)
+    public RedisChangeFeed(InProcessChangeFeed local, IConnectionMultiplexer redis, RedisScaleOutSettings settings, TimeProvider time,
+        ILogger<RedisChangeFeed> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(settings);
         _local = local;
         _redis = redis;
         _logger = logger;
+        _time = time;
         _channel = RedisChannel.Literal(settings.ChangesChannel);
         _redis.ConnectionFailed += (_, e) => NoteOutage(e.Exception);
         _redis.ConnectionRestored += (_, _) => NoteRestored();
@@ -132,7 +137,17 @@ internal sealed partial class RedisChangeFeed : IChangeFeed, IHostedService
             LogRestored(_logger);
         }
 
-        _ = TrySubscribeAsync();
+        _ = CatchUpAsync();
+    }
+
+    /// <summary>
+    /// Listening again first, then the catch-up: a page re-reading after it cannot miss a change published meanwhile.
+    /// Raised for each of the multiplexer's restored connections, so at most a second, harmless re-read.
+    /// </summary>
+    private async Task CatchUpAsync()
+    {
+        await TrySubscribeAsync();
+        await _local.DeliverAsync(new DeskChange(ChangeKind.CatchUp, 0, null, null, "system:redis", _time.GetUtcNow().UtcDateTime), localOrigin: true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: changes reach only this instance's pages until it returns")]

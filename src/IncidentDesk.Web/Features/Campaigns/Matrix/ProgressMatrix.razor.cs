@@ -118,7 +118,7 @@ public sealed partial class ProgressMatrix : IDisposable
             }
         }
 
-        if (change.Kind is ChangeKind.Task or ChangeKind.Campaign)
+        if (change.Concerns(ChangeKind.Task, ChangeKind.Campaign))
         {
             await LoadAsync();
         }
