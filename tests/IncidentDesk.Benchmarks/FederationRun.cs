@@ -24,6 +24,19 @@ internal sealed class FederationRun : IAsyncDisposable
     public IncidentDeskHost? Second { get; private set; }
 
     public IReadOnlyList<IncidentDeskHost> Instances => Second is null ? [Host] : [Host, Second];
+
+    /// <summary>Scaled out: restarts the shared PostgreSQL server under the running instances.</summary>
+    public Task RestartPostgresAsync() => _desk is null ? throw new InvalidOperationException("Only a scaled-out run has a PostgreSQL server.")
+        : ThrowawayPostgres.Shared.RestartAsync();
+
+    /// <summary>Scaled out: stops Redis for <paramref name="down"/>, then starts it again on the same port.</summary>
+    public async Task RestartRedisAsync(TimeSpan down)
+    {
+        var desk = _desk ?? throw new InvalidOperationException("Only a scaled-out run has a Redis server.");
+        await desk.Redis.StopAsync();
+        await Task.Delay(down); // the outage's length is the scenario's, not a wait for a condition
+        await desk.Redis.StartAgainAsync();
+    }
     public int CoopCount { get; private set; }
     public int IncidentId { get; private set; }
     public string ConnectionString => $"Data Source={Host.DatabasePath}";

@@ -117,6 +117,12 @@ public sealed class ThrowawayPostgres
         }
     }
 
+    /// <summary>
+    /// Restarts the server as a maintenance restart would (fast shutdown: open sessions are ended) and returns once it
+    /// accepts connections again.
+    /// </summary>
+    public Task RestartAsync() => Task.Run(() => RunPostgres("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "restart"));
+
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",

@@ -12,8 +12,10 @@ namespace IncidentDesk.Benchmarks.Load;
 /// forward through <c>PATCH /api/v1/tasks/{id}</c> with the version it last read; on 409 it takes the version the answer
 /// carries, as a real tool re-reads before trying again.
 /// </summary>
-internal sealed class LiaisonLoop(HttpClient http, string token, int taskId, int version)
+internal sealed class LiaisonLoop(HttpClient http, string token, int taskId, int startVersion)
 {
+    private int version = startVersion;
+
     private readonly List<string> errorSamples = [];
 
     public int TaskId => taskId;
@@ -23,6 +25,12 @@ internal sealed class LiaisonLoop(HttpClient http, string token, int taskId, int
     public List<double> ApiMs { get; } = [];
     public int Attempts { get; private set; }
     public int Conflicts { get; private set; }
+
+    /// <summary>503 answers (the database restarting): said plainly by the desk, and sent again at the next interval.</summary>
+    public int Unavailable { get; private set; }
+
+    /// <summary>The version the liaison started from: the stored version must end at least this plus every acknowledged update.</summary>
+    public int StartVersion { get; } = startVersion;
     public int Errors { get; private set; }
     public IReadOnlyList<string> ErrorSamples => errorSamples;
 
@@ -63,6 +71,10 @@ internal sealed class LiaisonLoop(HttpClient http, string token, int taskId, int
                 ApiMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 SentAt.Add(sent);
                 version = JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
+            }
+            else if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+            {
+                Unavailable++;
             }
             else if (response.StatusCode == HttpStatusCode.Conflict)
             {

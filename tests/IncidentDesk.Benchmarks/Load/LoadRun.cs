@@ -55,15 +55,23 @@ internal static class LoadRun
             var started = Stopwatch.GetTimestamp();
             var stopAt = started + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
             var jitter = new Random(7);
+            var fault = options.Fault is { } act ? InjectAsync(act, options.FaultAt, log) : Task.FromResult<(long, long)?>(null);
             await Task.WhenAll(liaisons.Select(l =>
                 l.RunAsync(options.Interval * jitter.NextDouble(), options.Interval, stopAt, cancellationToken)));
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var faultWindow = await fault;
 
             var expected = (long)liaisons.Sum(l => l.SentAt.Count) * officers.Count;
             var complete = await deliveries.WaitForAsync(expected, options.Grace);
             var usage = await meter.StopAsync();
             log?.WriteLine(complete ? "Every update reached every officer." : "Some deliveries did not arrive within the grace period.");
-            return Summarise(options, elapsed, liaisons, officers, expected, usage);
+            return Summarise(options, elapsed, liaisons, officers, expected, usage) with
+            {
+                Unavailable = liaisons.Sum(l => l.Unavailable),
+                LostWrites = await LostWritesAsync(run, liaisons),
+                CatchUps = officers.Sum(o => o.CatchUps),
+                Fault = faultWindow,
+            };
         }
         finally
         {
@@ -81,28 +89,59 @@ internal static class LoadRun
     {
         var sentAt = liaisons.ToDictionary(l => l.TaskId, l => l.SentAt);
         var latencies = new List<double>();
+        var latencySentAt = new List<long>();
+        var missedSentAt = new List<long>();
+        var uncovered = 0;
         long missing = 0, unexpected = 0;
         foreach (var officer in officers)
         {
-            foreach (var task in officer.Arrivals.GroupBy(a => a.TaskId))
+            var arrivalsByTask = officer.Arrivals.GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.Select(a => a.At).Order().ToList());
+            foreach (var (taskId, sent) in sentAt)
             {
-                var sent = sentAt.GetValueOrDefault(task.Key) ?? [];
-                var arrivals = task.Select(a => a.At).ToList();
-                for (var k = 0; k < Math.Min(sent.Count, arrivals.Count); k++)
+                // As many arrivals as updates: the n-th arrival is the n-th update (the hub keeps a sender's order). Otherwise
+                // (changes lost in an outage) each arrival belongs to the latest update sent before it, and an update no
+                // arrival claims went missing.
+                var arrivals = arrivalsByTask.GetValueOrDefault(taskId) ?? [];
+                var inOrder = arrivals.Count == sent.Count;
+                var claimed = new bool[sent.Count];
+                var k = -1;
+                foreach (var at in arrivals)
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(sent[k], arrivals[k]).TotalMilliseconds);
+                    if (inOrder)
+                    {
+                        k++;
+                    }
+
+                    while (!inOrder && k + 1 < sent.Count && sent[k + 1] <= at)
+                    {
+                        k++;
+                    }
+
+                    if (k < 0 || claimed[k])
+                    {
+                        unexpected++;
+                        continue;
+                    }
+
+                    claimed[k] = true;
+                    latencies.Add(Stopwatch.GetElapsedTime(sent[k], at).TotalMilliseconds);
+                    latencySentAt.Add(sent[k]);
                 }
 
-                unexpected += Math.Max(0, arrivals.Count - sent.Count);
+                missing += claimed.Count(c => !c);
+                missedSentAt.AddRange(sent.Where((_, i) => !claimed[i]));
+                // A miss the officer's client never had a catch-up for afterwards would be a change it never learns of.
+                uncovered += sent.Where((_, i) => !claimed[i]).Count(at => at > officer.LastCatchUpAt);
             }
-
-            var received = officer.Arrivals.GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.Count());
-            missing += sentAt.Sum(s => Math.Max(0, s.Value.Count - received.GetValueOrDefault(s.Key)));
         }
 
         return new LoadResult(options, elapsed, liaisons.Sum(l => l.Attempts), liaisons.Sum(l => l.SentAt.Count), liaisons.Sum(l => l.Conflicts),
             liaisons.Sum(l => l.Errors), [.. liaisons.SelectMany(l => l.ErrorSamples).Take(5)], officers.Sum(o => o.Disconnects), expected, missing,
-            unexpected, latencies, [.. liaisons.SelectMany(l => l.ApiMs)], usage.CpuShare, usage.PeakWorkingSet, usage.PeakGcHeap, usage.Gen2Collections);
+            unexpected, latencies, latencySentAt, [.. liaisons.SelectMany(l => l.ApiMs)], usage.CpuShare, usage.PeakWorkingSet, usage.PeakGcHeap, usage.Gen2Collections)
+        {
+            MissedSentAt = missedSentAt,
+            MissedWithoutCatchUp = uncovered,
+        };
     }
 
     /// <summary>Launches the load's campaign through the app's own service; returns each co-op's task and its version.</summary>
@@ -126,6 +165,28 @@ internal static class LoadRun
         var tasks = await read.CoopTasks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.CoopId).Take(liaisons)
             .Select(t => new { t.CoopId, t.Id, t.Version }).ToListAsync();
         return (incidentId, [.. tasks.Select(t => (t.CoopId, t.Id, t.Version))]);
+    }
+
+    private static async Task<(long, long)?> InjectAsync(Func<Task> fault, TimeSpan at, TextWriter? log)
+    {
+        await Task.Delay(at); // pacing the scenario: the fault comes this far into the run
+        var started = Stopwatch.GetTimestamp();
+        log?.WriteLine("Injecting the fault…");
+        await fault();
+        log?.WriteLine($"Fault over after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+        return (started, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// Every acknowledged update raised its task's version by one, so a stored version below the start plus the
+    /// acknowledgements means an acknowledged write was lost. (One above is an update committed whose answer was lost.)
+    /// </summary>
+    private static async Task<int> LostWritesAsync(FederationRun run, List<LiaisonLoop> liaisons)
+    {
+        await using var db = run.CreateDb();
+        var ids = liaisons.Select(l => l.TaskId).ToList();
+        var stored = await db.CoopTasks.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Version);
+        return liaisons.Count(l => stored.GetValueOrDefault(l.TaskId) < l.StartVersion + l.SentAt.Count);
     }
 
     /// <summary>Each co-op's last task of an existing campaign and its version.</summary>

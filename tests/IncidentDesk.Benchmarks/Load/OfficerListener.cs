@@ -17,6 +17,12 @@ internal sealed class OfficerListener : IAsyncDisposable
     public ConcurrentQueue<(int TaskId, long At)> Arrivals { get; } = new();
     public int Disconnects { get; private set; }
 
+    /// <summary>"You may have missed changes, re-read" messages (after the instances' Redis link came back).</summary>
+    public int CatchUps { get; private set; }
+
+    /// <summary>When the last catch-up arrived (Stopwatch timestamp; 0 for none): a change missed before it was re-read.</summary>
+    public long LastCatchUpAt { get; private set; }
+
     public static async Task<OfficerListener> ConnectAsync(Uri baseAddress, string token, int incidentId, Action delivered)
     {
         var connection = new HubConnectionBuilder()
@@ -25,7 +31,12 @@ internal sealed class OfficerListener : IAsyncDisposable
         var listener = new OfficerListener(connection);
         connection.On<DeskChange>(IncidentsHub.ChangeMethod, change =>
         {
-            if (change.Kind == ChangeKind.Task && change.IncidentId == incidentId && change.EntityId is { } taskId)
+            if (change.Kind == ChangeKind.CatchUp)
+            {
+                listener.CatchUps++;
+                listener.LastCatchUpAt = Stopwatch.GetTimestamp();
+            }
+            else if (change.Kind == ChangeKind.Task && change.IncidentId == incidentId && change.EntityId is { } taskId)
             {
                 listener.Arrivals.Enqueue((taskId, Stopwatch.GetTimestamp()));
                 delivered();
