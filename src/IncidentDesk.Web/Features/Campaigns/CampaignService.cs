@@ -101,7 +101,7 @@ public sealed class CampaignService(
     /// <summary>The incident's campaigns with their progress, newest first; officers and auditors only (null otherwise).</summary>
     public async Task<IReadOnlyList<CampaignSummary>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             return null;
         }

@@ -19,7 +19,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// <summary>Every playbook (archived ones too), by name, with its size, last change and how many campaigns used it.</summary>
     public async Task<Result<IReadOnlyList<PlaybookRow>>> ListAsync(CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), null, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Playbook), null, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -35,7 +35,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// <summary>One playbook with its steps in order (officers and auditors).</summary>
     public async Task<Result<PlaybookDetail>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
         {
             return forbidden;
         }

@@ -255,17 +255,15 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Figure, time.GetUtcNow().UtcDateTime, title, description, user.Name));
 
-    private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken)
-    {
-        if (user.SeesAllCoops)
-        {
-            return db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken);
-        }
-
-        return user.IsLiaison && user.CoopId is { } coopId
-            ? db.CoopInvolvements.AnyAsync(v => v.IncidentId == incidentId && v.CoopId == coopId, cancellationToken)
-            : Task.FromResult(false);
-    }
+    /// <summary>
+    /// Officers and auditors list the figures of any incident; a liaison only where their co-op is involved (the query
+    /// filter leaves them their own co-op's involvement) — a co-op asked only to confirm it is unaffected reads the figures
+    /// in the incident's overview, not this editable list.
+    /// </summary>
+    private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken) =>
+        user.IsOfficerOrAuditor
+            ? db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken)
+            : db.CoopInvolvements.AnyAsync(v => v.IncidentId == incidentId, cancellationToken);
 
     private static KeyFigureRow Row(KeyFigure f) => new(f.Id, f.IncidentId, f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note);
 

@@ -34,17 +34,10 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     public async Task<IReadOnlyList<InvolvementRow>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The query filter leaves a liaison their own co-op's involvement; their list exists only where their co-op is
+        // involved (a co-op asked only to confirm it is unaffected has none).
         var query = db.CoopInvolvements.AsNoTracking().Where(v => v.IncidentId == incidentId);
-        if (!user.SeesAllCoops)
-        {
-            if (!user.IsLiaison || user.CoopId is not { } coopId || !await query.AnyAsync(v => v.CoopId == coopId, cancellationToken))
-            {
-                return null;
-            }
-
-            query = query.Where(v => v.CoopId == coopId);
-        }
-        else if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await (user.IsOfficerOrAuditor ? db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken) : query.AnyAsync(cancellationToken)))
         {
             return null;
         }

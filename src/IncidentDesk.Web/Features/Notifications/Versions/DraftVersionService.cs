@@ -28,7 +28,7 @@ public sealed class DraftVersionService(
     public async Task<IReadOnlyList<DraftVersionRow>?> ListAsync(int incidentId, int coopId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!user.CanReadCoop(coopId) || !await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!user.CanReadCoop(coopId) || !await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedAsync(nameof(Incident), $"{Id(incidentId)}/drafts/{Id(coopId)}", cancellationToken);
             return null;
@@ -186,23 +186,17 @@ public sealed class DraftVersionService(
         return Result.Success(version.Id);
     }
 
-    /// <summary>Liaisons: their own co-op's approved versions of incidents they see. Officers and auditors: all.</summary>
-    private IQueryable<DraftVersion> Visible(IncidentDeskDbContext db, int incidentId)
-    {
-        var versions = db.DraftVersions.AsNoTracking().Where(v => v.IncidentId == incidentId);
-        if (user.SeesAllCoops)
-        {
-            return versions;
-        }
-
-        var coopId = user.IsLiaison ? user.CoopId ?? -1 : -1;
-        return versions.Where(v => v.CoopId == coopId && v.ApprovedAtUtc != null);
-    }
+    /// <summary>
+    /// The incident's versions the caller may read: the query filter leaves a liaison their own co-op's approved versions
+    /// (never a working text that may still be wrong); officers and auditors read all.
+    /// </summary>
+    private static IQueryable<DraftVersion> Visible(IncidentDeskDbContext db, int incidentId) =>
+        db.DraftVersions.AsNoTracking().Where(v => v.IncidentId == incidentId);
 
     private async Task<(DraftVersion Version, DraftVersionRow Row)?> FindVisibleAsync(
         IncidentDeskDbContext db, int incidentId, int versionId, CancellationToken ct)
     {
-        var visibleIncident = await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, ct);
+        var visibleIncident = await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, ct);
         var version = visibleIncident ? await Visible(db, incidentId).FirstOrDefaultAsync(v => v.Id == versionId, ct) : null;
         if (version is null)
         {
