@@ -26,7 +26,7 @@ public sealed class CampaignService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
     BusinessCalendar calendar, IChangeFeed feed, Mail.LaunchNotices notices)
 {
-    public const string LaunchedAction = "Campaign.Launched";
+    public const string LaunchedAction = AuditActions.CampaignLaunched;
 
     /// <summary>Launches a campaign (officers only): the new campaign and how many co-op tasks it made.</summary>
     public async Task<Result<LaunchedCampaign>> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)

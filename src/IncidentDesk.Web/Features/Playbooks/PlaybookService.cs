@@ -79,7 +79,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         Apply(playbook, draft);
         Stamp(playbook);
         db.Playbooks.Add(playbook);
-        return await SaveAsync(db, playbook, cancellationToken);
+        return await SaveAsync(db, playbook, AuditActions.PlaybookCreated, cancellationToken);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         }
 
         Stamp(playbook);
-        var saved = await SaveAsync(db, playbook, cancellationToken);
+        var saved = await SaveAsync(db, playbook, AuditActions.PlaybookUpdated, cancellationToken);
         if (saved.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -185,11 +185,11 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         return Result.Success(id);
     }
 
-    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, Playbook playbook, CancellationToken cancellationToken)
+    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, Playbook playbook, string action, CancellationToken cancellationToken)
     {
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, action, cancellationToken);
         }
         catch (DbUpdateException)
         {

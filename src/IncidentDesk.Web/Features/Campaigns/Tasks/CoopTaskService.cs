@@ -105,7 +105,7 @@ public sealed class CoopTaskService(
             $"{coopCode} · {task.CampaignTask.Title}: {TaskText.Status(from)} → {TaskText.Status(task.Status)}", TaskText.Details(task), user.Name));
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, AuditActions.TaskUpdated, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -107,7 +107,7 @@ public sealed class RelevanceService(
             RelevanceWording.EventTitle(target.Coop.Code, assessment.Result, version), Description(assessment), user.Name));
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, AuditActions.RelevanceAssessed, cancellationToken);
         }
         catch (DbUpdateException)
         {

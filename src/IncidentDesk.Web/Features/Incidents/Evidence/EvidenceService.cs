@@ -209,7 +209,7 @@ public sealed partial class EvidenceService(
             : evidence.SharedWithCoops ? "compartilhada com as cooperativas envolvidas" : "restrita aos encarregados";
         db.TimelineEvents.Add(AutomaticEvents.Create(evidence.IncidentId, TimelineEventKind.Evidence, evidence.AddedAtUtc,
             $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.EvidenceCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, evidence.CoopId, cancellationToken);
         return Result.Success(evidence.Id);
     }

@@ -77,7 +77,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         AddEvent(db, incidentId,
             $"Número registrado: {figure.Label} — {AutoEventText.Value(figure.Value)} {figure.Unit} ({AutoEventText.Status(figure.Status)})",
             $"Fonte: {figure.Source}; data de referência: {figure.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.KeyFigureCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return Result.Success(figure.Id);
     }
@@ -119,7 +119,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Número atualizado: {figure.Label} — {AutoEventText.Value(figure.Value)}{statusPart}",
             string.Join("\n", changes.Select(c =>
                 $"{AutoEventText.Field(c.Field)}: {AutoEventText.ChangeValue(c.Field, c.Before)} → {AutoEventText.ChangeValue(c.Field, c.After)}")));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.KeyFigureUpdated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return Result.Success(figure.Id);
     }

@@ -25,8 +25,6 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 {
     public const int NotesMax = 2000;
     public const int ReasonMax = 500;
-    public const string BulkAddedAction = "Involvement.BulkAdded";
-    public const string KnowledgeChangedAction = "Involvement.KnowledgeChanged";
 
     private const string EntityType = nameof(CoopInvolvement);
 
@@ -270,11 +268,11 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         AddEvent(db, involvement.IncidentId, string.Join("; ", titles), string.Join("\n", description));
 
         await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.InvolvementUpdated, cancellationToken);
         if (knowledgeChanged)
         {
             // The reason is not a column: it lives on the timeline and here, next to the before/after of the change.
-            await audit.SaveChangesAsync(db, new AuditRecord(KnowledgeChangedAction, EntityType,
+            await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvolvementKnowledgeChanged, EntityType,
                 involvementId.ToString(CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(new { coop = code, from = oldKnowledge, to = knowledge.Value, reason = cleanReason })),
                 cancellationToken: cancellationToken);
@@ -357,7 +355,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
         AuditRecord? summary = toAdd.Count == 1 && criterion is null
             ? null
-            : new AuditRecord(BulkAddedAction, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture),
+            : new AuditRecord(AuditActions.InvolvementsBulkAdded, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(new
                 {
                     count = toAdd.Count,
@@ -367,7 +365,14 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
                     role = role.ToString(),
                     coops = codes,
                 }));
-        await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
+        if (summary is null)
+        {
+            await audit.SaveChangesAsync(db, AuditActions.InvolvementCreated, cancellationToken);
+        }
+        else
+        {
+            await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
+        }
         await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, cancellationToken: cancellationToken);
         return Result.Success(toAdd.Count);
     }

@@ -57,7 +57,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         };
         Apply(entry, input, occurred);
         db.TimelineEvents.Add(entry);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.TimelineEventCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return Result.Success(entry.Id);
     }
@@ -102,7 +102,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
 
         entry.EditedAtUtc = now;
         entry.EditedBy = user.Name;
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.TimelineEventUpdated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return Result.Success();
     }
@@ -166,7 +166,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == nameof(TimelineEvent) && e.EntityId == id
-                && (e.Action == nameof(TimelineEvent) + ".Created" || e.Action == nameof(TimelineEvent) + ".Updated"))
+                && (e.Action == AuditActions.TimelineEventCreated || e.Action == AuditActions.TimelineEventUpdated))
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineAuditEntry(e.Action, e.AtUtc, e.ActorName, e.Changes))
             .ToListAsync(cancellationToken);

@@ -139,7 +139,7 @@ public sealed class DraftVersionService(
         var title = $"{VersionText.ApprovedTitle}{(preliminary ? " como preliminar" : "")}: {VersionText.Kind(version.Kind)} v{VersionText.Number(version.Version)} — {code}";
         var description = preliminary ? $"A complementar (R15 art. 6º, §3º): {VersionText.ToComplement(missing)}." : "Sem pendências de conteúdo.";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now, title, description, user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.DraftApproved, cancellationToken);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, version.CoopId, cancellationToken);
         return Result.Success(version.Id);
     }
@@ -181,7 +181,7 @@ public sealed class DraftVersionService(
         var pending = missing.Count == 0 ? "sem pendências" : $"{VersionText.Number(missing.Count)} pendência(s)";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now,
             $"{VersionText.NewVersionTitle}: {VersionText.Kind(kind)} v{VersionText.Number(version.Version)} — {code}", $"{how} {pending}.", user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: ct);
+        await audit.SaveChangesAsync(db, AuditActions.DraftVersionSaved, ct);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, coopId, ct);
         return Result.Success(version.Id);
     }
