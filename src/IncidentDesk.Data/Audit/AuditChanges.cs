@@ -32,12 +32,14 @@ internal sealed class AuditChanges
             .Select(e => new AuditChanges(e, Verb(e.State), Values(e)))];
     }
 
+    /// <summary>The action this change is recorded as: <c>Type.Created|Updated|Deleted</c>, e.g. <c>CoopTask.Updated</c>.</summary>
+    public string Action => $"{_entry.Metadata.ClrType.Name}.{_verb}";
+
     /// <summary>Built after saving, so new entities already carry their database-generated ids.</summary>
     public AuditRecord ToRecord()
     {
-        var type = _entry.Metadata.ClrType.Name;
         var key = _entry.Metadata.FindPrimaryKey()?.Properties.Select(p => _entry.Property(p.Name).CurrentValue?.ToString());
-        return new AuditRecord($"{type}.{_verb}", type, key is null ? null : string.Join(",", key), JsonSerializer.Serialize(_changes));
+        return new AuditRecord(Action, _entry.Metadata.ClrType.Name, key is null ? null : string.Join(",", key), JsonSerializer.Serialize(_changes));
     }
 
     private static string Verb(EntityState state) => state switch

@@ -69,12 +69,33 @@ public sealed class AuditTrail(AuditWriter writer, TimeProvider time, AuditKeyRi
     /// <paramref name="summary"/> when the caller names the operation itself. Inside <see cref="BeginTransactionAsync"/> the
     /// entries wait for the commit.
     /// </summary>
-    public async Task SaveChangesAsync(
-        IncidentDeskDbContext db, AuditActor actor, AuditRecord? summary = null, CancellationToken cancellationToken = default)
+    public Task SaveChangesAsync(
+        IncidentDeskDbContext db, AuditActor actor, AuditRecord? summary = null, CancellationToken cancellationToken = default) =>
+        SaveAsync(db, actor, summary, action: null, cancellationToken);
+
+    /// <summary>
+    /// Saves like <see cref="SaveChangesAsync(IncidentDeskDbContext, AuditActor, AuditRecord?, CancellationToken)"/>, with one
+    /// entry per changed entity, for a write that names its <paramref name="action"/> (e.g. <c>CoopTask.Updated</c>) so the
+    /// place that writes it can be found by the name the trail shows. The unit must contain that change: a write named for
+    /// a change it does not make is refused before anything is saved, rather than leaving a trail that misleads.
+    /// </summary>
+    public Task SaveChangesAsync(IncidentDeskDbContext db, AuditActor actor, string action, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return SaveAsync(db, actor, summary: null, action, cancellationToken);
+    }
+
+    private async Task SaveAsync(
+        IncidentDeskDbContext db, AuditActor actor, AuditRecord? summary, string? action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         var captured = summary is null ? AuditChanges.Capture(db.ChangeTracker) : [];
+        if (action is not null && !captured.Any(c => c.Action == action))
+        {
+            throw new InvalidOperationException(
+                $"This write is named {action}, but its changes are: {string.Join(", ", captured.Select(c => c.Action).Distinct())}.");
+        }
         if (db.PendingAudit is { } pending)
         {
             using (db.EnterAuditedWrite())

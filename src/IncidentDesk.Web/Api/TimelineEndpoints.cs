@@ -22,14 +22,14 @@ internal static class TimelineEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineItem>>, NotFound>> ListAsync(
-        int id, IncidentService incidents, CancellationToken cancellationToken) =>
-        await incidents.GetOverviewAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident.Timeline) : TypedResults.NotFound();
+        int id, TimelineService timeline, CancellationToken cancellationToken) =>
+        await timeline.ListAsync(id, cancellationToken: cancellationToken) is { } listing ? TypedResults.Ok(listing.Items) : TypedResults.NotFound();
 
     private static async Task<Results<Created<TimelineItem>, ValidationProblem, ProblemHttpResult, NotFound>> AddAsync(
         int id, ManualEventInput input, IncidentService incidents, TimelineService timeline, IStringLocalizer<TimelineResource> texts,
         IStringLocalizer<ApiResource> api, CancellationToken cancellationToken)
     {
-        if (await incidents.GetOverviewAsync(id, cancellationToken) is null)
+        if (await incidents.GetPageOverviewAsync(id, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -40,7 +40,7 @@ internal static class TimelineEndpoints
             return result.ToProblem<Created<TimelineItem>>(texts, api);
         }
 
-        var added = (await incidents.GetOverviewAsync(id, cancellationToken))?.Timeline.FirstOrDefault(e => e.Id == result.Value);
+        var added = (await timeline.ListAsync(id, cancellationToken: cancellationToken))?.Items.FirstOrDefault(e => e.Id == result.Value);
         return added is null ? TypedResults.NotFound() : TypedResults.Created((string?)null, added);
     }
 }

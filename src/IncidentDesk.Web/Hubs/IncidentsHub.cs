@@ -41,7 +41,7 @@ public sealed class IncidentsHub(HubConnectionWatch watch) : Hub
     {
         var user = new CurrentUser();
         user.Set(principal ?? new());
-        return user.SeesAllCoops ? FederationGroup
+        return user.IsOfficerOrAuditor ? FederationGroup
             : user.IsLiaison && user.CoopId is { } coopId ? CoopGroup(coopId)
             : null;
     }

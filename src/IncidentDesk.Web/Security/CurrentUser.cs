@@ -31,7 +31,17 @@ public sealed class CurrentUser
     /// <summary>Which co-ops' rows this person may read and write; the rule itself is <see cref="CoopScope.For"/>.</summary>
     public CoopScope Scope => CoopScope.For(IsOfficer, IsAuditor, IsLiaison, IsLiaison ? CoopId : null);
 
-    /// <summary>Officers and auditors read across the federation; a liaison reads only their own co-op.</summary>
+    /// <summary>
+    /// The two roles that work for the federation rather than for one co-op. For role rules: who may open the audit trail,
+    /// the R15 register, the playbooks, a draft as generated, a reporter's identity.
+    /// </summary>
+    public bool IsOfficerOrAuditor => IsOfficer || IsAuditor;
+
+    /// <summary>
+    /// For presentation only: whether this person's views span many co-ops (a co-op column or filter, federation-wide
+    /// wording in an empty state) or one co-op's. Which rows anyone reads is decided by the query filters of
+    /// <see cref="CoopScope"/>, never by this; a service that needs a role asks <see cref="IsOfficerOrAuditor"/>.
+    /// </summary>
     public bool SeesAllCoops => Scope.ReadsAll;
 
     public bool CanReadCoop(int coopId) => Scope.CanRead(coopId);

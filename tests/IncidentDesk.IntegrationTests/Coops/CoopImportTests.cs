@@ -75,7 +75,7 @@ public sealed class CoopImportTests(OwnHostFixture fixture) : IClassFixture<OwnH
             Assert.Equal(count, await after.Coops.CountAsync(Ct));
             Assert.Equal(changed.Name, (await after.Coops.SingleAsync(c => c.Code == "SP-010", Ct)).Name);
             Assert.False(await after.Coops.AnyAsync(c => c.Code == "SP-980", Ct));
-            Assert.False(await after.AuditEntries.AnyAsync(e => e.Action == CoopImportService.ImportedAction && e.Changes!.Contains("SP-980"), Ct));
+            Assert.False(await after.AuditEntries.AnyAsync(e => e.Action == AuditActions.CoopsImported && e.Changes!.Contains("SP-980"), Ct));
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class CoopImportTests(OwnHostFixture fixture) : IClassFixture<OwnH
         Assert.Contains(existing.EncarregadoEmail, update.Changes!, StringComparison.Ordinal);
         Assert.Contains("novo.dpo@coop.example", update.Changes!, StringComparison.Ordinal);
         Assert.Single(entries, e => e.Action == "Coop.Created" && e.EntityId == created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var summary = Assert.Single(entries, e => e.Action == CoopImportService.ImportedAction);
+        var summary = Assert.Single(entries, e => e.Action == AuditActions.CoopsImported);
         Assert.Contains("1 new, 1 updated, 0 unchanged", summary.Changes!, StringComparison.Ordinal);
         Assert.Equal(entries[^1], summary);
 

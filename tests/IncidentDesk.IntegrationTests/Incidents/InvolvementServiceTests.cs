@@ -43,7 +43,7 @@ public sealed class InvolvementServiceTests(OwnHostFixture fixture) : IClassFixt
         var entries = await check.AuditEntries.AsNoTracking().Where(e => e.Sequence > lastBefore && e.ActorName == "privacyofficer@federacao.example")
             .ToListAsync(ct);
         var summary = Assert.Single(entries);
-        Assert.Equal(InvolvementService.BulkAddedAction, summary.Action);
+        Assert.Equal(AuditActions.InvolvementsBulkAdded, summary.Action);
         Assert.Contains($"\"count\":{spCoops.Count - 1}", summary.Changes, StringComparison.Ordinal);
         Assert.Contains("\"criterion\":\"UF\"", summary.Changes, StringComparison.Ordinal);
         Assert.True(await check.TimelineEvents.AnyAsync(e => e.IncidentId == incidentId && !e.SharedWithCoops
@@ -91,7 +91,7 @@ public sealed class InvolvementServiceTests(OwnHostFixture fixture) : IClassFixt
         Assert.Equal($"Ciência da GO-001 alterada para {local} — motivo: {Reason}", timelineEvent.Title);
         Assert.False(timelineEvent.SharedWithCoops);
         var audited = await check.AuditEntries.AsNoTracking()
-            .SingleAsync(e => e.Action == InvolvementService.KnowledgeChangedAction && e.EntityId == go.Id.ToString(CultureInfo.InvariantCulture), ct);
+            .SingleAsync(e => e.Action == AuditActions.InvolvementKnowledgeChanged && e.EntityId == go.Id.ToString(CultureInfo.InvariantCulture), ct);
         using (var changes = System.Text.Json.JsonDocument.Parse(audited.Changes!))
         {
             Assert.Equal(Reason, changes.RootElement.GetProperty("reason").GetString());

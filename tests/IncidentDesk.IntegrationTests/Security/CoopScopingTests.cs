@@ -72,7 +72,8 @@ public sealed class CoopScopingTests(AppFixture app)
         Assert.Null(overview.ReporterName);
         Assert.NotEmpty(overview.Timeline);
         // The incident page's Timeline tab reads the same shared events on its own; the page's overview holds none.
-        Assert.Equal(overview.Timeline, await incidents.TimelineAsync(await ReferenceIncidentIdAsync(), Ct));
+        var timeline = scope.ServiceProvider.GetRequiredService<IncidentDesk.Web.Features.Incidents.Timeline.TimelineService>();
+        Assert.Equal(overview.Timeline, (await timeline.ListAsync(await ReferenceIncidentIdAsync(), cancellationToken: Ct))!.Items);
         Assert.Empty((await incidents.GetPageOverviewAsync(await ReferenceIncidentIdAsync(), Ct))!.Timeline);
         Assert.All(overview.Timeline, e => Assert.True(e.SharedWithCoops));
     }

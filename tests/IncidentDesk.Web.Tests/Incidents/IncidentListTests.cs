@@ -35,6 +35,7 @@ public sealed class IncidentListTests : MudComponentTestBase, IClassFixture<Inci
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<IncidentService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Incidents.Timeline.TimelineService>();
         Services.AddScoped<CoopDirectoryService>();
         Services.AddScoped(_ => Viewer);
         _auth = AddAuthorization();

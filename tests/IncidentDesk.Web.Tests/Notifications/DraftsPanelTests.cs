@@ -34,6 +34,7 @@ public sealed class DraftsPanelTests : MudComponentTestBase, IClassFixture<Seede
         Services.AddSingleton<ICommunicationFilings, NoFilings>();
         Services.AddScoped<AuditLog>();
         Services.AddScoped<DraftService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Incidents.Timeline.TimelineService>();
         Services.AddScoped<IncidentDesk.Web.Features.Notifications.Versions.DraftVersionService>();
         Services.AddScoped<IncidentDesk.Web.Features.Notifications.Versions.FilingService>();
         Services.AddScoped(_ => _viewer);

@@ -36,6 +36,7 @@ public sealed class VersionComponentsTests : MudComponentTestBase, IClassFixture
         Services.AddScoped<ICommunicationFilings, RecordedCommunicationFilings>();
         Services.AddScoped<AuditLog>();
         Services.AddScoped<DraftService>();
+        Services.AddScoped<IncidentDesk.Web.Features.Incidents.Timeline.TimelineService>();
         Services.AddScoped<DraftVersionService>();
         Services.AddScoped<FilingService>();
         Services.AddScoped(_ => _viewer);

@@ -26,6 +26,14 @@ public sealed class AuditLog(FederationWideDb federationDb, CurrentUser user, Au
         IncidentDeskDbContext db, AuditRecord? summary = null, AuditActor? actor = null, CancellationToken cancellationToken = default) =>
         trail.SaveChangesAsync(db, actor ?? Actor, summary, cancellationToken);
 
+    /// <summary>
+    /// Saves like <see cref="SaveChangesAsync(IncidentDeskDbContext, AuditRecord?, AuditActor?, CancellationToken)"/> for one
+    /// of the main writes, which names its <paramref name="action"/> (a constant of <see cref="AuditActions"/>) so that
+    /// searching for the action the trail shows finds this call. The unit must contain that change (checked before saving).
+    /// </summary>
+    public Task SaveChangesAsync(IncidentDeskDbContext db, string action, CancellationToken cancellationToken = default) =>
+        trail.SaveChangesAsync(db, Actor, action, cancellationToken);
+
     /// <summary>Appends one entry on its own (sign-ins, denied access, Identity operations, exports).</summary>
     public async Task AppendAsync(AuditRecord record, AuditActor? actor = null, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ public sealed class CampaignService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
     BusinessCalendar calendar, IChangeFeed feed, Mail.LaunchNotices notices)
 {
-    public const string LaunchedAction = "Campaign.Launched";
+    public const string LaunchedAction = AuditActions.CampaignLaunched;
 
     /// <summary>Launches a campaign (officers only): the new campaign and how many co-op tasks it made.</summary>
     public async Task<Result<LaunchedCampaign>> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ public sealed class CampaignService(
     /// <summary>The incident's campaigns with their progress, newest first; officers and auditors only (null otherwise).</summary>
     public async Task<IReadOnlyList<CampaignSummary>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             return null;
         }

@@ -5,7 +5,6 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents;
-using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentDesk.Web.Features.Compliance;
@@ -16,7 +15,7 @@ namespace IncidentDesk.Web.Features.Compliance;
 /// ANPD and subject deadlines doubled (R15 art. 6 §8, art. 9 §6). A liaison sees only their own co-op's clock.
 /// </summary>
 public sealed class DeadlineService(
-    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, AuditLog audit, TimeProvider time,
     BusinessCalendarProvider calendars, ICommunicationFilings filings)
 {
     /// <summary>Every deadline for a knowledge instant, as a co-op's own tool asks (no incident involved).</summary>
@@ -35,20 +34,15 @@ public sealed class DeadlineService(
     public async Task<IReadOnlyList<CoopDeadlines>?> ForIncidentAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedAsync(nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             return null;
         }
 
+        // The query filter leaves a liaison their own co-op's involvement only.
         var controllers = db.CoopInvolvements.AsNoTracking()
             .Where(v => v.IncidentId == incidentId && v.Role == InvolvementRole.ControllerAffected);
-        if (!user.SeesAllCoops)
-        {
-            var coopId = user.CoopId ?? -1;
-            controllers = controllers.Where(v => v.CoopId == coopId);
-        }
-
         var rows = await controllers.OrderBy(v => v.Coop!.Code)
             .Select(v => new { v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Coop.IsSmallProcessingAgent, v.KnowledgeAtUtc })
             .ToListAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace IncidentDesk.Web.Features.Coops;
 
 /// <summary>
 /// Reads the co-op directory; paging, sorting and filtering happen in SQL so 340 rows (or more) stay cheap.
-/// Officers and auditors see the whole federation; a liaison sees only their own co-op.
+/// Officers and auditors see the whole federation; a liaison sees only their own co-op (the query filters decide).
 /// </summary>
 public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit)
 {
@@ -26,7 +26,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var coops = Visible(db);
+        var coops = db.Coops.AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(query.Uf))
         {
@@ -73,7 +73,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     public async Task<(int ActiveCoops, int Ufs)> CountActiveAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var active = Visible(db).Where(c => c.IsActive);
+        var active = db.Coops.AsNoTracking().Where(c => c.IsActive);
         return (await active.CountAsync(cancellationToken), await active.Select(c => c.Uf).Distinct().CountAsync(cancellationToken));
     }
 
@@ -81,7 +81,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     public async Task<IReadOnlyList<FederationOption>> FederationsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var codes = Visible(db).Select(c => c.FederationId);
+        var codes = db.Coops.AsNoTracking().Select(c => c.FederationId);
         return await db.Federations.AsNoTracking().Where(f => codes.Contains(f.Id)).OrderBy(f => f.Name)
             .Select(f => new FederationOption(f.Code, f.Name)).ToListAsync(cancellationToken);
     }
@@ -92,7 +92,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     /// </summary>
     public async Task<Result<byte[]>> ExportAsync(CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Coop), null, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Coop), null, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -108,7 +108,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     public async Task<CoopRow?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await Visible(db).Where(c => c.Id == id).Select(ToRow).FirstOrDefaultAsync(cancellationToken);
+        var row = await db.Coops.AsNoTracking().Where(c => c.Id == id).Select(ToRow).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             await audit.DeniedIfExistsAsync<Coop>(id, cancellationToken);
@@ -120,18 +120,6 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
     private static readonly Expression<Func<Coop, CoopRow>> ToRow = c => new CoopRow(
         c.Id, c.Code, c.Name, c.Cnpj, c.Uf, c.City, c.Federation!.Name,
         c.EncarregadoName, c.EncarregadoEmail, c.EncarregadoPhone, c.IsActive);
-
-    private IQueryable<Coop> Visible(IncidentDeskDbContext db)
-    {
-        var coops = db.Coops.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return coops;
-        }
-
-        var own = user.IsLiaison ? user.CoopId : null;
-        return own is { } coopId ? coops.Where(c => c.Id == coopId) : coops.Where(_ => false);
-    }
 
     private static IQueryable<Coop> Sort(IQueryable<Coop> coops, string? sortBy, bool descending) => sortBy switch
     {

@@ -18,7 +18,6 @@ namespace IncidentDesk.Web.Features.Coops;
 /// </summary>
 public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit)
 {
-    public const string ImportedAction = "Coops.Imported";
 
     /// <summary>340 co-ops take about 60 KB; 2 MB leaves room for growth and keeps a wrong file from filling memory.</summary>
     public const long MaxFileBytes = 2 * 1024 * 1024;
@@ -76,7 +75,7 @@ public sealed class CoopImportService(IDbContextFactory<IncidentDeskDbContext> d
         {
             // One entry per created or changed co-op with its before/after values, then one for the import as a whole.
             await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
-            await audit.SaveChangesAsync(db, new AuditRecord(ImportedAction, nameof(Coop), null, string.Create(CultureInfo.InvariantCulture,
+            await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.CoopsImported, nameof(Coop), null, string.Create(CultureInfo.InvariantCulture,
                 $"coop directory csv: {result.Rows.Count} lines; {created} new, {updated} updated, {unchanged} unchanged")), cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

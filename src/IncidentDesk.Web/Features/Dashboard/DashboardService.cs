@@ -17,8 +17,8 @@ namespace IncidentDesk.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures, each widget one set-based read across all open incidents (never one query per incident, so
-/// the page costs the same with 3 or 300 open incidents), scoped like the services they summarise: a liaison sees only
-/// the incidents their co-op takes part in, their own co-op's deadlines and tasks, and only events shared with co-ops.
+/// the page costs the same with 3 or 300 open incidents). What a liaison reads — the incidents their co-op takes part in,
+/// their own co-op's deadlines and tasks, only events shared with co-ops — is the query filters' decision.
 /// </summary>
 public sealed class DashboardService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, TimeProvider time,
@@ -40,7 +40,9 @@ public sealed class DashboardService(
     /// </summary>
     public async Task<DashboardView> GetAsync(int? selectedCampaignId = null, CancellationToken cancellationToken = default)
     {
-        var federation = user.SeesAllCoops;
+        // The federation's widgets (campaigns, UF tiles, overdue co-ops) are officers' and auditors'; a liaison's dashboard
+        // shows their own tasks instead.
+        var federation = user.IsOfficerOrAuditor;
         var open = await OpenIncidentsAsync(cancellationToken);
         var next = await NextDeadlinesAsync(cancellationToken);
         var activity = await ActivityAsync(cancellationToken);
@@ -76,12 +78,6 @@ public sealed class DashboardService(
         var openIds = Open(db).Select(i => i.Id);
         var controllers = db.CoopInvolvements.AsNoTracking()
             .Where(v => openIds.Contains(v.IncidentId) && v.Role == InvolvementRole.ControllerAffected);
-        if (!user.SeesAllCoops)
-        {
-            var coopId = user.CoopId ?? -1;
-            controllers = controllers.Where(v => v.CoopId == coopId);
-        }
-
         var rows = await controllers
             .Select(v => new { v.IncidentId, v.Incident!.Reference, v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.IsSmallProcessingAgent, v.KnowledgeAtUtc })
             .ToListAsync(cancellationToken);
@@ -109,7 +105,7 @@ public sealed class DashboardService(
     /// <summary>Every campaign of the open incidents with finished/blocked/overdue counts; officers and auditors only.</summary>
     public async Task<IReadOnlyList<CampaignProgressRow>> CampaignProgressAsync(CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             return [];
         }
@@ -144,7 +140,7 @@ public sealed class DashboardService(
     /// <summary>All 27 UFs with the share of the campaign's co-op tasks finished there; officers and auditors only.</summary>
     public async Task<IReadOnlyList<UfCompletion>> UfCompletionAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             return [];
         }
@@ -174,7 +170,7 @@ public sealed class DashboardService(
     /// </summary>
     public async Task<IReadOnlyList<OverdueCoop>> MostOverdueCoopsAsync(CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             return [];
         }
@@ -213,11 +209,6 @@ public sealed class DashboardService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = Open(db);
         var events = db.TimelineEvents.AsNoTracking();
-        if (!user.SeesAllCoops)
-        {
-            events = events.Where(e => e.SharedWithCoops);
-        }
-
         return await (
                 from e in events
                 join i in open on e.IncidentId equals i.Id
@@ -226,6 +217,6 @@ public sealed class DashboardService(
             .Take(ActivityCount).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Incident> Open(IncidentDeskDbContext db) =>
-        db.VisibleIncidents(user).Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed);
+    private static IQueryable<Incident> Open(IncidentDeskDbContext db) =>
+        db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed);
 }

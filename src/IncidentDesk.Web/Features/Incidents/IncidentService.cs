@@ -5,6 +5,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentDesk.Web.Features.Incidents;
 
 /// <summary>
-/// Read side of the incident register (the write side arrives with the incident register issue).
-/// A liaison sees only incidents their co-op is involved in, and only the parts shared with co-ops.
+/// Read side of the incident register (the write side is <see cref="Intake.IncidentIntakeService"/>). Which incidents,
+/// involvements and events a person reads is the query filters' decision (CoopScoping.cs); the timeline is read through
+/// <see cref="TimelineService"/>, the one way to read it.
 /// </summary>
-public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit)
+public sealed class IncidentService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimelineService timelines)
 {
     public async Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Visible(db)
+        return await db.Incidents.AsNoTracking()
             .OrderByDescending(i => i.ReportedAtUtc)
             .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Status, i.Severity, i.Source, i.ReportedAtUtc, i.Involvements.Count))
             .ToListAsync(cancellationToken);
@@ -35,7 +38,7 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incidents = Visible(db);
+        var incidents = db.Incidents.AsNoTracking();
 
         if (query.Statuses is { Count: > 0 })
         {
@@ -101,32 +104,16 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
 
     /// <summary>
     /// The incident page's overview: everything but the timeline (empty here), which the Timeline tab reads itself while
-    /// it is open (<see cref="TimelineAsync"/>). A page left open on another tab — fifty officers on the progress matrix —
+    /// it is open (<see cref="TimelineService.ListAsync"/>). A page left open on another tab — fifty officers on the progress matrix —
     /// then holds no timeline, which runs to thousands of events on a long incident.
     /// </summary>
     public Task<IncidentOverview?> GetPageOverviewAsync(int id, CancellationToken cancellationToken = default) =>
         OverviewAsync(id, withTimeline: false, cancellationToken);
 
-    /// <summary>
-    /// The incident's timeline, oldest first, scoped as <see cref="GetOverviewAsync"/> (a liaison reads shared events only);
-    /// null for an incident the reader may not see (audited when it exists).
-    /// </summary>
-    public async Task<IReadOnlyList<TimelineItem>?> TimelineAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await Visible(db).AnyAsync(i => i.Id == id, cancellationToken))
-        {
-            await DenyIfExistsAsync(db, id, cancellationToken);
-            return null;
-        }
-
-        return await ReadTimelineAsync(db, id, cancellationToken);
-    }
-
     private async Task<IncidentOverview?> OverviewAsync(int id, bool withTimeline, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await Visible(db).Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop)
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.KeyFigures).Include(i => i.Involvements).ThenInclude(v => v.Coop)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
@@ -135,10 +122,10 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             return null;
         }
 
-        // A liaison reads what is shared with co-ops: their own involvement, shared timeline events, no reporter identity.
-        var shared = !user.SeesAllCoops;
-        var involvements = incident.Involvements.Where(v => !shared || v.CoopId == user.CoopId);
-        var timeline = withTimeline ? await ReadTimelineAsync(db, id, cancellationToken) : [];
+        // The query filters leave a liaison their own co-op's involvement and the events shared with co-ops; the reporter's
+        // identity is a field only officers and auditors read.
+        var shared = !user.IsOfficerOrAuditor;
+        var timeline = withTimeline ? (await timelines.ListAsync(id, cancellationToken: cancellationToken))?.Items ?? [] : [];
         return new IncidentOverview(
             new IncidentSummary(incident.Id, incident.Reference, incident.Title, incident.Status, incident.Severity,
                 incident.Source, incident.ReportedAtUtc, incident.Involvements.Count),
@@ -153,7 +140,7 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
             incident.DataSubjectCategories,
             [.. incident.KeyFigures.OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
                 .Select(f => new KeyFigureView(f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note))],
-            [.. involvements.OrderBy(v => v.Coop!.Code)
+            [.. incident.Involvements.OrderBy(v => v.Coop!.Code)
                 .Select(v => new InvolvementView(v.CoopId, v.Coop!.Code, v.Coop.Name, v.Coop.Uf, v.Role, v.KnowledgeAtUtc, v.Notes))],
             timeline)
         {
@@ -181,19 +168,6 @@ public sealed class IncidentService(IDbContextFactory<IncidentDeskDbContext> dbF
         text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
-
-    private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
-
-    /// <summary>The events the reader may see (a liaison: those shared with co-ops), oldest first.</summary>
-    private async Task<IReadOnlyList<TimelineItem>> ReadTimelineAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken)
-    {
-        var shared = !user.SeesAllCoops;
-        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.IncidentId == id && (!shared || e.SharedWithCoops))
-            .Select(e => new TimelineItem(e.Id, e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind,
-                e.SharedWithCoops, e.RecordedAtUtc, e.RecordedBy, e.EditedAtUtc, e.EditedBy))
-            .ToListAsync(cancellationToken);
-        return [.. events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)];
-    }
 
     private Task DenyIfExistsAsync(IncidentDeskDbContext db, int id, CancellationToken cancellationToken) =>
         audit.DeniedIfExistsAsync<Incident>(id, cancellationToken);

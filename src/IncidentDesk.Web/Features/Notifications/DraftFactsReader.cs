@@ -3,7 +3,7 @@ using IncidentDesk.Core.Compliance.Drafts;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Compliance;
-using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,16 +11,16 @@ namespace IncidentDesk.Web.Features.Notifications;
 
 /// <summary>
 /// Maps what the desk records about an incident onto <see cref="DraftFacts"/> for one controller co-op. What nobody has
-/// recorded yet stays unknown and becomes a completeness item. A liaison's facts include only the timeline items shared
-/// with co-ops.
+/// recorded yet stays unknown and becomes a completeness item. What the caller may read is the query filters' decision; the
+/// timeline is read through <see cref="TimelineService"/> like every other reader of it.
 /// </summary>
 internal static class DraftFactsReader
 {
     public static async Task<(DraftFacts Facts, DraftCoop Coop)?> ReadAsync(
         IncidentDeskDbContext db, CurrentUser user, int incidentId, int coopId, DateTime nowUtc, BusinessCalendar calendar,
-        ICommunicationFilings filings, CancellationToken ct)
+        ICommunicationFilings filings, TimelineService timelines, CancellationToken ct)
     {
-        var incident = await db.VisibleIncidents(user).Where(i => i.Id == incidentId).FirstOrDefaultAsync(ct);
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).FirstOrDefaultAsync(ct);
         var controller = incident is null ? null : await db.CoopInvolvements.AsNoTracking().Include(v => v.Coop)
             .Where(v => v.IncidentId == incidentId && v.CoopId == coopId && v.Role == InvolvementRole.ControllerAffected)
             .FirstOrDefaultAsync(ct);
@@ -34,11 +34,9 @@ internal static class DraftFactsReader
             .OrderBy(v => v.Coop!.Code).Select(v => v.Coop!.Name).ToListAsync(ct);
         var figures = await db.KeyFigures.AsNoTracking().Where(f => f.IncidentId == incidentId).OrderBy(f => f.SortOrder)
             .Select(f => new DraftFigure(f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note)).ToListAsync(ct);
-        var timeline = await db.TimelineEvents.AsNoTracking()
-            // Every kind: the handling report shows the desk's own record too. Communications made come from the filings, not from here.
-            .Where(e => e.IncidentId == incidentId && (user.SeesAllCoops || e.SharedWithCoops))
-            .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
-            .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToListAsync(ct);
+        // Every kind: the handling report shows the desk's own record too. Communications made come from the filings, not from here.
+        var timeline = ((await timelines.ListAsync(incidentId, cancellationToken: ct))?.Items ?? [])
+            .Select(e => new DraftTimelineItem(e.OccurredAtUtc, e.Precision, e.Title, e.Description, e.Source, e.Kind)).ToList();
         var tasks = await TasksAsync(db, incidentId, coopId, ct);
         var filingRows = await db.CommunicationFilings.AsNoTracking()
             .Where(f => f.IncidentId == incidentId && f.CoopId == coopId).OrderBy(f => f.FiledAtUtc).ThenBy(f => f.Id)

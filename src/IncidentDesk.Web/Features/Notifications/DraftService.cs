@@ -5,7 +5,7 @@ using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Compliance;
-using IncidentDesk.Web.Features.Incidents;
+using IncidentDesk.Web.Features.Incidents.Timeline;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using IncidentDesk.Data.Audit;
@@ -20,21 +20,20 @@ namespace IncidentDesk.Web.Features.Notifications;
 /// </summary>
 public sealed class DraftService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time,
-    BusinessCalendarProvider calendars, ICommunicationFilings filings)
+    BusinessCalendarProvider calendars, ICommunicationFilings filings, TimelineService timelines)
 {
     /// <summary>The controller co-ops the caller may draft for (a liaison: their own, when it is a controller here).</summary>
     public async Task<IReadOnlyList<DraftCoop>?> ControllersAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedAsync(nameof(Incident), Id(incidentId), cancellationToken);
             return null;
         }
 
-        var coopId = user.CoopId ?? -1;
         return await db.CoopInvolvements.AsNoTracking()
-            .Where(v => v.IncidentId == incidentId && v.Role == InvolvementRole.ControllerAffected && (user.SeesAllCoops || v.CoopId == coopId))
+            .Where(v => v.IncidentId == incidentId && v.Role == InvolvementRole.ControllerAffected)
             .OrderBy(v => v.Coop!.Code)
             .Select(v => new DraftCoop(v.CoopId, v.Coop!.Code, v.Coop.Name))
             .ToListAsync(cancellationToken);
@@ -50,8 +49,8 @@ public sealed class DraftService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only officers and auditors see drafts as generated: a liaison sees what an officer approved for their co-op
         // (DraftVersionService), never a working text that may still be wrong.
-        var facts = user.SeesAllCoops
-            ? await DraftFactsReader.ReadAsync(db, user, incidentId, coopId, time.GetUtcNow().UtcDateTime, calendars.Current, filings, cancellationToken)
+        var facts = user.IsOfficerOrAuditor
+            ? await DraftFactsReader.ReadAsync(db, user, incidentId, coopId, time.GetUtcNow().UtcDateTime, calendars.Current, filings, timelines, cancellationToken)
             : null;
         if (facts is null)
         {

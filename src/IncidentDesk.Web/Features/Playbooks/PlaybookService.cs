@@ -19,7 +19,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// <summary>Every playbook (archived ones too), by name, with its size, last change and how many campaigns used it.</summary>
     public async Task<Result<IReadOnlyList<PlaybookRow>>> ListAsync(CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), null, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Playbook), null, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -35,7 +35,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
     /// <summary>One playbook with its steps in order (officers and auditors).</summary>
     public async Task<Result<PlaybookDetail>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Playbook), Id(id), cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -79,7 +79,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         Apply(playbook, draft);
         Stamp(playbook);
         db.Playbooks.Add(playbook);
-        return await SaveAsync(db, playbook, cancellationToken);
+        return await SaveAsync(db, playbook, AuditActions.PlaybookCreated, cancellationToken);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         }
 
         Stamp(playbook);
-        var saved = await SaveAsync(db, playbook, cancellationToken);
+        var saved = await SaveAsync(db, playbook, AuditActions.PlaybookUpdated, cancellationToken);
         if (saved.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -185,11 +185,11 @@ public sealed class PlaybookService(IDbContextFactory<IncidentDeskDbContext> dbF
         return Result.Success(id);
     }
 
-    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, Playbook playbook, CancellationToken cancellationToken)
+    private async Task<Result<int>> SaveAsync(IncidentDeskDbContext db, Playbook playbook, string action, CancellationToken cancellationToken)
     {
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, action, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -30,7 +30,7 @@ public sealed class RegisterService(
     public async Task<Result<IReadOnlyList<RegisterRow>>> ListAsync(RegisterQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, Entity, null, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, Entity, null, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -40,7 +40,7 @@ public sealed class RegisterService(
 
     public async Task<Result<IReadOnlyList<RegisterIncident>>> IncidentsAsync(CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, Entity, null, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, Entity, null, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }

@@ -90,7 +90,7 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
     {
         ArgumentNullException.ThrowIfNull(filter);
         var id = campaignId.ToString(CultureInfo.InvariantCulture);
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(Campaign), id, cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(Campaign), id, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -197,7 +197,7 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
     /// <summary>Progress is officers' and auditors' business; a liaison's attempt is audited and answered "not found".</summary>
     private async Task<bool> MayReadAsync(int campaignId, CancellationToken cancellationToken)
     {
-        if (user.SeesAllCoops)
+        if (user.IsOfficerOrAuditor)
         {
             return true;
         }

@@ -105,7 +105,7 @@ public sealed class CoopTaskService(
             $"{coopCode} · {task.CampaignTask.Title}: {TaskText.Status(from)} → {TaskText.Status(task.Status)}", TaskText.Details(task), user.Name));
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, AuditActions.TaskUpdated, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -135,16 +135,8 @@ public sealed class CoopTaskService(
         _ => nameof(TaskStatusInput.Status),
     };
 
-    private IQueryable<CoopTask> Readable(IncidentDeskDbContext db)
-    {
-        var tasks = db.CoopTasks.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return tasks;
-        }
-
-        return user.IsLiaison && user.CoopId is { } coopId ? tasks.Where(t => t.CoopId == coopId) : tasks.Where(_ => false);
-    }
+    // The query filter leaves a liaison their own co-op's tasks.
+    private static IQueryable<CoopTask> Readable(IncidentDeskDbContext db) => db.CoopTasks.AsNoTracking();
 
     private async Task<CoopTaskView?> ViewAsync(IncidentDeskDbContext db, int taskId, CancellationToken cancellationToken)
     {

@@ -28,14 +28,13 @@ public sealed class RelevanceService(
     public async Task<IReadOnlyList<RelevanceCoop>?> ControllersAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedAsync(nameof(Incident), Id(incidentId), cancellationToken);
             return null;
         }
 
-        var coopId = user.CoopId ?? -1;
-        return await Controllers(db, incidentId).Where(v => user.SeesAllCoops || v.CoopId == coopId)
+        return await Controllers(db, incidentId)
             .OrderBy(v => v.Coop!.Code).Select(v => new RelevanceCoop(v.CoopId, v.Coop!.Code, v.Coop.Name))
             .ToListAsync(cancellationToken);
     }
@@ -44,7 +43,7 @@ public sealed class RelevanceService(
     public async Task<RelevanceSheet?> GetAsync(int incidentId, int coopId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = user.CanReadCoop(coopId) ? await TargetAsync(db, incidentId, coopId, cancellationToken) : null;
+        var target = await TargetAsync(db, incidentId, coopId, cancellationToken);
         if (target is null)
         {
             await audit.DeniedAsync(nameof(RelevanceAssessment), Key(incidentId, coopId), cancellationToken);
@@ -73,7 +72,7 @@ public sealed class RelevanceService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = user.CanWriteForCoop(coopId) ? await TargetAsync(db, incidentId, coopId, cancellationToken) : null;
+        var target = await TargetAsync(db, incidentId, coopId, cancellationToken);
         if (target is null)
         {
             await audit.DeniedAsync(nameof(RelevanceAssessment), Key(incidentId, coopId), cancellationToken);
@@ -108,7 +107,7 @@ public sealed class RelevanceService(
             RelevanceWording.EventTitle(target.Coop.Code, assessment.Result, version), Description(assessment), user.Name));
         try
         {
-            await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+            await audit.SaveChangesAsync(db, AuditActions.RelevanceAssessed, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -123,9 +122,12 @@ public sealed class RelevanceService(
 
     private sealed record Target(string Reference, DataCategories Data, RelevanceCoop Coop);
 
-    /// <summary>The incident and co-op when the incident is visible to the caller and the co-op is one of its controllers.</summary>
-    private async Task<Target?> TargetAsync(IncidentDeskDbContext db, int incidentId, int coopId, CancellationToken cancellationToken) =>
-        await db.VisibleIncidents(user).Where(i => i.Id == incidentId)
+    /// <summary>
+    /// The incident and co-op when the incident is visible to the caller and the co-op is one of its controllers; the query
+    /// filters hide another co-op's involvement from a liaison, so another co-op's id finds nothing.
+    /// </summary>
+    private static async Task<Target?> TargetAsync(IncidentDeskDbContext db, int incidentId, int coopId, CancellationToken cancellationToken) =>
+        await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
             .SelectMany(i => Controllers(db, incidentId).Where(v => v.CoopId == coopId),
                 (i, v) => new Target(i.Reference, i.DataCategories, new RelevanceCoop(v.CoopId, v.Coop!.Code, v.Coop.Name)))
             .FirstOrDefaultAsync(cancellationToken);

@@ -122,7 +122,8 @@ public sealed class ExposureRunService(
     /// <summary>The latest runs, newest first; officers and auditors (nothing for anyone else).</summary>
     public async Task<IReadOnlyList<RunView>> RecentAsync(int count = 10, CancellationToken cancellationToken = default)
     {
-        if (!user.SeesAllCoops)
+        // Runs are the federation's own operation and carry no co-op (no query filter): the role decides.
+        if (!user.IsOfficerOrAuditor)
         {
             return [];
         }

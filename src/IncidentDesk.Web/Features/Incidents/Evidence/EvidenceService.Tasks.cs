@@ -23,8 +23,8 @@ public sealed partial class EvidenceService
     public async Task<IReadOnlyList<EvidenceItem>?> ListForTaskAsync(int taskId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.CoopTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CoopId }).FirstOrDefaultAsync(cancellationToken);
-        if (task is null || !(user.SeesAllCoops || (user.IsLiaison && user.CoopId == task.CoopId)))
+        // The query filter hides another co-op's task from a liaison.
+        if (!await db.CoopTasks.AnyAsync(t => t.Id == taskId, cancellationToken))
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return null;
@@ -98,7 +98,7 @@ public sealed partial class EvidenceService
             join coop in db.Coops on t.CoopId equals coop.Id
             where t.Id == taskId
             select new { t.CoopId, c.IncidentId, coop.Code, t.CampaignTask!.Title }).FirstOrDefaultAsync(cancellationToken);
-        if (task is null || !user.CanWriteForCoop(task.CoopId))
+        if (task is null) // the query filter hides another co-op's task from a liaison
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return Result.NotFound();

@@ -33,13 +33,14 @@ public sealed partial class EvidenceService(
     public async Task<IReadOnlyList<EvidenceItem>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await VisibleIncidents(db).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedIfExistsAsync<Incident>(incidentId, cancellationToken);
             return null;
         }
 
-        return await Visible(db).Where(e => e.IncidentId == incidentId)
+        // The query filter leaves a liaison what is shared with co-ops and what their own co-op handed in.
+        return await db.Evidence.AsNoTracking().Where(e => e.IncidentId == incidentId)
             .OrderByDescending(e => e.AddedAtUtc).ThenByDescending(e => e.Id)
             .Select(e => new EvidenceItem(e.Id, e.IncidentId, e.Kind, e.Title, e.Description, e.FileName, e.ContentType, e.SizeBytes,
                 e.Sha256, e.Url, e.SharedWithCoops, e.AddedBy, e.AddedAtUtc))
@@ -170,9 +171,8 @@ public sealed partial class EvidenceService(
     public async Task<EvidenceDownload?> OpenDownloadAsync(int incidentId, int evidenceId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var evidence = await Visible(db)
-            .Where(e => e.Id == evidenceId && e.IncidentId == incidentId && e.Kind == EvidenceKind.File
-                && VisibleIncidents(db).Any(i => i.Id == e.IncidentId))
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.IncidentId == incidentId && e.Kind == EvidenceKind.File)
             .FirstOrDefaultAsync(cancellationToken);
         if (evidence is null)
         {
@@ -209,7 +209,7 @@ public sealed partial class EvidenceService(
             : evidence.SharedWithCoops ? "compartilhada com as cooperativas envolvidas" : "restrita aos encarregados";
         db.TimelineEvents.Add(AutomaticEvents.Create(evidence.IncidentId, TimelineEventKind.Evidence, evidence.AddedAtUtc,
             $"Evidência adicionada: {evidence.Title}", $"{details}\nVisibilidade: {sharing}.", user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.EvidenceCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Evidence, evidence.IncidentId, user, time, evidence.Id, evidence.CoopId, cancellationToken);
         return Result.Success(evidence.Id);
     }
@@ -282,21 +282,6 @@ public sealed partial class EvidenceService(
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && !string.IsNullOrEmpty(uri.Host)
         && string.IsNullOrEmpty(uri.UserInfo);
-
-    private IQueryable<Incident> VisibleIncidents(IncidentDeskDbContext db) => db.VisibleIncidents(user);
-
-    /// <summary>Officers and auditors: everything. A liaison: what is shared with co-ops, and what their own co-op handed in.</summary>
-    private IQueryable<EvidenceEntity> Visible(IncidentDeskDbContext db)
-    {
-        var evidence = db.Evidence.AsNoTracking();
-        if (user.SeesAllCoops)
-        {
-            return evidence;
-        }
-
-        var own = user.IsLiaison ? user.CoopId : null;
-        return evidence.Where(e => e.SharedWithCoops || (own != null && e.CoopId == own));
-    }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -77,7 +77,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         AddEvent(db, incidentId,
             $"Número registrado: {figure.Label} — {AutoEventText.Value(figure.Value)} {figure.Unit} ({AutoEventText.Status(figure.Status)})",
             $"Fonte: {figure.Source}; data de referência: {figure.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.KeyFigureCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return Result.Success(figure.Id);
     }
@@ -119,7 +119,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             $"Número atualizado: {figure.Label} — {AutoEventText.Value(figure.Value)}{statusPart}",
             string.Join("\n", changes.Select(c =>
                 $"{AutoEventText.Field(c.Field)}: {AutoEventText.ChangeValue(c.Field, c.Before)} → {AutoEventText.ChangeValue(c.Field, c.After)}")));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.KeyFigureUpdated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Figure, figure.IncidentId, user, time, figure.Id, cancellationToken: cancellationToken);
         return Result.Success(figure.Id);
     }
@@ -255,17 +255,15 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     private void AddEvent(IncidentDeskDbContext db, int incidentId, string title, string? description) =>
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Figure, time.GetUtcNow().UtcDateTime, title, description, user.Name));
 
-    private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken)
-    {
-        if (user.SeesAllCoops)
-        {
-            return db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken);
-        }
-
-        return user.IsLiaison && user.CoopId is { } coopId
-            ? db.CoopInvolvements.AnyAsync(v => v.IncidentId == incidentId && v.CoopId == coopId, cancellationToken)
-            : Task.FromResult(false);
-    }
+    /// <summary>
+    /// Officers and auditors list the figures of any incident; a liaison only where their co-op is involved (the query
+    /// filter leaves them their own co-op's involvement) — a co-op asked only to confirm it is unaffected reads the figures
+    /// in the incident's overview, not this editable list.
+    /// </summary>
+    private Task<bool> CanSeeIncidentAsync(IncidentDeskDbContext db, int incidentId, CancellationToken cancellationToken) =>
+        user.IsOfficerOrAuditor
+            ? db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken)
+            : db.CoopInvolvements.AnyAsync(v => v.IncidentId == incidentId, cancellationToken);
 
     private static KeyFigureRow Row(KeyFigure f) => new(f.Id, f.IncidentId, f.Label, f.Value, f.Unit, f.Status, f.Source, f.AsOf, f.Note);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Core.Timeline;
+using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Incidents.Intake;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Outcomes;
@@ -109,7 +110,7 @@ public sealed partial class IncidentIntakeService
         incident.UpdatedAtUtc = now;
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Updated,
             IncidentRecordText.UpdatedDescription(changed), user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.IncidentEdited, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return Result.Success(changed);

@@ -104,7 +104,7 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
         incident.Status = to;
         incident.UpdatedAtUtc = now;
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Status, now, IncidentRecordText.StatusChanged(from, to), note, user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.IncidentStatusChanged, cancellationToken);
         await feed.PublishAsync(ChangeKind.Incident, incident.Id, user, time, cancellationToken: cancellationToken);
         return Result.Success();
     }
@@ -148,7 +148,7 @@ public sealed partial class IncidentIntakeService(IDbContextFactory<IncidentDesk
             UpdatedAtUtc = now,
         };
         db.Incidents.Add(incident);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.IncidentCreated, cancellationToken);
 
         // Added once the incident has its id, so the audit entry of the event names the right incident.
         db.TimelineEvents.Add(AutomaticEvents.Create(incident.Id, TimelineEventKind.Record, now, IncidentRecordText.Registered,

@@ -25,8 +25,6 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 {
     public const int NotesMax = 2000;
     public const int ReasonMax = 500;
-    public const string BulkAddedAction = "Involvement.BulkAdded";
-    public const string KnowledgeChangedAction = "Involvement.KnowledgeChanged";
 
     private const string EntityType = nameof(CoopInvolvement);
 
@@ -34,17 +32,10 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
     public async Task<IReadOnlyList<InvolvementRow>?> ListAsync(int incidentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The query filter leaves a liaison their own co-op's involvement; their list exists only where their co-op is
+        // involved (a co-op asked only to confirm it is unaffected has none).
         var query = db.CoopInvolvements.AsNoTracking().Where(v => v.IncidentId == incidentId);
-        if (!user.SeesAllCoops)
-        {
-            if (!user.IsLiaison || user.CoopId is not { } coopId || !await query.AnyAsync(v => v.CoopId == coopId, cancellationToken))
-            {
-                return null;
-            }
-
-            query = query.Where(v => v.CoopId == coopId);
-        }
-        else if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!await (user.IsOfficerOrAuditor ? db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken) : query.AnyAsync(cancellationToken)))
         {
             return null;
         }
@@ -277,11 +268,11 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         AddEvent(db, involvement.IncidentId, string.Join("; ", titles), string.Join("\n", description));
 
         await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.InvolvementUpdated, cancellationToken);
         if (knowledgeChanged)
         {
             // The reason is not a column: it lives on the timeline and here, next to the before/after of the change.
-            await audit.SaveChangesAsync(db, new AuditRecord(KnowledgeChangedAction, EntityType,
+            await audit.SaveChangesAsync(db, new AuditRecord(AuditActions.InvolvementKnowledgeChanged, EntityType,
                 involvementId.ToString(CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(new { coop = code, from = oldKnowledge, to = knowledge.Value, reason = cleanReason })),
                 cancellationToken: cancellationToken);
@@ -364,7 +355,7 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
 
         AuditRecord? summary = toAdd.Count == 1 && criterion is null
             ? null
-            : new AuditRecord(BulkAddedAction, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture),
+            : new AuditRecord(AuditActions.InvolvementsBulkAdded, nameof(Incident), incidentId.ToString(CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(new
                 {
                     count = toAdd.Count,
@@ -374,7 +365,14 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
                     role = role.ToString(),
                     coops = codes,
                 }));
-        await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
+        if (summary is null)
+        {
+            await audit.SaveChangesAsync(db, AuditActions.InvolvementCreated, cancellationToken);
+        }
+        else
+        {
+            await audit.SaveChangesAsync(db, summary, cancellationToken: cancellationToken);
+        }
         await feed.PublishAsync(ChangeKind.Involvement, incidentId, user, time, cancellationToken: cancellationToken);
         return Result.Success(toAdd.Count);
     }

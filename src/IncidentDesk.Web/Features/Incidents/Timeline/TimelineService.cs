@@ -15,8 +15,8 @@ namespace IncidentDesk.Web.Features.Incidents.Timeline;
 /// <summary>
 /// The incident's timeline: manual events written by officers (facts and team actions) beside the desk's automatic
 /// ones. Only officers write, and only manual events: automatic events are the desk's own record and never change.
-/// Reads are scoped like <see cref="IncidentService.GetOverviewAsync"/>: a liaison sees only incidents involving their
-/// co-op and only the events shared with co-ops. Every write goes through <see cref="AuditLog"/>, which is also
+/// Which incidents and events a person reads is the query filters' decision (a liaison: the incidents their co-op takes
+/// part in, and only the events shared with co-ops). Every write goes through <see cref="AuditLog"/>, which is also
 /// where a manual event's earlier versions are kept.
 /// </summary>
 public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
@@ -57,7 +57,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         };
         Apply(entry, input, occurred);
         db.TimelineEvents.Add(entry);
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.TimelineEventCreated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return Result.Success(entry.Id);
     }
@@ -102,19 +102,20 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
 
         entry.EditedAtUtc = now;
         entry.EditedBy = user.Name;
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.TimelineEventUpdated, cancellationToken);
         await feed.PublishAsync(ChangeKind.Timeline, entry.IncidentId, user, time, entry.Id, cancellationToken: cancellationToken);
         return Result.Success();
     }
 
     /// <summary>
     /// The incident's timeline, oldest first, as the caller may see it and narrowed by <paramref name="filter"/>;
-    /// null (and an audited denial when it exists) for an incident the caller may not see.
+    /// null (and an audited denial when it exists) for an incident the caller may not see. The one way to read a timeline:
+    /// the incident page, the API, exports and notification drafts all read it here.
     /// </summary>
     public async Task<TimelineListing?> ListAsync(int incidentId, TimelineFilter? filter = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await Visible(db).Where(i => i.Id == incidentId)
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
             .Select(i => new { i.Reference, i.Title }).FirstOrDefaultAsync(cancellationToken);
         if (incident is null)
         {
@@ -123,10 +124,8 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
             return null;
         }
 
-        var sharedOnly = !user.SeesAllCoops;
-        var events = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.IncidentId == incidentId && (!sharedOnly || e.SharedWithCoops))
-            .ToListAsync(cancellationToken);
+        // The query filter leaves a liaison the events shared with co-ops only.
+        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.IncidentId == incidentId).ToListAsync(cancellationToken);
         filter ??= TimelineFilter.All;
         var items = events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).Select(Item).Where(filter.Matches).ToList();
         return new TimelineListing(incidentId, incident.Reference, incident.Title, items);
@@ -158,7 +157,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
     public async Task<IReadOnlyList<TimelineEventVersion>?> HistoryAsync(int eventId, CancellationToken cancellationToken = default)
     {
         var id = Id(eventId);
-        if (!user.SeesAllCoops)
+        if (!user.IsOfficerOrAuditor)
         {
             await audit.DeniedAsync(nameof(TimelineEvent), id, cancellationToken);
             return null;
@@ -167,7 +166,7 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == nameof(TimelineEvent) && e.EntityId == id
-                && (e.Action == nameof(TimelineEvent) + ".Created" || e.Action == nameof(TimelineEvent) + ".Updated"))
+                && (e.Action == AuditActions.TimelineEventCreated || e.Action == AuditActions.TimelineEventUpdated))
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineAuditEntry(e.Action, e.AtUtc, e.ActorName, e.Changes))
             .ToListAsync(cancellationToken);
@@ -190,8 +189,6 @@ public sealed class TimelineService(IDbContextFactory<IncidentDeskDbContext> dbF
         entry.Kind = input.Kind;
         entry.SharedWithCoops = input.SharedWithCoops;
     }
-
-    private IQueryable<Incident> Visible(IncidentDeskDbContext db) => db.VisibleIncidents(user);
 
     private static FieldErrors Validate(ManualEventInput input, DateTime now, out PartialDate? occurred)
     {

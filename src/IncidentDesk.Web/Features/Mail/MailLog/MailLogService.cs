@@ -46,7 +46,7 @@ public sealed class MailLogService(
     public async Task<Result<MailLogResult>> SearchAsync(MailLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(OutboxMail), "log", cancellationToken) is { } forbidden)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(OutboxMail), "log", cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -80,7 +80,7 @@ public sealed class MailLogService(
 
     public async Task<Result<MailLogDetail>> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        if (await audit.ForbiddenUnlessAsync(user.SeesAllCoops, nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken)
+        if (await audit.ForbiddenUnlessAsync(user.IsOfficerOrAuditor, nameof(OutboxMail), id.ToString(CultureInfo.InvariantCulture), cancellationToken)
             is { } forbidden)
         {
             return forbidden;

@@ -28,7 +28,7 @@ public sealed class DraftVersionService(
     public async Task<IReadOnlyList<DraftVersionRow>?> ListAsync(int incidentId, int coopId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!user.CanReadCoop(coopId) || !await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, cancellationToken))
+        if (!user.CanReadCoop(coopId) || !await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             await audit.DeniedAsync(nameof(Incident), $"{Id(incidentId)}/drafts/{Id(coopId)}", cancellationToken);
             return null;
@@ -139,7 +139,7 @@ public sealed class DraftVersionService(
         var title = $"{VersionText.ApprovedTitle}{(preliminary ? " como preliminar" : "")}: {VersionText.Kind(version.Kind)} v{VersionText.Number(version.Version)} — {code}";
         var description = preliminary ? $"A complementar (R15 art. 6º, §3º): {VersionText.ToComplement(missing)}." : "Sem pendências de conteúdo.";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now, title, description, user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: cancellationToken);
+        await audit.SaveChangesAsync(db, AuditActions.DraftApproved, cancellationToken);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, version.CoopId, cancellationToken);
         return Result.Success(version.Id);
     }
@@ -181,28 +181,22 @@ public sealed class DraftVersionService(
         var pending = missing.Count == 0 ? "sem pendências" : $"{VersionText.Number(missing.Count)} pendência(s)";
         db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Notification, now,
             $"{VersionText.NewVersionTitle}: {VersionText.Kind(kind)} v{VersionText.Number(version.Version)} — {code}", $"{how} {pending}.", user.Name));
-        await audit.SaveChangesAsync(db, cancellationToken: ct);
+        await audit.SaveChangesAsync(db, AuditActions.DraftVersionSaved, ct);
         await feed.PublishAsync(ChangeKind.Draft, incidentId, user, time, version.Id, coopId, ct);
         return Result.Success(version.Id);
     }
 
-    /// <summary>Liaisons: their own co-op's approved versions of incidents they see. Officers and auditors: all.</summary>
-    private IQueryable<DraftVersion> Visible(IncidentDeskDbContext db, int incidentId)
-    {
-        var versions = db.DraftVersions.AsNoTracking().Where(v => v.IncidentId == incidentId);
-        if (user.SeesAllCoops)
-        {
-            return versions;
-        }
-
-        var coopId = user.IsLiaison ? user.CoopId ?? -1 : -1;
-        return versions.Where(v => v.CoopId == coopId && v.ApprovedAtUtc != null);
-    }
+    /// <summary>
+    /// The incident's versions the caller may read: the query filter leaves a liaison their own co-op's approved versions
+    /// (never a working text that may still be wrong); officers and auditors read all.
+    /// </summary>
+    private static IQueryable<DraftVersion> Visible(IncidentDeskDbContext db, int incidentId) =>
+        db.DraftVersions.AsNoTracking().Where(v => v.IncidentId == incidentId);
 
     private async Task<(DraftVersion Version, DraftVersionRow Row)?> FindVisibleAsync(
         IncidentDeskDbContext db, int incidentId, int versionId, CancellationToken ct)
     {
-        var visibleIncident = await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, ct);
+        var visibleIncident = await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, ct);
         var version = visibleIncident ? await Visible(db, incidentId).FirstOrDefaultAsync(v => v.Id == versionId, ct) : null;
         if (version is null)
         {

@@ -202,7 +202,7 @@ public sealed class FilingService(
 
     private async Task<bool> CanSeeAsync(IncidentDeskDbContext db, int incidentId, int coopId, CancellationToken ct)
     {
-        if (user.CanReadCoop(coopId) && await db.VisibleIncidents(user).AnyAsync(i => i.Id == incidentId, ct))
+        if (user.CanReadCoop(coopId) && await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == incidentId, ct))
         {
             return true;
         }
