@@ -88,7 +88,8 @@ public sealed partial class OpenApiDocumentTests(AppFixture app)
         var described = document.GetProperty("tags").EnumerateArray()
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("description", out var d) ? d.GetString() : null);
         var used = operations.SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)).ToHashSet();
-        Assert.All(used, tag => Assert.False(string.IsNullOrWhiteSpace(described.GetValueOrDefault(tag)), $"tag {tag} has no description"));
+        Assert.All(used, tag => Assert.False(string.IsNullOrWhiteSpace(described.GetValueOrDefault(tag)),
+            $"tag {tag} has no description: map its endpoints in api.MapApiArea(\"{tag}\", \"what it holds\") (Api/ApiConventions.cs)"));
         Assert.DoesNotMatch("/$", document.GetProperty("servers")[0].GetProperty("url").GetString()!);
     }
 
