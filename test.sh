@@ -2,7 +2,9 @@
 # The one test command (README, "The two commands"), also what CI runs (.ci/run):
 #   1. installs what the tests start themselves when it is missing and this user may install (root, or `sudo -n`):
 #      Chromium and its fonts (browser tests), the PostgreSQL and Redis server binaries (the PostgreSQL suite and the
-#      scale-out tests start throwaway servers on loopback; nothing is configured or left running);
+#      scale-out tests start throwaway servers on loopback; nothing is configured or left running), Node.js and npm;
+#      then the pinned tools the API document is checked with: Redocly CLI (`npm ci` in
+#      tests/IncidentDesk.IntegrationTests/ApiTools) and Kiota (`dotnet tool restore`, dotnet-tools.json);
 #   2. runs every suite with `dotnet test` (Microsoft.Testing.Platform, see global.json) and xUnit's TRX reports;
 #   3. prints how many tests were skipped and why (a server still missing: the reason names the install line), then
 #      the closing line "N passed, N failed".
@@ -46,6 +48,8 @@ if [ -n "${INCIDENTDESK_TEST_REDIS_SERVER:-}" ]; then
 else
     on_path redis-server || need+=(redis-server)
 fi
+on_path node || need+=(nodejs)
+on_path npm || need+=(npm)
 
 for variable in "${pointed[@]}"; do
     echo "Not found: $variable (the tests that need it will be skipped)."
@@ -73,6 +77,16 @@ if [ ${#need[@]} -gt 0 ]; then
         echo "that need them will be reported as skipped. To run them: sudo apt-get install -y ${need[*]}"
     fi
 fi
+
+# The pinned tools run against the API document. Without them those tests are skipped with the reason (and fail CI).
+api_tools=tests/IncidentDesk.IntegrationTests/ApiTools
+if on_path npm && { [ ! -x "$api_tools/node_modules/.bin/redocly" ] \
+                    || [ "$api_tools/package-lock.json" -nt "$api_tools/node_modules/.package-lock.json" ]; }; then
+    echo "Installing the pinned API tools (npm ci in $api_tools)"
+    (cd "$api_tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+        || echo "npm ci failed in $api_tools: the API document's lint will be skipped."
+fi
+dotnet tool restore >/dev/null || echo "dotnet tool restore failed: the generated API client's check will be skipped."
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

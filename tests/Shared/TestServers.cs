@@ -1,11 +1,15 @@
 namespace IncidentDesk.Testing;
 
-/// <summary>A program some tests start themselves: a throwaway database or cache server, or the browser.</summary>
+/// <summary>A program some tests start themselves: a throwaway database or cache server, the browser, or a pinned API tool.</summary>
 public enum TestServer
 {
     PostgreSql,
     Redis,
     Chromium,
+    /// <summary>Node.js with the npm tools pinned in tests/IncidentDesk.IntegrationTests/ApiTools (Redocly CLI).</summary>
+    Node,
+    /// <summary>The Kiota client generator pinned in dotnet-tools.json.</summary>
+    Kiota,
 }
 
 /// <summary>
@@ -41,11 +45,85 @@ public static partial class TestServers
         TestServer.Redis when !IsProgram(RedisServer) => Environment.GetEnvironmentVariable(RedisServerVariable) is { Length: > 0 }
             ? $"No redis-server at {RedisServer} ({RedisServerVariable}). Install: sudo apt-get install -y redis-server, and unset {RedisServerVariable}."
             : "No redis-server on this machine. Install: sudo apt-get install -y redis-server",
+        TestServer.Node => MissingNodeTools(),
+        TestServer.Kiota when !Directory.Exists(KiotaPackage) =>
+            $"The pinned Kiota generator ({KiotaVersion}) is not restored. Install: dotnet tool restore (in the repository; ./test.sh does it)",
         TestServer.Chromium when !IsProgram(Chromium) => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 }
             ? $"No Chromium at {Chromium} ({ChromiumVariable}). Install: sudo apt-get install -y chromium fonts-dejavu-core, and unset {ChromiumVariable}."
             : "No Chromium at /usr/bin/chromium. Install: sudo apt-get install -y chromium fonts-dejavu-core (or set CHROMIUM_PATH)",
         _ => null,
     };
+
+    /// <summary>The repository's root folder (the one holding IncidentDesk.sln), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot => Root.Value;
+
+    /// <summary>The npm project pinning the command-line tools run against the API document.</summary>
+    public static string ApiToolsFolder => Path.Combine(RepositoryRoot, "tests", "IncidentDesk.IntegrationTests", "ApiTools");
+
+    public static string Redocly => Path.Combine(ApiToolsFolder, "node_modules", ".bin", "redocly");
+
+    /// <summary>The Kiota version pinned in dotnet-tools.json (what <c>dotnet tool restore</c> installs).</summary>
+    public static string KiotaVersion => PinnedKiota.Value;
+
+    private const string NodeToolsInstall = "npm ci --prefix tests/IncidentDesk.IntegrationTests/ApiTools";
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+    private static readonly Lazy<Version?> NodeVersion = new(FindNodeVersion);
+    private static readonly Lazy<string> PinnedKiota = new(() =>
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "dotnet-tools.json")));
+        return manifest.RootElement.GetProperty("tools").GetProperty("microsoft.openapi.kiota").GetProperty("version").GetString()!;
+    });
+
+    private static string KiotaPackage => Path.Combine(
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+            ? packages
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        "microsoft.openapi.kiota", KiotaVersion);
+
+    // The pinned Redocly CLI runs on Node.js 20.19 and later (its package's engines field).
+    private static string? MissingNodeTools() => NodeVersion.Value switch
+    {
+        null => $"No Node.js on this machine (the API document is linted with the pinned Redocly CLI). Install: sudo apt-get install -y nodejs npm && {NodeToolsInstall}",
+        { } v when v < new Version(20, 19) =>
+            $"Node.js {v} is older than the pinned Redocly CLI needs (20.19 or later). Install a newer nodejs, then {NodeToolsInstall}",
+        _ when !IsProgram(Redocly) => $"The pinned API tools are not installed. Install: {NodeToolsInstall} (./test.sh does it)",
+        _ => null,
+    };
+
+    private static Version? FindNodeVersion()
+    {
+        if (OnPath("node") is not { } node)
+        {
+            return null;
+        }
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(node, "--version")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        });
+        if (process is null)
+        {
+            return null;
+        }
+
+        var printed = process.StandardOutput.ReadToEnd().Trim().TrimStart('v');
+        process.WaitForExit();
+        return Version.TryParse(printed, out var version) ? version : null;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IncidentDesk.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No IncidentDesk.sln above {AppContext.BaseDirectory}.");
+    }
 
     public static bool AreAvailable(params TestServer[] servers) => servers.All(s => Missing(s) is null);
 

@@ -2,6 +2,7 @@ using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace IncidentDesk.Web.Api;
@@ -17,6 +18,10 @@ internal static class ApiDocument
     public const string Name = "v1";
     public const string Pattern = "/openapi/{documentName}.json";
     private const string SchemeName = "Bearer";
+
+    // The desk is the federation's own software, not published under an open licence: an SPDX reference says exactly that.
+    private const string LicenseName = "Proprietary: the federation's internal software";
+    private const string LicenseIdentifier = "LicenseRef-IncidentDesk-Proprietary";
 
     public static AuthorizationPolicy Policy { get; } =
         new AuthorizationPolicyBuilder(BearerTokenHandler.SchemeName, IdentityConstants.ApplicationScheme)
@@ -43,7 +48,8 @@ internal static class ApiDocument
 
                 return Task.CompletedTask;
             });
-            o.AddDocumentTransformer((document, _, _) =>
+            o.AddOperationTransformer<ProblemResponses>();
+            o.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
@@ -51,8 +57,17 @@ internal static class ApiDocument
                     Version = Name,
                     Description = "Incidents, key figures, co-op involvement and timeline of the federation's breach-response desk. "
                         + "Authenticate with a personal access token (Authorization: Bearer idk_…); a token acts as its owner, "
-                        + "with the same role and co-op scoping as the pages. Messages follow Accept-Language (pt-BR default, en-US).",
+                        + "with the same role and co-op scoping as the pages. Messages follow Accept-Language (pt-BR default, en-US). "
+                        + "Every refusal is an RFC 7807 problem (application/problem+json).",
+                    License = new OpenApiLicense { Name = LicenseName, Identifier = LicenseIdentifier },
                 };
+                // A base address ending in "/" joined with a path starting with "/" gives "//": tools refuse it, so name the server without it.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url is { Length: > 1 } url ? url.TrimEnd('/') : server.Url;
+                }
+
+                DescribeTags(document, context);
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -66,6 +81,18 @@ internal static class ApiDocument
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Each tag with the description its area gave (<see cref="ApiConventions.MapApiArea"/>), in alphabetical order.</summary>
+    private static void DescribeTags(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    {
+        var areas = context.DescriptionGroups.SelectMany(g => g.Items)
+            .SelectMany(d => d.ActionDescriptor.EndpointMetadata.OfType<ApiArea>())
+            .DistinctBy(a => a.Tag)
+            .ToDictionary(a => a.Tag, a => a.Description, StringComparer.Ordinal);
+        var tags = (document.Tags ?? new HashSet<OpenApiTag>()).Select(t => t.Name).OfType<string>().Union(areas.Keys, StringComparer.Ordinal);
+        document.Tags = new HashSet<OpenApiTag>(tags.Order(StringComparer.Ordinal)
+            .Select(tag => new OpenApiTag { Name = tag, Description = areas.GetValueOrDefault(tag) }));
+    }
 
     public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder endpoints)
     {

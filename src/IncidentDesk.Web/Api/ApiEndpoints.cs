@@ -17,12 +17,14 @@ internal static class ApiEndpoints
 
     public static void MapApiEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet(ApiRoutes.Me, GetMeAsync).WithName("Api.Me").WithTags("Account")
+        var account = api.MapApiArea("Account", "Who a token acts as: its owner's name, role and co-op.");
+        account.MapGet(ApiRoutes.Me, GetMeAsync).WithName("Api.Me")
             .WithSummary("Who the token acts as").WithDescription("The token owner's name, e-mail, role and (for a liaison) co-op.");
-        api.MapGet(ApiRoutes.Coops, SearchCoopsAsync).WithName("Api.Coops").WithTags("Co-ops")
+        var coops = api.MapApiArea("Co-ops", "The directory of the federation's co-operatives; a liaison sees only their own.");
+        coops.MapGet(ApiRoutes.Coops, SearchCoopsAsync).WithName("Api.Coops")
             .WithSummary("Search the co-op directory")
             .WithDescription("Paged (page counts from 0); a liaison sees only their own co-op.");
-        api.MapGet(ApiRoutes.Coop, GetCoopAsync).WithName("Api.Coop").WithTags("Co-ops")
+        coops.MapGet(ApiRoutes.Coop, GetCoopAsync).WithName("Api.Coop")
             .WithSummary("One co-op").WithDescription("404 when the co-op does not exist or is not visible to the caller.");
     }
 

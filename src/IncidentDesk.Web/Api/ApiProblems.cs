@@ -44,6 +44,10 @@ internal static class ApiProblems
                 ["enrolAt"] = Security.TwoFactorEnrolmentRedirect.EnrolPath,
             });
 
+    /// <summary>An id in the path that does not exist or is not the caller's: worded the same for both, so no id is confirmed.</summary>
+    public static ProblemHttpResult NotFound(IStringLocalizer<ApiResource> api) =>
+        TypedResults.Problem(title: api["NotFound.Title"], detail: api["NotFound.Detail"], statusCode: StatusCodes.Status404NotFound);
+
     /// <summary>A path (or a method on a path) no endpoint of the API answers.</summary>
     public static ProblemHttpResult NoSuchEndpoint(IStringLocalizer<ApiResource> api, string method, string path) =>
         TypedResults.Problem(title: api["NoSuchEndpoint.Title"], detail: api["NoSuchEndpoint.Detail", method, path],

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using IncidentDesk.Web.Features.Tokens;
 using IncidentDesk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentDesk.Web.Api;
 
@@ -59,12 +61,16 @@ internal static class ApiRegistration
     /// once the API policy has authenticated it, so the services must be told who is acting here. The language of
     /// messages follows Accept-Language (pt-BR unless en-US is preferred): an API client has no culture cookie.
     /// </summary>
-    private static ValueTask<object?> ActAsTokenOwner(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> ActAsTokenOwner(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
         UseRequestedCulture(http);
-        return next(context);
+        var result = await next(context);
+        // Every refusal is a problem a client can read; an endpoint's bare "not found" becomes the one 404 problem here.
+        return result is NotFound or INestedHttpResult { Result: NotFound }
+            ? ApiProblems.NotFound(http.RequestServices.GetRequiredService<IStringLocalizer<ApiResource>>())
+            : result;
     }
 
     /// <summary>The API's language for this request: Accept-Language, pt-BR unless English is preferred.</summary>

@@ -32,7 +32,8 @@ internal static partial class DeadlineEndpoints
 
     public static void MapDeadlineEndpoints(this RouteGroupBuilder api)
     {
-        var deadlines = api.MapGroup("").WithTags("Deadlines");
+        var deadlines = api.MapApiArea("Deadlines",
+            "LGPD deadlines (ANPD and data subjects), for a knowledge instant or per controller co-op of an incident, in Brasília days.");
         deadlines.MapGet(ApiRoutes.Deadlines, Compute).WithName("Api.Deadlines")
             .WithSummary("LGPD deadlines for a knowledge instant")
             .WithDescription("knowledgeAt is ISO 8601 with an offset (e.g. 2025-04-16T10:00:00-03:00); its Brasília day is day zero. "

@@ -12,7 +12,8 @@ internal static class FigureEndpoints
 {
     public static void MapFigureEndpoints(this RouteGroupBuilder api)
     {
-        var figures = api.MapGroup("").WithTags("Key figures");
+        var figures = api.MapApiArea("Key figures",
+            "An incident's key figures (people affected, records exposed…), each with its status, source and as-of date.");
         figures.MapGet(ApiRoutes.Figures, ListAsync).WithName("Api.Figures")
             .WithSummary("An incident's key figures").WithDescription("404 when the incident is not visible to the caller.");
         figures.MapPost(ApiRoutes.Figures, AddAsync).WithName("Api.AddFigure")

@@ -15,7 +15,8 @@ internal static class IncidentEndpoints
 {
     public static void MapIncidentEndpoints(this RouteGroupBuilder api)
     {
-        var incidents = api.MapGroup("").WithTags("Incidents");
+        var incidents = api.MapApiArea("Incidents",
+            "The incident register: list, read, register, correct an incident's details and move it along its workflow.");
         incidents.MapGet(ApiRoutes.Incidents, SearchAsync).WithName("Api.Incidents")
             .WithSummary("List incidents")
             .WithDescription("Paged, filtered and sorted like the incident list page; a liaison sees only incidents their co-op is involved in. "

@@ -23,7 +23,8 @@ internal static class InvolvementEndpoints
 {
     public static void MapInvolvementEndpoints(this RouteGroupBuilder api)
     {
-        var involvements = api.MapGroup("").WithTags("Co-op involvement");
+        var involvements = api.MapApiArea("Co-op involvement",
+            "Which co-ops take part in an incident, in what role, and since when they know (their legal deadlines count from then).");
         involvements.MapGet(ApiRoutes.Involvements, ListAsync).WithName("Api.Involvements")
             .WithSummary("The co-ops involved in an incident")
             .WithDescription("A liaison sees only their own co-op's involvement; 404 when the incident is not visible.");

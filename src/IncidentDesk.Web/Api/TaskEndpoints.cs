@@ -16,7 +16,8 @@ internal static class TaskEndpoints
 {
     public static void MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("").WithTags("Tasks");
+        var tasks = api.MapApiArea("Tasks",
+            "Co-op tasks of notification campaigns, for the co-ops' own ticketing tools: list, read, and answer with the version read.");
         tasks.MapGet(ApiRoutes.Tasks, ListAsync).WithName("Api.Tasks")
             .WithSummary("My co-op's tasks, soonest due first")
             .WithDescription("A liaison gets their co-op's tasks across incidents; officers and auditors every co-op's. "

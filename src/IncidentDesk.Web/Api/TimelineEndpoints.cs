@@ -11,7 +11,8 @@ internal static class TimelineEndpoints
 {
     public static void MapTimelineEndpoints(this RouteGroupBuilder api)
     {
-        var timeline = api.MapGroup("").WithTags("Timeline");
+        var timeline = api.MapApiArea("Timeline",
+            "An incident's timeline: the desk's automatic entries and the facts officers add by hand.");
         timeline.MapGet(ApiRoutes.Timeline, ListAsync).WithName("Api.Timeline")
             .WithSummary("An incident's timeline, oldest first")
             .WithDescription("A liaison sees only the events shared with co-ops; 404 when the incident is not visible.");

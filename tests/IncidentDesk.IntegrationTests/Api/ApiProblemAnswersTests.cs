@@ -115,6 +115,29 @@ public sealed class ApiProblemAnswersTests(AppFixture app)
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_id_of_another_coop_is_a_404_problem_worded_exactly_like_one_that_does_not_exist()
+    {
+        var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
+        using var client = ApiTokens.Client(app.Host, (await ApiTokens.CreateAsync(app.Host, liaison)).Secret);
+        int otherCoop;
+        await using (var db = ApiTokens.Db(app.Host))
+        {
+            otherCoop = db.Coops.Where(c => c.Code == "RJ-001").Select(c => c.Id).Single();
+        }
+
+        using var another = await client.GetAsync(new Uri($"api/v1/coops/{otherCoop}", UriKind.Relative), Ct);
+        using var none = await client.GetAsync(new Uri($"api/v1/coops/{int.MaxValue}", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, another.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        var (hidden, missing) = (await ProblemAsync(another), await ProblemAsync(none));
+        Assert.Equal(404, hidden.GetProperty("status").GetInt32());
+        Assert.Equal("Não encontrado.", hidden.GetProperty("title").GetString());
+        Assert.Equal(missing.GetProperty("detail").GetString(), hidden.GetProperty("detail").GetString());
+        Assert.DoesNotContain("RJ-001", hidden.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -61,6 +61,39 @@ public sealed partial class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_operation_documents_the_problem_answers_of_the_machinery_in_front_of_it_and_every_tag_says_what_it_holds()
+    {
+        using var client = await ForAsync(app.Host, "Auditor");
+        using var response = await client.GetAsync("openapi/v1.json");
+        var document = await JsonAsync(response);
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: $"{o.Name.ToUpperInvariant()} {p.Name}", Path: p.Name, Operation: o.Value)))
+            .ToList();
+
+        Assert.All(operations, o =>
+        {
+            var answers = o.Operation.GetProperty("responses");
+            var takesInput = o.Operation.TryGetProperty("requestBody", out _)
+                || (o.Operation.TryGetProperty("parameters", out var parameters)
+                    && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "query"));
+            string[] expected = [.. (takesInput ? ["400"] : Array.Empty<string>()), "401", "403", .. (o.Path.Contains('{', StringComparison.Ordinal) ? ["404"] : Array.Empty<string>())];
+            foreach (var status in expected)
+            {
+                Assert.True(answers.TryGetProperty(status, out var answer), $"{o.Name} documents no {status}");
+                Assert.True(answer.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{o.Name}: {status} is no problem");
+            }
+
+            Assert.True(answers.TryGetProperty("429", out _), $"{o.Name} documents no 429");
+        });
+        var described = document.GetProperty("tags").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("description", out var d) ? d.GetString() : null);
+        var used = operations.SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)).ToHashSet();
+        Assert.All(used, tag => Assert.False(string.IsNullOrWhiteSpace(described.GetValueOrDefault(tag)),
+            $"tag {tag} has no description: map its endpoints in api.MapApiArea(\"{tag}\", \"what it holds\") (Api/ApiConventions.cs)"));
+        Assert.DoesNotMatch("/$", document.GetProperty("servers")[0].GetProperty("url").GetString()!);
+    }
+
+    [Fact]
     public async Task Without_a_token_or_a_session_the_document_is_not_served()
     {
         using var anonymous = ApiTokens.Client(app.Host, token: null);

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentDesk.IntegrationTests.Security;
 
 /// <summary>
-/// Every export, fed the nastiest text the API and the task form accept — control characters, formula prefixes, the longest
+/// Every export, fed the nastiest text the API and the forms accept and older rows hold — control characters, formula prefixes, the longest
 /// text allowed in one unbroken word, right-to-left script, emoji, markup — answers 200 with that text neutralised: CSV cells
 /// never start a formula, workbooks and Word files hold only characters XML allows, Markdown escapes markup.
 /// </summary>
@@ -27,7 +27,8 @@ public sealed class ExportNeutralisationTests(OwnHostFixture fixture) : IClassFi
     private const string Markup = "<img src=x onerror=alert(1)> [clique](javascript:alert(2)) <script>alert(3)</script>";
     private static readonly string Nasty = $"=HYPERLINK(\"http://evil.example\") \u000b\u0001\u001f {Markup} \u202Eodnum\u202C {Hebrew} {Emoji} @SUM(1) +1 -1";
 
-    // The API and the forms refuse control characters; older rows, a task answer and a co-op's name may still hold them.
+    // The API, the forms and the services refuse control characters; older rows (a task answer saved before they did, a
+    // co-op's name) may still hold them.
     private static readonly string Typed = new([.. Nasty.Where(c => !char.IsControl(c))]);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -116,7 +117,18 @@ public sealed class ExportNeutralisationTests(OwnHostFixture fixture) : IClassFi
         }
 
         var campaign = await FollowUpCampaign.LaunchAsync(fixture, "Contenção — Acre " + Guid.NewGuid().ToString("N")[..6], Ct);
-        await campaign.AnswerAsync(campaign.CoopCodes[0], 1, CoopTaskStatus.Done, Nasty + " " + new string('y', TaskStatusRules.MaxAnswer - Nasty.Length - 1), Ct);
+        await campaign.AnswerAsync(campaign.CoopCodes[0], 1, CoopTaskStatus.Done, Typed, Ct);
+        // The task service refuses control characters now; an answer saved before it did still holds them.
+        await using (var db = fixture.CreateDb())
+        {
+            var answered = await db.CoopTasks.Where(t => t.CampaignId == campaign.Id && t.CampaignTask!.Order == 1)
+                .Join(db.Coops.Where(c => c.Code == campaign.CoopCodes[0]), t => t.CoopId, c => c.Id, (t, _) => t).SingleAsync(Ct);
+            await db.ArrangeAsync(_ =>
+            {
+                answered.Answer = Nasty + " " + new string('y', TaskStatusRules.MaxAnswer - Nasty.Length - 1);
+                return Task.CompletedTask;
+            }, Ct);
+        }
 
         int coopId;
         await using (var db = fixture.CreateDb())

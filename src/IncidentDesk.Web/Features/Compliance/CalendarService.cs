@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentDesk.Core.Compliance;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Incidents;
 using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -54,21 +55,19 @@ public sealed class CalendarService(
             return forbidden;
         }
 
-        var cleanReason = reason?.Trim() ?? "";
         if (date is not { } day)
         {
             return Result.Invalid(ClosureFields.Date, ClosureErrors.Required, "Error.Required");
         }
 
-        if (cleanReason.Length == 0)
+        var refused = new FieldErrors();
+        FieldRules.Text(refused, ClosureFields.Reason, reason, BusinessClosure.ReasonMax, required: true);
+        if (refused.Count > 0)
         {
-            return Result.Invalid(ClosureFields.Reason, ClosureErrors.Required, "Error.Required");
+            return refused.ToFailure();
         }
 
-        if (cleanReason.Length > BusinessClosure.ReasonMax)
-        {
-            return Result.Invalid(ClosureFields.Reason, ClosureErrors.TooLong, "Error.TooLong", BusinessClosure.ReasonMax);
-        }
+        var cleanReason = reason!.Trim();
 
         if (BusinessCalendar.Default.StatusOf(day, DeadlineMode.Working) != DayStatus.Business)
         {

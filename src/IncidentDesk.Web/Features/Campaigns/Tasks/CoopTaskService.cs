@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Common;
 using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Web.Features.Audit;
@@ -69,6 +70,22 @@ public sealed class CoopTaskService(
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return Result.NotFound();
+        }
+
+        // What a liaison types is refused with its field named before anything else about it is decided.
+        // (Lengths stay with the task's rules below.)
+        var text = new FieldErrors();
+        foreach (var (field, value) in new[] { (nameof(TaskStatusInput.Note), input.Note), (nameof(TaskStatusInput.Answer), input.Answer) })
+        {
+            if (TextRules.HasControlCharacters(value))
+            {
+                text.Add(field, FieldRules.ControlCharacter);
+            }
+        }
+
+        if (text.Count > 0)
+        {
+            return text.ToFailure();
         }
 
         if (task.Version != input.ExpectedVersion)

@@ -84,6 +84,13 @@ public static class FigureErrors
     public static FieldError Error(string key) =>
         Fields.TryGetValue(key, out var f) ? new FieldError(f.Field, f.Code, key) : new FieldError("", key, key);
 
+    /// <summary>
+    /// Text holding a control character other than tab and newline (<see cref="Core.Common.TextRules"/>), refused in
+    /// <paramref name="field"/> (the input's property) with the code every form and the API use.
+    /// </summary>
+    public static FieldError ControlCharacter(string field) =>
+        new(field, Incidents.FieldRules.ControlCharacter, $"Error.{Incidents.FieldRules.ControlCharacter}");
+
     /// <summary>An invalid result of one refusal.</summary>
     public static Failure Invalid(string key) => Result.Invalid(Error(key));
 }

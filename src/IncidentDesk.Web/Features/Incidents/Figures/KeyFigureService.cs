@@ -192,7 +192,7 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<FieldError>();
-        CheckText(errors, input.Label, LabelMax, FigureErrors.LabelRequired, FigureErrors.LabelTooLong);
+        CheckText(errors, nameof(KeyFigureInput.Label), input.Label, LabelMax, FigureErrors.LabelRequired, FigureErrors.LabelTooLong);
         if (input.Value is null)
         {
             errors.Add(FigureErrors.Error(FigureErrors.ValueRequired));
@@ -202,13 +202,13 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
             errors.Add(FigureErrors.Error(FigureErrors.ValueNegative));
         }
 
-        CheckText(errors, input.Unit, UnitMax, FigureErrors.UnitRequired, FigureErrors.UnitTooLong);
+        CheckText(errors, nameof(KeyFigureInput.Unit), input.Unit, UnitMax, FigureErrors.UnitRequired, FigureErrors.UnitTooLong);
         if (input.Status is not { } status || !Enum.IsDefined(status))
         {
             errors.Add(FigureErrors.Error(FigureErrors.StatusRequired));
         }
 
-        CheckText(errors, input.Source, SourceMax, FigureErrors.SourceRequired, FigureErrors.SourceTooLong);
+        CheckText(errors, nameof(KeyFigureInput.Source), input.Source, SourceMax, FigureErrors.SourceRequired, FigureErrors.SourceTooLong);
         if (input.AsOf is not { } asOf)
         {
             errors.Add(FigureErrors.Error(FigureErrors.AsOfRequired));
@@ -222,13 +222,17 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         {
             errors.Add(FigureErrors.Error(FigureErrors.NoteTooLong));
         }
+        else if (TextRules.HasControlCharacters(input.Note))
+        {
+            errors.Add(FigureErrors.ControlCharacter(nameof(KeyFigureInput.Note)));
+        }
 
         return errors;
     }
 
     private DateOnly TodayInBrasilia() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime + PartialDate.BrasiliaOffset);
 
-    private static void CheckText(List<FieldError> errors, string? text, int max, string required, string tooLong)
+    private static void CheckText(List<FieldError> errors, string field, string? text, int max, string required, string tooLong)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
@@ -238,6 +242,10 @@ public sealed class KeyFigureService(IDbContextFactory<IncidentDeskDbContext> db
         else if (trimmed.Length > max)
         {
             errors.Add(FigureErrors.Error(tooLong));
+        }
+        else if (TextRules.HasControlCharacters(trimmed))
+        {
+            errors.Add(FigureErrors.ControlCharacter(field));
         }
     }
 

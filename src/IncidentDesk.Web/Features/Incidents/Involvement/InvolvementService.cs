@@ -208,10 +208,18 @@ public sealed class InvolvementService(IDbContextFactory<IncidentDeskDbContext> 
         {
             errors.Add(FigureErrors.Error(FigureErrors.ReasonTooLong));
         }
+        else if (TextRules.HasControlCharacters(cleanReason))
+        {
+            errors.Add(FigureErrors.ControlCharacter("Reason"));
+        }
 
         if (cleanNotes is { Length: > NotesMax })
         {
             errors.Add(FigureErrors.Error(FigureErrors.NotesTooLong));
+        }
+        else if (TextRules.HasControlCharacters(cleanNotes))
+        {
+            errors.Add(FigureErrors.ControlCharacter("Notes"));
         }
 
         if (errors.Count > 0)

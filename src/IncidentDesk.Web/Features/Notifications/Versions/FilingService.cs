@@ -110,16 +110,14 @@ public sealed class FilingService(
         {
             return forbidden;
         }
-        var text = reasons?.Trim() ?? "";
-        if (text.Length == 0)
+        var refused = new FieldErrors();
+        FieldRules.Text(refused, DraftFields.DelayReasons, reasons, DelayReasonsMax, required: true);
+        if (refused.Count > 0)
         {
-            return Result.Invalid(DraftFields.DelayReasons, DraftErrors.Required, "Error.Required");
+            return refused.ToFailure();
         }
 
-        if (text.Length > DelayReasonsMax)
-        {
-            return Result.Invalid(DraftFields.DelayReasons, DraftErrors.TooLong, "Error.TooLong", DelayReasonsMax);
-        }
+        var text = reasons!.Trim();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var involvement = await ControllerAsync(db, incidentId, coopId, cancellationToken, tracked: true);
@@ -146,16 +144,14 @@ public sealed class FilingService(
         IncidentDeskDbContext db, int incidentId, int coopId, FilingKind kind, DraftVersion? version, string? protocol,
         DateTime? filedAtBrasilia, CancellationToken ct)
     {
-        var number = protocol?.Trim() ?? "";
-        if (number.Length == 0)
+        var refused = new FieldErrors();
+        FieldRules.Text(refused, DraftFields.Protocol, protocol, CommunicationFiling.ProtocolMax, required: true);
+        if (refused.Count > 0)
         {
-            return Result.Invalid(DraftFields.Protocol, DraftErrors.Required, "Error.Required");
+            return refused.ToFailure();
         }
 
-        if (number.Length > CommunicationFiling.ProtocolMax)
-        {
-            return Result.Invalid(DraftFields.Protocol, DraftErrors.TooLong, "Error.TooLong", CommunicationFiling.ProtocolMax);
-        }
+        var number = protocol!.Trim();
 
         if (filedAtBrasilia is not { } local)
         {
