@@ -6,6 +6,9 @@ public enum TestServer
     PostgreSql,
     Redis,
     Chromium,
+
+    /// <summary>Not a program: the right to mount a small tmpfs, so the disk-full tests can fill a data folder (root).</summary>
+    SizeLimitedMount,
 }
 
 /// <summary>
@@ -44,6 +47,8 @@ public static partial class TestServers
         TestServer.Chromium when !IsProgram(Chromium) => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 }
             ? $"No Chromium at {Chromium} ({ChromiumVariable}). Install: sudo apt-get install -y chromium fonts-dejavu-core, and unset {ChromiumVariable}."
             : "No Chromium at /usr/bin/chromium. Install: sudo apt-get install -y chromium fonts-dejavu-core (or set CHROMIUM_PATH)",
+        TestServer.SizeLimitedMount when !Environment.IsPrivilegedProcess =>
+            "Filling a data folder needs a size-limited tmpfs, and mounting one needs root (mount -t tmpfs). Run the tests as root, as CI does.",
         _ => null,
     };
 

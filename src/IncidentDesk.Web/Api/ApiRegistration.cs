@@ -30,6 +30,7 @@ internal static class ApiRegistration
         // Unreadable bodies throw in every environment, so that one handler answers them the same way (400, field named).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
+        services.AddExceptionHandler<StorageFullHandler>();
         services.AddApiDocument();
         return services;
     }

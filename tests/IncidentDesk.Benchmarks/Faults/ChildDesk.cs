@@ -30,6 +30,9 @@ internal sealed class ChildDesk(string folder) : IAsyncDisposable
     /// <summary>Extra configuration as environment variables (<c>IncidentDesk__…</c>), applied over the defaults.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An absolute address on the running desk.</summary>
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>The last lines the process wrote, for a failure message.</summary>

@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Campaigns;
+using IncidentDesk.Core.Coops;
 using IncidentDesk.Data.Identity;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Testing;
@@ -24,6 +25,12 @@ internal sealed class FaultDeskTemplate : IDisposable
 {
     public const int CampaignTasks = 4;
 
+    /// <summary>The steps of the playbook an officer launches to every co-op in the launch scenario: 340 × 12 co-op tasks.</summary>
+    public const int LaunchSteps = 12;
+
+    /// <summary>Sorted first among the playbooks, so the launch dialog opens with it.</summary>
+    public const string LaunchPlaybook = "Avaliação completa em 12 etapas";
+
     private FaultDeskTemplate(string folder) => Folder = folder;
 
     public string Folder { get; }
@@ -32,9 +39,15 @@ internal sealed class FaultDeskTemplate : IDisposable
     public string OfficerToken { get; private set; } = "";
     public IReadOnlyList<FaultLiaison> Liaisons { get; private set; } = [];
 
+    /// <summary>An officer who signs in through the browser (password and authenticator code).</summary>
+    public TestAccount Officer { get; private set; } = null!;
+
+    /// <summary>The directory as the export writes it: the import scenario changes every row of it.</summary>
+    public IReadOnlyList<Coop> Directory { get; private set; } = [];
+
     public static async Task<FaultDeskTemplate> PrepareAsync(int liaisons)
     {
-        var template = new FaultDeskTemplate(Directory.CreateTempSubdirectory("incidentdesk-faults-template-").FullName);
+        var template = new FaultDeskTemplate(System.IO.Directory.CreateTempSubdirectory("incidentdesk-faults-template-").FullName);
         await using var run = await FederationRun.StartAsync();
         template.IncidentId = run.IncidentId;
         template.CoopCount = run.CoopCount;
@@ -51,10 +64,20 @@ internal sealed class FaultDeskTemplate : IDisposable
         List<(int CoopId, int TaskId)> coopTasks;
         await using (var db = run.CreateDb())
         {
+            var playbook = new Playbook { Name = LaunchPlaybook, Description = "Cenário de falha: lançamento a todas as cooperativas." };
+            playbook.Steps.AddRange(Enumerable.Range(1, LaunchSteps).Select(n => new PlaybookStep
+            {
+                Order = n, Title = $"Etapa {n}", Instructions = "Instruções da etapa.", DueInBusinessDays = 1 + (n % 5),
+                AnswerType = TaskAnswerType.StatusOnly,
+            }));
+            db.Playbooks.Add(playbook);
+            await db.SaveArrangedAsync();
+            template.Directory = await db.Coops.AsNoTracking().Include(c => c.Federation).OrderBy(c => c.Code).ToListAsync();
             coopTasks = await db.CoopTasks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.CoopId).ThenBy(t => t.Id)
                 .Select(t => new ValueTuple<int, int>(t.CoopId, t.Id)).ToListAsync();
         }
 
+        template.Officer = await TestAccounts.CreateAsync(run.Host, AppRoles.PrivacyOfficer);
         await using (var scope = run.Host.OperatorScope("fault run"))
         {
             template.OfficerToken = await TokenAsync(scope.ServiceProvider, AppRoles.PrivacyOfficer, null);
@@ -85,7 +108,7 @@ internal sealed class FaultDeskTemplate : IDisposable
     /// <summary>A fresh data folder holding a copy of the template, for one child desk.</summary>
     public ChildDesk NewDesk()
     {
-        var folder = Directory.CreateTempSubdirectory("incidentdesk-faults-").FullName;
+        var folder = System.IO.Directory.CreateTempSubdirectory("incidentdesk-faults-").FullName;
         CopyInto(folder);
         return new ChildDesk(folder);
     }
@@ -100,14 +123,14 @@ internal sealed class FaultDeskTemplate : IDisposable
 
     public static void CopyFolder(string from, string to)
     {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 
-    private static async Task<string> TokenAsync(IServiceProvider services, string role, int? coopId)
+    internal static async Task<string> TokenAsync(IServiceProvider services, string role, int? coopId)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@falhas.example";
@@ -133,7 +156,7 @@ internal sealed class FaultDeskTemplate : IDisposable
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(folder, recursive: true);
+            System.IO.Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
