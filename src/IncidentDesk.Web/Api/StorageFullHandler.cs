@@ -9,7 +9,7 @@ namespace IncidentDesk.Web.Api;
 /// in the caller's language, with <c>Retry-After</c>: the server's condition, not the client's mistake, and nothing was saved
 /// (the transaction rolled back). Never the HTML error page or a bare 500.
 /// </summary>
-internal sealed partial class StorageFullHandler(IStringLocalizer<ApiResource> api, ILogger<StorageFullHandler> logger) : IExceptionHandler
+internal sealed class StorageFullHandler(IStringLocalizer<ApiResource> api, ILogger<StorageFullHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 60;
 
@@ -21,14 +21,11 @@ internal sealed partial class StorageFullHandler(IStringLocalizer<ApiResource> a
             return false;
         }
 
-        LogRefused(logger, exception, httpContext.Request.Method, path);
+        StorageFull.LogRefused(logger, exception, $"{httpContext.Request.Method} {path}");
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await TypedResults.Problem(title: api["StorageFull.Title"], detail: api["StorageFull.Detail"],
             statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Write refused for want of disk space: {Method} {Path}. Free space on the data disk.")]
-    private static partial void LogRefused(ILogger logger, Exception exception, string method, string? path);
 }

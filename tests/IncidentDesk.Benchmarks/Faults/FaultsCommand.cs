@@ -3,9 +3,9 @@ using System.Globalization;
 namespace IncidentDesk.Benchmarks.Faults;
 
 /// <summary>
-/// <c>faults [--kills 20] [--backups 5] [--only burst|launch|import|backup]</c>: the desk as its own process, killed with
-/// SIGKILL at random moments in the middle of writes and started again, and backups taken under load restored into fresh
-/// desks. Prints one Markdown row per scenario: runs, writes acknowledged, lost, half-written, chain intact, time to recover.
+/// <c>faults [--kills 20] [--backups 5] [--fills 5] [--only burst|launch|import|backup|disk]</c>: the desk as its own process,
+/// killed with SIGKILL at random moments in the middle of writes and started again, backups taken under load restored into
+/// fresh desks, and its data disk filled and freed while it runs (root: a tmpfs is mounted). Prints one Markdown row per scenario: runs, writes acknowledged, lost, half-written, chain intact, time to recover.
 /// </summary>
 internal static class FaultsCommand
 {
@@ -13,6 +13,7 @@ internal static class FaultsCommand
     {
         var kills = options.Int("kills") ?? 20;
         var backups = options.Int("backups") ?? 5;
+        var fills = options.Int("fills") ?? 5;
         var only = options.Text("only") ?? "";
         options.EnsureAllRead();
         var cancellationToken = CancellationToken.None;
@@ -48,6 +49,11 @@ internal static class FaultsCommand
                 async (desk, run, random) => await BackupUnderLoad.RunAsync(desk, template, $"b{run}", random, TimeSpan.FromSeconds(1), cancellationToken)));
         }
 
+        if (only is "" or "disk")
+        {
+            rows.Add(await DiskScenarioAsync(fills, template));
+        }
+
         Console.WriteLine();
         Console.WriteLine("| scenario | runs | acknowledged writes | lost | half-written | chain intact | time to recover (median / max) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
@@ -70,13 +76,33 @@ internal static class FaultsCommand
             for (var i = 1; i <= runs; i++)
             {
                 outcomes.Add(await run(desk, i, random));
-                Console.WriteLine($"  {i}: {outcomes[^1].Detail}; {outcomes[^1].Recovery.TotalSeconds:0.0} s to ready");
+                Console.WriteLine(RunLine(i, outcomes[^1]));
             }
         }
         finally
         {
             desk.Kill();
             FaultDeskTemplate.DeleteFolder(desk.Folder);
+        }
+
+        return Row(name, outcomes);
+    }
+
+    private static async Task<string> DiskScenarioAsync(int runs, FaultDeskTemplate template)
+    {
+        const string name = "data disk (24 MB tmpfs) filled under a running desk, then freed; answers over the API";
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Console.WriteLine($"{name}: skipped, mounting a tmpfs needs root");
+            return $"| {name} | not run (needs root to mount a tmpfs) | | | | | |";
+        }
+
+        Console.WriteLine($"{name}: {runs} runs");
+        var outcomes = new List<FaultOutcome>();
+        for (var i = 1; i <= runs; i++)
+        {
+            outcomes.Add(await DiskFullRun.RunAsync(template, CancellationToken.None));
+            Console.WriteLine(RunLine(i, outcomes[^1]));
         }
 
         return Row(name, outcomes);
@@ -99,7 +125,7 @@ internal static class FaultsCommand
             for (var i = 1; i <= runs; i++)
             {
                 outcomes.Add(await run(desk, officer, i, random.NextDouble() * measured));
-                Console.WriteLine($"  {i}: {outcomes[^1].Detail}; {outcomes[^1].Recovery.TotalSeconds:0.0} s to ready");
+                Console.WriteLine(RunLine(i, outcomes[^1]));
             }
         }
         finally
@@ -111,6 +137,10 @@ internal static class FaultsCommand
         return Row(name, outcomes);
     }
 
+    private static string RunLine(int run, FaultOutcome outcome) => string.Create(CultureInfo.InvariantCulture,
+        $"  {run}: lost {outcome.Lost}, half-written {outcome.HalfWritten}, chain {(outcome.ChainIntact ? "intact" : "BROKEN")}, "
+        + $"recovered in {outcome.Recovery.TotalSeconds:0.00} s; {outcome.Detail}");
+
     private static string Row(string name, List<FaultOutcome> outcomes)
     {
         var recoveries = outcomes.Select(o => o.Recovery.TotalSeconds).Order().ToList();
@@ -118,7 +148,7 @@ internal static class FaultsCommand
         var max = recoveries.Count == 0 ? 0 : recoveries[^1];
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {outcomes.Count} | {outcomes.Sum(o => o.Acknowledged)} | {outcomes.Sum(o => o.Lost)} | {outcomes.Sum(o => o.HalfWritten)} | "
-            + $"{outcomes.Count(o => o.ChainIntact)} of {outcomes.Count} | {median:0.0} s / {max:0.0} s |");
+            + $"{outcomes.Count(o => o.ChainIntact)} of {outcomes.Count} | {median:0.00} s / {max:0.00} s |");
     }
 
     private static string LoadAverage() =>

@@ -8,7 +8,7 @@ namespace IncidentDesk.Web.Features.Health;
 /// <c>SQLITE_FULL</c>, PostgreSQL's <c>disk_full</c> — wherever it surfaces, so the person gets "the server is out of
 /// space, nothing was saved" instead of an error page, and operators get one log line to look for.
 /// </summary>
-public static class StorageFull
+public static partial class StorageFull
 {
     private const int SqliteFull = 13;
     private const int UnixNoSpace = 28;
@@ -31,4 +31,8 @@ public static class StorageFull
 
         return false;
     }
+
+    /// <summary>One line per refused write, the same words wherever it was refused, for operators to search the log for.</summary>
+    [LoggerMessage(Level = LogLevel.Error, Message = "Write refused for want of disk space ({What}). Free space on the data disk.")]
+    public static partial void LogRefused(ILogger logger, Exception exception, string what);
 }

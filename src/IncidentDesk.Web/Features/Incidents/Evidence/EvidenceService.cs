@@ -154,12 +154,9 @@ public sealed partial class EvidenceService(
     /// <summary>The disk is full: nothing was kept, and the person is told it is the server's condition, not their file.</summary>
     private Failure RefusedForSpace(Exception e)
     {
-        LogRefusedForSpace(logger, e, store.Folder);
+        StorageFull.LogRefused(logger, e, $"evidence file into {store.Folder}");
         return Result.Invalid(EvidenceField.File, EvidenceError.StorageFull, $"Error.{EvidenceError.StorageFull}");
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Evidence upload refused for want of disk space in {Folder}. Free space on the data disk.")]
-    private static partial void LogRefusedForSpace(ILogger logger, Exception exception, string folder);
 
     /// <summary>Keeps a link (absolute http or https address only); the new evidence's id. Officers only.</summary>
     public async Task<Result<int>> AddLinkAsync(

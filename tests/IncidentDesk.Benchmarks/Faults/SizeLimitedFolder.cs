@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IncidentDesk.IntegrationTests.Faults;
+namespace IncidentDesk.Benchmarks.Faults;
 
 /// <summary>
 /// A small tmpfs mounted over a folder (<c>mount -t tmpfs -o size=…</c>, root only): a data folder that really runs out of
