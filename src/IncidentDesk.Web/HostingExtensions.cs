@@ -94,7 +94,8 @@ internal static class HostingExtensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         // Each feature registers its own services (Features/<Area>/<Area>Registration.cs).
         services.AddAudit()

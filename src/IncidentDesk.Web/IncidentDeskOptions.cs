@@ -32,6 +32,12 @@ public sealed class IncidentDeskOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Below this much free space on the disk of the database or the evidence folder, <c>/health/ready</c> answers
+    /// "Degraded" and the log warns: room for the next uploads before they are refused.
+    /// </summary>
+    public int MinFreeStorageMegabytes { get; set; } = 256;
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public Security.RateLimitOptions RateLimits { get; set; } = new();

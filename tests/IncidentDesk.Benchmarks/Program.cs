@@ -22,6 +22,7 @@ internal static class Harness
           capacity [--rates 68,136,272,544,1088] [--step 20s] [--only sqlite|scale-out] [--chart capacity.svg]   the load ramped step by step on one and two instances, with a chart
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
           exposure [--concurrency 16] [--response-timeout 5s] [--per-coop 2]   "check all" of 340 × 2 loopback brokers beside bare probes
+          faults [--kills 20] [--backups 5] [--only burst|launch|import|backup]   the desk killed mid-write and restarted; backups under load restored
         """;
 
     public static async Task<int> Main(string[] args)
@@ -42,6 +43,7 @@ internal static class Harness
                 "reports" => await ReportsAsync(),
                 "micro" => await MicroCommand.RunAsync(options),
                 "exposure" => await Exposure.ExposureCommand.RunAsync(options),
+                "faults" => await Faults.FaultsCommand.RunAsync(options),
                 _ => Fail(null),
             };
         }

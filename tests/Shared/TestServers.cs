@@ -10,6 +10,9 @@ public enum TestServer
     Node,
     /// <summary>The Kiota client generator pinned in dotnet-tools.json.</summary>
     Kiota,
+
+    /// <summary>Not a program: the right to mount a small tmpfs, so the disk-full tests can fill a data folder (root).</summary>
+    SizeLimitedMount,
 }
 
 /// <summary>
@@ -51,6 +54,8 @@ public static partial class TestServers
         TestServer.Chromium when !IsProgram(Chromium) => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 }
             ? $"No Chromium at {Chromium} ({ChromiumVariable}). Install: sudo apt-get install -y chromium fonts-dejavu-core, and unset {ChromiumVariable}."
             : "No Chromium at /usr/bin/chromium. Install: sudo apt-get install -y chromium fonts-dejavu-core (or set CHROMIUM_PATH)",
+        TestServer.SizeLimitedMount when !Environment.IsPrivilegedProcess =>
+            "Filling a data folder needs a size-limited tmpfs, and mounting one needs root (mount -t tmpfs). Run the tests as root, as CI does.",
         _ => null,
     };
 

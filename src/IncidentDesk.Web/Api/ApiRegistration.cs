@@ -33,6 +33,7 @@ internal static class ApiRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
+        services.AddExceptionHandler<StorageFullHandler>();
         services.AddApiDocument();
         return services;
     }

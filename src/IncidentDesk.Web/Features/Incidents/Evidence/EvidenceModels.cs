@@ -30,6 +30,9 @@ public static class EvidenceError
     public const string Disguised = "Disguised";
     public const string InvalidUrl = "InvalidUrl";
 
+    /// <summary>The disk holding evidence or the database is full: the server's condition, said in the file's field.</summary>
+    public const string StorageFull = "StorageFull";
+
     public static string For(FileVerdict verdict) => verdict switch
     {
         FileVerdict.Empty => Empty,

@@ -6,6 +6,7 @@ using IncidentDesk.Core.Timeline;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
+using IncidentDesk.Web.Features.Health;
 using IncidentDesk.Web.Features.Incidents.Figures;
 using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Outcomes;
@@ -14,6 +15,7 @@ using IncidentDesk.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 using EvidenceEntity = IncidentDesk.Core.Incidents.Evidence;
+
 
 namespace IncidentDesk.Web.Features.Incidents.Evidence;
 
@@ -92,7 +94,16 @@ public sealed partial class EvidenceService(
     private async Task<Result<int>> KeepFileAsync(
         IncidentDeskDbContext db, EvidenceEntity evidence, string displayName, Stream content, CancellationToken cancellationToken)
     {
-        var staged = await store.StageAsync(content, EvidenceLimits.MaxBytes, cancellationToken);
+        StagedFile? staged;
+        try
+        {
+            staged = await store.StageAsync(content, EvidenceLimits.MaxBytes, cancellationToken);
+        }
+        catch (IOException e) when (StorageFull.Is(e))
+        {
+            return RefusedForSpace(e); // the partial file was deleted by the store
+        }
+
         if (staged is null)
         {
             return Result.Invalid(EvidenceField.File, EvidenceError.TooLarge, "Error.TooLarge");
@@ -123,7 +134,7 @@ public sealed partial class EvidenceService(
             var details = $"Arquivo: {displayName} ({EvidenceFormat.Size(staged.SizeBytes, EvidenceFormat.PtBr)})\nSHA-256: {staged.Sha256}";
             return await SaveAsync(db, evidence, details, cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
             // Whatever failed (signature read, move, database), the store keeps nothing the register does not list.
             store.Discard(staged);
@@ -132,8 +143,20 @@ public sealed partial class EvidenceService(
                 store.Delete(storedName);
             }
 
+            if (StorageFull.Is(e))
+            {
+                return RefusedForSpace(e);
+            }
+
             throw;
         }
+    }
+
+    /// <summary>The disk is full: nothing was kept, and the person is told it is the server's condition, not their file.</summary>
+    private Failure RefusedForSpace(Exception e)
+    {
+        StorageFull.LogRefused(logger, e, $"evidence file into {store.Folder}");
+        return Result.Invalid(EvidenceField.File, EvidenceError.StorageFull, $"Error.{EvidenceError.StorageFull}");
     }
 
     /// <summary>Keeps a link (absolute http or https address only); the new evidence's id. Officers only.</summary>
