@@ -32,8 +32,7 @@ internal static class ApiRegistration
         // Unreadable bodies throw in every environment, so that one handler answers them the same way (400, field named).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
-        services.AddExceptionHandler<StorageUnavailableHandler>();
-        services.AddExceptionHandler<StorageFullHandler>();
+        services.AddExceptionHandler<StorageTroubleHandler>();
         services.AddApiDocument();
         return services;
     }
