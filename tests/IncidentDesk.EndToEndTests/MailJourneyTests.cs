@@ -89,7 +89,8 @@ public sealed class MailJourneyTests(BrowserFixture browser)
             var launch = new CampaignLaunch(incidentId, "Revisar os acessos ao broker", null,
                 [new("Listar quem acessou o broker", null, 2, false, TaskAnswerType.Text)], CampaignAudience.Uf, "TO");
             Assert.True((await campaigns.LaunchAsync(launch, ct)).Succeeded);
-            var repeated = await campaigns.LaunchAsync(launch, ct);
+            // Confirmed as a deliberate repeat (the duplicate guard's reason), its notices are still held: co-ops were just told.
+            var repeated = await campaigns.LaunchAsync(launch with { AllowDuplicate = true, DuplicateReason = "Reenvio deliberado" }, ct);
             held = repeated.Value.Mail.Held;
         }
 

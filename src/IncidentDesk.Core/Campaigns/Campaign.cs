@@ -22,6 +22,12 @@ public sealed class Campaign
     public string? AudienceFilter { get; set; }
     public DateTime LaunchedAtUtc { get; set; }
     public string LaunchedBy { get; set; } = "";
+
+    /// <summary>When an officer withdrew the campaign as a mistake (its unanswered tasks closed as Cancelled); null while it stands.</summary>
+    public DateTime? CancelledAtUtc { get; set; }
+    public string? CancelledBy { get; set; }
+    public string? CancellationReason { get; set; }
+    public bool IsCancelled => CancelledAtUtc is not null;
     public List<CampaignTask> Tasks { get; } = [];
 }
 

@@ -7,6 +7,12 @@ public enum CoopTaskStatus
     Blocked = 2,
     Done = 3,
     NotApplicable = 4,
+
+    /// <summary>
+    /// Withdrawn with its campaign by an officer before the co-op finished it: terminal, nobody answers it any more, and it
+    /// is neither pending nor overdue (liaisons see it as withdrawn, kept in their history).
+    /// </summary>
+    Cancelled = 5,
 }
 
 /// <summary>One co-op's copy of one campaign task; the liaison of that co-op answers it.</summary>

@@ -14,5 +14,5 @@ public static class TaskDueDate
 
     /// <summary>Whether a task still open at <paramref name="nowUtc"/> has passed its due time.</summary>
     public static bool IsOverdue(CoopTaskStatus status, DateTime? dueAtUtc, DateTime nowUtc) =>
-        dueAtUtc is { } due && nowUtc >= due && status is not (CoopTaskStatus.Done or CoopTaskStatus.NotApplicable);
+        dueAtUtc is { } due && nowUtc >= due && CoopTaskStatuses.IsPending(status);
 }

@@ -36,7 +36,7 @@ public sealed record TaskUpdate(CoopTaskStatus Status, string? Note, string? Ans
 /// <summary>
 /// The rules of a task's status: Blocked needs a reason, Not applicable a justification, Done the answer its type asks
 /// for (and evidence when the task requires it). Any status may follow any other — co-ops reopen work — but a no-op
-/// update is refused so the history stays meaningful.
+/// update is refused so the history stays meaningful. Cancelled is terminal and set only by cancelling the campaign.
 /// </summary>
 public static class TaskStatusRules
 {
@@ -47,7 +47,8 @@ public static class TaskStatusRules
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(requirements);
-        if (!Enum.IsDefined(update.Status))
+        // Cancelled is what cancelling a campaign does to its unanswered tasks, never an answer someone gives.
+        if (!Enum.IsDefined(update.Status) || update.Status == CoopTaskStatus.Cancelled)
         {
             return TaskUpdateRefusal.UnknownStatus;
         }

@@ -64,7 +64,7 @@ public static class ReminderPlan
         var windowStart = RunAtUtc(PreviousRunDay(today, calendar), runHour);
         var windowEnd = RunAtUtc(today, runHour);
         var reminders = new List<CoopReminder>();
-        foreach (var coop in tasks.Where(t => t.Status is not (CoopTaskStatus.Done or CoopTaskStatus.NotApplicable)).GroupBy(t => t.CoopId))
+        foreach (var coop in tasks.Where(t => CoopTaskStatuses.IsPending(t.Status)).GroupBy(t => t.CoopId))
         {
             List<DigestTask> dueSoon = [], overdue = [], added = [];
             foreach (var task in coop.OrderBy(t => t.DueAtUtc).ThenBy(t => t.CampaignId).ThenBy(t => t.TaskTitle, StringComparer.Ordinal))

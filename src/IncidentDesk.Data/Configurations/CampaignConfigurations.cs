@@ -34,6 +34,9 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.Property(c => c.Title).HasMaxLength(300);
         b.Property(c => c.LaunchedBy).HasMaxLength(256);
         b.Property(c => c.AudienceFilter).HasMaxLength(20);
+        b.Property(c => c.CancelledBy).HasMaxLength(256);
+        b.Property(c => c.CancellationReason).HasMaxLength(2000);
+        b.Ignore(c => c.IsCancelled);
         b.HasIndex(c => c.IncidentId);
         b.HasOne<Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Playbook>().WithMany().HasForeignKey(c => c.PlaybookId).OnDelete(DeleteBehavior.SetNull);

@@ -52,6 +52,7 @@ internal static class ApiRegistration
         api.MapTimelineEndpoints();
         api.MapTaskEndpoints();
         api.MapDeadlineEndpoints();
+        api.MapCampaignEndpoints();
         endpoints.MapApiDocument();
         return endpoints;
     }

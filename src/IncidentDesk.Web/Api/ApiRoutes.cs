@@ -24,6 +24,8 @@ public static class ApiRoutes
     public const string Task = "tasks/{id:int}";
     public const string Deadlines = "deadlines";
     public const string IncidentDeadlines = "incidents/{id:int}/deadlines";
+    public const string IncidentCampaigns = "incidents/{id:int}/campaigns";
+    public const string CampaignCancellation = "campaigns/{id:int}/cancellation";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -48,5 +50,7 @@ public static class ApiRoutes
         new("PATCH", $"{Prefix}/{Task}"),
         new("GET", $"{Prefix}/{Deadlines}"),
         new("GET", $"{Prefix}/{IncidentDeadlines}"),
+        new("POST", $"{Prefix}/{IncidentCampaigns}"),
+        new("POST", $"{Prefix}/{CampaignCancellation}"),
     ];
 }

@@ -21,12 +21,13 @@ internal static class TaskEndpoints
         tasks.MapGet(ApiRoutes.Tasks, ListAsync).WithName("Api.Tasks")
             .WithSummary("My co-op's tasks, soonest due first")
             .WithDescription("A liaison gets their co-op's tasks across incidents; officers and auditors every co-op's. "
-                + "Finished tasks (Done, NotApplicable) only with includeFinished=true.");
+                + "Finished tasks (Done, NotApplicable) and tasks withdrawn with a cancelled campaign (Cancelled) only with includeFinished=true.");
         tasks.MapGet(ApiRoutes.Task, GetAsync).WithName("Api.Task")
             .WithSummary("One task").WithDescription("404 when the task is another co-op's.");
         tasks.MapPatch(ApiRoutes.Task, PatchAsync).WithName("Api.UpdateTask")
             .WithSummary("Update a task's status and answer")
-            .WithDescription("Send the version you last read. 409 with the task as it now is when someone changed it since; "
+            .WithDescription("Send the version you last read. 409 with the task as it now is when someone changed it since "
+                + "(code Conflict) or when its campaign was cancelled and the task withdrawn (code TaskWithdrawn: no answer is taken); "
                 + "400 when the status needs a reason, a justification, an answer of the task's type or attached evidence.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -44,7 +45,8 @@ internal static class TaskEndpoints
         CancellationToken cancellationToken)
     {
         var result = await tasks.UpdateStatusAsync(id, new TaskStatusInput(patch.Status, patch.Note, patch.Answer, patch.Version), cancellationToken);
-        return result.ToHttp(TypedResults.Ok, texts, api, new ConflictWording(texts["Api.ConflictTitle"], conflict =>
+        var title = result.Conflict?.Code == CampaignError.TaskWithdrawn ? texts["Api.WithdrawnTitle"] : texts["Api.ConflictTitle"];
+        return result.ToHttp(TypedResults.Ok, texts, api, new ConflictWording(title, conflict =>
             conflict.Current is CoopTaskView current
                 ? texts[conflict.MessageKey, current.UpdatedBy ?? "—", Components.BrasiliaTime.Format(current.UpdatedAtUtc), texts[$"Status.{current.Status}"]]
                 : texts[conflict.MessageKey]));

@@ -25,6 +25,7 @@ public sealed class TaskDueDateTests
     [InlineData(CoopTaskStatus.Blocked, true)]
     [InlineData(CoopTaskStatus.Done, false)]
     [InlineData(CoopTaskStatus.NotApplicable, false)]
+    [InlineData(CoopTaskStatus.Cancelled, false)] // withdrawn with its campaign: owed by nobody
     public void Only_unfinished_tasks_past_their_due_time_are_overdue(CoopTaskStatus status, bool overdue)
     {
         var due = new DateTime(2026, 4, 7, 3, 0, 0, DateTimeKind.Utc);

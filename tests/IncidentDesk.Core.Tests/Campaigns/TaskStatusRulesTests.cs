@@ -8,10 +8,12 @@ public sealed class TaskStatusRulesTests
 
     public static TheoryData<CoopTaskStatus, CoopTaskStatus> EveryChange()
     {
+        // The statuses people answer with; Cancelled is terminal and comes only from cancelling the campaign (tested below).
+        var answerable = Enum.GetValues<CoopTaskStatus>().Where(s => s != CoopTaskStatus.Cancelled).ToList();
         var data = new TheoryData<CoopTaskStatus, CoopTaskStatus>();
-        foreach (var from in Enum.GetValues<CoopTaskStatus>())
+        foreach (var from in answerable)
         {
-            foreach (var to in Enum.GetValues<CoopTaskStatus>().Where(to => to != from))
+            foreach (var to in answerable.Where(to => to != from))
             {
                 data.Add(from, to);
             }
@@ -81,6 +83,15 @@ public sealed class TaskStatusRulesTests
     {
         Assert.Equal(TaskUpdateRefusal.UnknownStatus,
             TaskStatusRules.Check(CoopTaskStatus.Open, new TaskUpdate((CoopTaskStatus)42, "x", null, false), StatusOnly));
+    }
+
+    [Theory]
+    [InlineData(CoopTaskStatus.Open)]
+    [InlineData(CoopTaskStatus.Done)]
+    public void Nobody_answers_a_task_into_withdrawn_only_cancelling_its_campaign_does(CoopTaskStatus current)
+    {
+        Assert.Equal(TaskUpdateRefusal.UnknownStatus,
+            TaskStatusRules.Check(current, new TaskUpdate(CoopTaskStatus.Cancelled, "Não se aplica a nós", null, false), StatusOnly));
     }
 
     [Theory]

@@ -38,12 +38,12 @@ public sealed class ReminderPlanTests
     }
 
     [Fact]
-    public void Finished_tasks_and_tasks_far_off_make_no_reminder()
+    public void Finished_tasks_withdrawn_tasks_and_tasks_far_off_make_no_reminder()
     {
         var today = new DateOnly(2027, 4, 22);
         Assert.Empty(ReminderPlan.For(today, 7,
             [Task(1, new DateOnly(2027, 4, 20), CoopTaskStatus.Done), Task(2, new DateOnly(2027, 4, 20), CoopTaskStatus.NotApplicable),
-                Task(3, new DateOnly(2027, 5, 20))], Calendar));
+                Task(3, new DateOnly(2027, 5, 20)), Task(4, new DateOnly(2027, 4, 20), CoopTaskStatus.Cancelled)], Calendar));
     }
 
     [Fact]

@@ -116,6 +116,7 @@ public sealed record AxeScreen(string Name, string Path, Audience Audience)
         Dialog("timeline event dialog", "/incidents/{incident}?tab=timeline", Audience.Officer, p => p.GetByTestId("timeline-add")),
         Page("incident tasks tab", "/incidents/{incident}?tab=tasks", Audience.SignedIn, "[data-testid=campaign-row], [data-testid=task-card]"),
         Dialog("launch campaign dialog", "/incidents/{incident}?tab=tasks", Audience.Officer, p => p.GetByTestId("campaign-launch")),
+        Dialog("cancel campaign dialog", "/incidents/{incident}?tab=tasks", Audience.Officer, p => p.GetByTestId("campaign-cancel")),
         Dialog("matrix cell dialog", "/incidents/{incident}?tab=tasks", Audience.Staff, p => p.GetByTestId("matrix-cell").First,
             "[data-testid=matrix-cell]"),
         Dialog("task answer dialog (incident)", "/incidents/{incident}?tab=tasks", Audience.Liaison,

@@ -87,7 +87,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
         await Expect(card.GetByTestId("task-answer")).ToContainTextAsync("Retenção estendida");
 
         // What others change is heard once, as a polite summary, not card by card: the officer sends another campaign.
-        await LaunchToAsync(incidentId, "AM-001", involve: false);
+        await LaunchToAsync(incidentId, "AM-001", involve: false, duplicateReason: "Segunda rodada pedida ao ponto focal");
         await Expect(page.GetByTestId("my-tasks-live")).ToHaveTextAsync(new Regex(@"^\d+ novas tarefas para a sua cooperativa$"));
         await Expect(page.Locator("#main-content [aria-live]")).ToHaveCountAsync(1);
     }
@@ -151,7 +151,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
     }
 
     /// <summary>The exposed-broker playbook sent to one co-op (involved first) as the officer would launch it.</summary>
-    private async Task LaunchToAsync(int incidentId, string coopCode, bool involve = true)
+    private async Task LaunchToAsync(int incidentId, string coopCode, bool involve = true, string? duplicateReason = null)
     {
         await using var scope = await browser.Host.ActingAsAsync(browser.Officer);
         var db = scope.ServiceProvider.GetRequiredService<IncidentDeskDbContext>();
@@ -164,7 +164,8 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
 
         var playbookId = await db.Playbooks.Where(p => p.Name == PlaybookSeed.ExposedBrokerName).Select(p => p.Id).SingleAsync(Ct);
         var launched = await scope.ServiceProvider.GetRequiredService<CampaignService>()
-            .LaunchAsync(new CampaignLaunch(incidentId, "Contenção do broker", playbookId, null, CampaignAudience.InvolvedCoops), Ct);
+            .LaunchAsync(new CampaignLaunch(incidentId, "Contenção do broker", playbookId, null, CampaignAudience.InvolvedCoops,
+                AllowDuplicate: duplicateReason is not null, DuplicateReason: duplicateReason), Ct);
         Assert.True(launched.Succeeded);
     }
 }

@@ -84,7 +84,7 @@ public sealed class CampaignLaunchTests(OwnHostFixture fixture) : IClassFixture<
             _ => await db.Coops.Where(c => c.Federation!.Code == filter && c.IsActive).Select(c => c.Id).ToListAsync(Ct),
         };
 
-        var result = await LaunchAsync(new CampaignLaunch(incidentId, "Público", null, AdHoc(2), audience, filter));
+        var result = await LaunchAsync(new CampaignLaunch(incidentId, $"Público {audience}", null, AdHoc(2), audience, filter));
 
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
         await using var check = fixture.CreateDb();

@@ -95,7 +95,9 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         }
 
         var firstLaunch = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
-        var repeated = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ");
+        // Even a repeat the officer confirmed (the duplicate guard's reason given) holds its notices: co-ops were told an hour ago.
+        var repeated = await Desk.LaunchAsync("Revisar acessos", tasks: 2, audience: CampaignAudience.Uf, filter: "RJ",
+            duplicateReason: "Reenvio deliberado");
 
         Assert.True(firstLaunch.Value.Mail.Queued >= 1);
         Assert.Equal((0, firstLaunch.Value.Mail.Queued), (repeated.Value.Mail.Queued, repeated.Value.Mail.Held));
@@ -150,7 +152,8 @@ public sealed class LaunchNoticeTests(MailDeskFixture fixture) : IClassFixture<M
         }
 
         await Desk.LaunchAsync("Trocar senhas do broker", tasks: 1, audience: CampaignAudience.Uf, filter: "PA");
-        var repeated = await Desk.LaunchAsync("Trocar senhas do broker", tasks: 1, audience: CampaignAudience.Uf, filter: "PA");
+        var repeated = await Desk.LaunchAsync("Trocar senhas do broker", tasks: 1, audience: CampaignAudience.Uf, filter: "PA",
+            duplicateReason: "Reenvio deliberado");
         Assert.True(repeated.Value.Mail.Held >= 1);
 
         await using var officer = Audit.ActingAs.Scope(Desk.Host, AppRoles.PrivacyOfficer);

@@ -112,12 +112,14 @@ public sealed class MailDesk : IAsyncDisposable
     }
 
     /// <summary>A campaign of <paramref name="tasks"/> ad-hoc tasks to every co-op, launched by an officer.</summary>
-    public async Task<Result<LaunchedCampaign>> LaunchAsync(string title, int tasks = 12, CampaignAudience audience = CampaignAudience.AllCoops, string? filter = null)
+    /// <summary>Launches ad-hoc tasks on the reference incident; a <paramref name="duplicateReason"/> repeats an active campaign on purpose.</summary>
+    public async Task<Result<LaunchedCampaign>> LaunchAsync(
+        string title, int tasks = 12, CampaignAudience audience = CampaignAudience.AllCoops, string? filter = null, string? duplicateReason = null)
     {
         await using var scope = Audit.ActingAs.Scope(Host, AppRoles.PrivacyOfficer);
         var launch = new CampaignLaunch(await ReferenceIncidentIdAsync(), title, null,
             [.. Enumerable.Range(1, tasks).Select(i => new CampaignTaskInput($"Tarefa {i}: conferir exposição", "Instruções", 2 + (i % 3), false, TaskAnswerType.StatusOnly))],
-            audience, filter);
+            audience, filter, AllowDuplicate: duplicateReason is not null, DuplicateReason: duplicateReason);
         return await scope.ServiceProvider.GetRequiredService<CampaignService>().LaunchAsync(launch);
     }
 

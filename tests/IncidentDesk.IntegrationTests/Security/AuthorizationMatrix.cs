@@ -133,6 +133,11 @@ public static class AuthorizationMatrix
         new("PATCH", "api/v1/tasks/{id:int}", "api/v1/tasks/2147483647", Un, Nf, Nf, Fb, Nf),
         new("GET", "api/v1/deadlines", "api/v1/deadlines?knowledgeAt=2025-04-16T10:00:00-03:00", Un, Ok, Ok, Ok, Ok),
         new("GET", "api/v1/incidents/{id:int}/deadlines", "api/v1/incidents/{incident}/deadlines", Un, Ok, Nf, Ok, Ok),
+        // Launching and cancelling campaigns is the officers' (2FA) act: the empty body is refused (400) for them; a liaison
+        // of an involved co-op and the auditor are refused (403), a liaison of another co-op does not see the incident (404).
+        // No campaign exists on the shared host: cancelling one answers 404 to an officer, 403 to every other role.
+        new("POST", "api/v1/incidents/{id:int}/campaigns", "api/v1/incidents/{incident}/campaigns", Un, Fb, Nf, Fb, Bad),
+        new("POST", "api/v1/campaigns/{id:int}/cancellation", "api/v1/campaigns/2147483647/cancellation", Un, Fb, Fb, Fb, Nf),
         new("POST", "hubs/incidents/negotiate", "hubs/incidents/negotiate?negotiateVersion=1", Un, Ok, Ok, Ok, Ok),
         // A plain GET without a connection id is a malformed hub request once authenticated.
         new("GET", "hubs/incidents", "hubs/incidents", Un, Bad, Bad, Bad, Bad),

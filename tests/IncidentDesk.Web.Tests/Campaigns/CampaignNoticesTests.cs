@@ -29,6 +29,9 @@ public sealed class CampaignNoticesTests : MudComponentTestBase, IClassFixture<P
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<AuditLog>();
         Services.AddScoped<CoopTaskService>();
+        Services.AddSingleton(IncidentDesk.Core.Compliance.BusinessCalendar.Default);
+        Services.AddDeskMail();
+        Services.AddScoped<CampaignService>();
         Services.AddScoped(_ => _viewer);
     }
 

@@ -80,8 +80,7 @@ public static class AnpdCommunicationDraft
             .Paragraph($"**Medidas adotadas após o incidente ({Item(3)}) e para reverter ou mitigar seus efeitos ({Item(6)}):**")
             .Bullets(measures, DraftTexts.Pending)
             .Paragraph("**Medidas planejadas (tarefas em aberto):**")
-            .Bullets(facts.Tasks.Where(t => t.Status is CoopTaskStatus.Open or CoopTaskStatus.InProgress or CoopTaskStatus.Blocked)
-                .Select(t => DraftFormat.Inline(t.Title)), "Nenhuma tarefa em aberto.");
+            .Bullets(PlannedMeasures(facts), "Nenhuma tarefa em aberto.");
 
         var missing = DraftCompleteness.Check(facts, kind);
         if (kind != DraftKind.AnpdComplete && missing.Count > 0)
@@ -91,6 +90,15 @@ public static class AnpdCommunicationDraft
 
         return md.ToString();
     }
+
+    /// <summary>
+    /// Each measure still open, once: the same playbook launched twice (or two campaigns asking the same thing) is one
+    /// planned measure to the authority, not two. First appearance wins, so the order is the campaigns' and tasks' order.
+    /// </summary>
+    private static IEnumerable<string> PlannedMeasures(DraftFacts facts) =>
+        facts.Tasks.Where(t => CoopTaskStatuses.IsPending(t.Status))
+            .Select(t => DraftFormat.Inline(t.Title))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static void WriteTimeliness(MarkdownText md, DraftFacts facts)
     {

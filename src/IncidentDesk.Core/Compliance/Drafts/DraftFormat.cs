@@ -150,6 +150,7 @@ public static class DraftFormat
         CoopTaskStatus.InProgress => "em andamento",
         CoopTaskStatus.Blocked => "bloqueada",
         CoopTaskStatus.Done => "concluída",
+        CoopTaskStatus.Cancelled => "retirada",
         _ => "não se aplica",
     };
 

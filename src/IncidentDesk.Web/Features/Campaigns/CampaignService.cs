@@ -28,6 +28,38 @@ public sealed class CampaignService(
 {
     public const string LaunchedAction = AuditActions.CampaignLaunched;
 
+    /// <summary>CampaignResource key of the duplicate refusal: {0} the active campaign's title, {1} answered, {2} total.</summary>
+    public const string DuplicateKey = "Launch.Duplicate";
+
+    /// <summary>
+    /// What <see cref="LaunchAsync"/> would create, for the launch dialog to say before the officer confirms: co-ops, tasks
+    /// per co-op, the first due date and the active campaign it would repeat. Officers only (null otherwise); parts the
+    /// launch would refuse count as nothing (no co-ops, no tasks) — the launch itself names the refused fields.
+    /// </summary>
+    public async Task<LaunchPreview?> PreviewAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        if (!user.IsOfficer)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Incidents.AnyAsync(i => i.Id == launch.IncidentId, cancellationToken))
+        {
+            return null;
+        }
+
+        var ignored = new FieldErrors();
+        var tasks = await TasksAsync(db, launch, ignored, cancellationToken);
+        var coops = await AudienceAsync(db, launch, ignored, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        DateTime? firstDue = tasks.Count == 0 ? null
+            : TaskDueDate.Compute(now, Math.Clamp(tasks.Min(t => t.DueInBusinessDays), 0, CampaignLimits.MaxDueInBusinessDays), calendar);
+        var duplicate = await ActiveCampaigns.RepeatedByAsync(db, launch.IncidentId, launch.PlaybookId, launch.Title, cancellationToken);
+        return new LaunchPreview(coops.Count, tasks.Count, firstDue, duplicate);
+    }
+
     /// <summary>Launches a campaign (officers only): the new campaign and how many co-op tasks it made.</summary>
     public async Task<Result<LaunchedCampaign>> LaunchAsync(CampaignLaunch launch, CancellationToken cancellationToken = default)
     {
@@ -54,9 +86,21 @@ public sealed class CampaignService(
         FieldRules.Text(errors, CampaignField.Title, launch.Title, CampaignLimits.Title, required: true);
         var tasks = await TasksAsync(db, launch, errors, cancellationToken);
         var coopIds = await AudienceAsync(db, launch, errors, cancellationToken);
+        var duplicate = await ActiveCampaigns.RepeatedByAsync(db, incident.Id, launch.PlaybookId, launch.Title, cancellationToken);
+        if (duplicate is not null && launch.AllowDuplicate)
+        {
+            FieldRules.Text(errors, CampaignField.DuplicateReason, launch.DuplicateReason, CampaignLimits.Reason, required: true);
+        }
+
         if (errors.Count > 0)
         {
             return errors.ToFailure();
+        }
+
+        // A second campaign of the same playbook doubles every co-op's work: only on purpose, with the reason on record.
+        if (duplicate is not null && !launch.AllowDuplicate)
+        {
+            return Result.ConflictWith(CampaignError.DuplicateCampaign, DuplicateKey, duplicate);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -89,7 +133,8 @@ public sealed class CampaignService(
 
             // One entry for the whole launch (what, to whom, how many), not one per co-op task.
             await audit.SaveChangesAsync(db, new AuditRecord(LaunchedAction, nameof(Campaign),
-                campaign.Id.ToString(CultureInfo.InvariantCulture), Summary(campaign, coopIds.Count)), cancellationToken: cancellationToken);
+                campaign.Id.ToString(CultureInfo.InvariantCulture), Summary(campaign, coopIds.Count, duplicate, launch.DuplicateReason)),
+                cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -108,7 +153,11 @@ public sealed class CampaignService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId)
-            .Select(c => new { c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, Tasks = c.Tasks.Count })
+            .Select(c => new
+            {
+                c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, Tasks = c.Tasks.Count,
+                c.CancelledAtUtc, c.CancelledBy, c.CancellationReason,
+            })
             .ToListAsync(cancellationToken);
         var ids = campaigns.Select(c => c.Id).ToList();
         // Counted per (task, status) in SQL, a handful of rows per campaign; whether a count is overdue is then decided
@@ -120,10 +169,13 @@ public sealed class CampaignService(
         var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => ids.Contains(t.CampaignId))
             .ToDictionaryAsync(t => t.Id, t => (DateTime?)t.DueAtUtc, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        // Withdrawn tasks are counted apart: the campaign's total is what was owed before it was cancelled, never "pending".
         var progress = counts.GroupBy(c => c.CampaignId).ToDictionary(g => g.Key, g => new
         {
-            Total = g.Sum(c => c.Count),
-            Finished = g.Where(c => c.Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable).Sum(c => c.Count),
+            All = g.Sum(c => c.Count),
+            Total = g.Where(c => c.Status != CoopTaskStatus.Cancelled).Sum(c => c.Count),
+            Withdrawn = g.Where(c => c.Status == CoopTaskStatus.Cancelled).Sum(c => c.Count),
+            Finished = g.Where(c => CoopTaskStatuses.IsAnswered(c.Status)).Sum(c => c.Count),
             Blocked = g.Where(c => c.Status == CoopTaskStatus.Blocked).Sum(c => c.Count),
             Overdue = g.Where(c => TaskDueDate.IsOverdue(c.Status, dueOf.GetValueOrDefault(c.CampaignTaskId), now)).Sum(c => c.Count),
         });
@@ -131,9 +183,13 @@ public sealed class CampaignService(
         {
             var p = progress.GetValueOrDefault(c.Id);
             // A launch gives every co-op of its audience every task, so co-ops = co-op tasks ÷ tasks (no second scan).
-            var coops = c.Tasks == 0 ? 0 : (p?.Total ?? 0) / c.Tasks;
+            var coops = c.Tasks == 0 ? 0 : (p?.All ?? 0) / c.Tasks;
             return new CampaignSummary(c.Id, c.Title, c.LaunchedAtUtc, c.LaunchedBy, c.Audience, c.AudienceFilter, c.Tasks,
-                coops, p?.Finished ?? 0, p?.Total ?? 0, p?.Blocked ?? 0, p?.Overdue ?? 0);
+                coops, p?.Finished ?? 0, p?.Total ?? 0, p?.Blocked ?? 0, p?.Overdue ?? 0)
+            {
+                Withdrawn = p?.Withdrawn ?? 0,
+                Cancellation = c.CancelledAtUtc is { } at ? new CampaignCancellation(c.CancelledBy ?? "", at, c.CancellationReason ?? "") : null,
+            };
         })];
     }
 
@@ -225,9 +281,10 @@ public sealed class CampaignService(
     private static string LaunchDescription(Campaign campaign, int coops) => string.Create(CultureInfo.GetCultureInfo("pt-BR"),
         $"{campaign.Tasks.Count} tarefa(s) para {coops} cooperativa(s): {string.Join("; ", campaign.Tasks.Select(t => t.Title))}");
 
-    private static string Summary(Campaign campaign, int coops) => JsonSerializer.Serialize(new
+    private static string Summary(Campaign campaign, int coops, ActiveCampaign? duplicate, string? reason) => JsonSerializer.Serialize(new
     {
         campaign.IncidentId, campaign.Title, campaign.PlaybookId, Audience = campaign.Audience.ToString(), campaign.AudienceFilter,
         Tasks = campaign.Tasks.Count, Coops = coops, CoopTasks = campaign.Tasks.Count * coops,
+        DuplicateOf = duplicate?.Id, DuplicateReason = duplicate is null ? null : reason?.Trim(),
     });
 }

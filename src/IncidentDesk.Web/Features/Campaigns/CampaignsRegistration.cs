@@ -9,6 +9,7 @@ internal static class CampaignsRegistration
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
         services.AddScoped<CampaignService>();
+        services.AddScoped<CampaignCancellationService>();
         services.AddScoped<CoopTaskService>();
         services.AddScoped<CampaignProgressService>();
         return services;

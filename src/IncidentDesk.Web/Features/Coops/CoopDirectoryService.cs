@@ -45,7 +45,7 @@ public sealed class CoopDirectoryService(IDbContextFactory<IncidentDeskDbContext
             CoopInvolvementFilter.OpenIncident => coops.Where(c => db.CoopInvolvements.Any(i => i.CoopId == c.Id
                 && i.Incident!.Status != IncidentStatus.Closed && i.Incident.Status != IncidentStatus.Dismissed)),
             CoopInvolvementFilter.OpenTasks => coops.Where(c => db.CoopTasks.Any(t => t.CoopId == c.Id
-                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)),
+                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled)),
             _ => coops,
         };
 

@@ -79,7 +79,7 @@ public sealed class CoopProfileService(
     {
         var tasks = await (
             from t in db.CoopTasks.AsNoTracking()
-            where t.CoopId == coopId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable
+            where t.CoopId == coopId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled
             join ct in db.CampaignTasks on t.CampaignTaskId equals ct.Id
             join c in db.Campaigns on t.CampaignId equals c.Id
             join i in db.Incidents on c.IncidentId equals i.Id

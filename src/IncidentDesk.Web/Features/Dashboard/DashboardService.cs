@@ -114,10 +114,12 @@ public sealed class DashboardService(
         var openIds = Open(db).Select(i => i.Id);
         var campaigns = await (
                 from c in db.Campaigns.AsNoTracking()
+                // A campaign withdrawn as a mistake is no progress to follow: the incident's campaign list shows it apart.
+                where c.CancelledAtUtc == null
                 join i in Open(db) on c.IncidentId equals i.Id
                 select new { c.Id, c.IncidentId, i.Reference, c.Title, c.LaunchedAtUtc })
             .ToListAsync(cancellationToken);
-        var campaignIds = db.Campaigns.Where(c => openIds.Contains(c.IncidentId)).Select(c => c.Id);
+        var campaignIds = db.Campaigns.Where(c => openIds.Contains(c.IncidentId) && c.CancelledAtUtc == null).Select(c => c.Id);
         // Counted per (task, status, due) in SQL: a handful of rows per campaign whatever the number of co-ops; whether a
         // count is overdue is decided by TaskDueDate, the rule the matrix and the task cards use.
         var counts = await db.CoopTasks.AsNoTracking().Where(t => campaignIds.Contains(t.CampaignId))
@@ -130,8 +132,8 @@ public sealed class DashboardService(
         {
             var g = byCampaign[c.Id].ToList();
             return new CampaignProgressRow(c.Id, c.IncidentId, c.Reference, c.Title,
-                g.Where(x => x.Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable).Sum(x => x.Count),
-                g.Sum(x => x.Count),
+                g.Where(x => CoopTaskStatuses.IsAnswered(x.Status)).Sum(x => x.Count),
+                g.Where(x => x.Status != CoopTaskStatus.Cancelled).Sum(x => x.Count),
                 g.Where(x => x.Status == CoopTaskStatus.Blocked).Sum(x => x.Count),
                 g.Where(x => TaskDueDate.IsOverdue(x.Status, x.DueAtUtc, now)).Sum(x => x.Count));
         })];
@@ -155,7 +157,7 @@ public sealed class DashboardService(
             .Select(g => new
             {
                 Uf = g.Key,
-                Total = g.Count(),
+                Total = g.Count(t => t.Status != CoopTaskStatus.Cancelled),
                 Finished = g.Count(t => t.Status == CoopTaskStatus.Done || t.Status == CoopTaskStatus.NotApplicable),
             })
             .ToDictionaryAsync(r => r.Uf, cancellationToken);
@@ -183,7 +185,7 @@ public sealed class DashboardService(
         var campaignIds = db.Campaigns.Where(c => openIds.Contains(c.IncidentId)).Select(c => c.Id);
         var late = await db.CoopTasks.AsNoTracking()
             .Where(t => campaignIds.Contains(t.CampaignId) && t.CampaignTask!.DueAtUtc <= now
-                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)
+                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled)
             .GroupBy(t => t.CoopId)
             .Select(g => new { CoopId = g.Key, Count = g.Count(), Oldest = g.Min(t => t.CampaignTask!.DueAtUtc) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Oldest).Take(OverdueCoopCount)

@@ -118,7 +118,7 @@ public sealed class ExposureQueryService(IDbContextFactory<IncidentDeskDbContext
                orderby e.LastOutcome == ExposureOutcome.Exposed ? 0 : 1, c.Uf, c.Code, e.Host, e.Port
                let openTask = db.ExposureFindings.Where(f => f.EndpointId == e.Id)
                    .Join(db.CoopTasks, f => f.CoopTaskId, t => t.Id, (f, t) => t)
-                   .Where(t => t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)
+                   .Where(t => t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled)
                    .OrderByDescending(t => t.Id).Select(t => (int?)t.Id).FirstOrDefault()
                select new EndpointRow(e.Id, e.CoopId, c.Code, c.Name, c.Uf, e.Host, e.Port, e.Kind, e.DeclaredAtUtc, e.DeclaredBy,
                    e.AuthorizedAtUtc, e.AuthorizedBy, e.LastCheckedAtUtc, e.LastOutcome, e.LastDetail, e.LastTopicCount, e.CheckClaimedAtUtc,

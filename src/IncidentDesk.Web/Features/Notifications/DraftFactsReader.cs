@@ -93,7 +93,8 @@ internal static class DraftFactsReader
     private static async Task<IReadOnlyList<DraftTask>> TasksAsync(IncidentDeskDbContext db, int incidentId, int coopId, CancellationToken ct)
     {
         var rows = await db.CoopTasks.AsNoTracking()
-            .Where(t => t.CoopId == coopId && db.Campaigns.Any(c => c.Id == t.CampaignId && c.IncidentId == incidentId))
+            // A cancelled campaign was a mistake: none of its tasks (withdrawn or answered) is a measure to report.
+            .Where(t => t.CoopId == coopId && db.Campaigns.Any(c => c.Id == t.CampaignId && c.IncidentId == incidentId && c.CancelledAtUtc == null))
             .Select(t => new
             {
                 t.Id, Campaign = db.Campaigns.Where(c => c.Id == t.CampaignId).Select(c => c.Title).First(),

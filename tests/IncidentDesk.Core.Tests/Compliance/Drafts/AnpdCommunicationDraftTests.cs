@@ -1,3 +1,4 @@
+using IncidentDesk.Core.Campaigns;
 using IncidentDesk.Core.Compliance.Drafts;
 
 namespace IncidentDesk.Core.Tests.Compliance.Drafts;
@@ -95,5 +96,30 @@ public sealed class AnpdCommunicationDraftTests
         Assert.Contains("20 dias úteis", draft.Markdown, StringComparison.Ordinal);
         Assert.Contains($"## {DraftTexts.SectionToComplement}", draft.Markdown, StringComparison.Ordinal);
         Assert.Contains(DraftTexts.Missing(MissingCodes.SubjectCountUnknown), draft.Markdown, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Planned_measures_name_each_open_task_once_in_order_and_leave_out_answered_and_withdrawn_ones()
+    {
+        var at = new DateTime(2026, 4, 8, 12, 0, 0, DateTimeKind.Utc);
+        DraftTask Task(string campaign, string title, CoopTaskStatus status) => new(campaign, title, status, null, null, at, []);
+        var facts = DraftSamples.Complete() with
+        {
+            Tasks =
+            [
+                Task("Contenção", "Trocar as credenciais do broker", CoopTaskStatus.Open),
+                Task("Contenção", "Revisar os logs de acesso", CoopTaskStatus.InProgress),
+                Task("Contenção", "Preservar os logs", CoopTaskStatus.Done),
+                Task("Contenção, segunda onda", "Trocar as credenciais do broker", CoopTaskStatus.Blocked),
+                Task("Contenção, segunda onda", "revisar os logs de acesso", CoopTaskStatus.Open),
+                Task("Campanha retirada", "Desligar o servidor de homologação", CoopTaskStatus.Cancelled),
+            ],
+        };
+
+        var markdown = DraftGenerator.Generate(facts, DraftKind.AnpdComplete).Markdown;
+
+        var planned = markdown[markdown.IndexOf("**Medidas planejadas", StringComparison.Ordinal)..];
+        // The section closes the complete draft: exactly the two open measures, each once, in the order first asked.
+        Assert.Equal("**Medidas planejadas (tarefas em aberto):**\n\n- Trocar as credenciais do broker\n- Revisar os logs de acesso",
+            planned.TrimEnd());
     }
 }

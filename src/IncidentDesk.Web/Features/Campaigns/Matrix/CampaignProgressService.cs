@@ -134,7 +134,7 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
         var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
             .ToDictionaryAsync(t => t.Id, t => t.DueAtUtc, cancellationToken);
         var unfinished = await db.CoopTasks.AsNoTracking()
-            .Where(t => t.CampaignId == campaignId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable)
+            .Where(t => t.CampaignId == campaignId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled)
             .Select(t => new { t.CoopId, t.CampaignTaskId, t.Status }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var late = unfinished.Where(t => TaskDueDate.IsOverdue(t.Status, dueOf[t.CampaignTaskId], now))

@@ -13,7 +13,7 @@ namespace IncidentDesk.Web.Features.Campaigns.Matrix;
 /// </summary>
 public sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken, string Status)
 {
-    /// <summary>The ten looks (five statuses, overdue or not), indexed by <see cref="Index"/>.</summary>
+    /// <summary>The looks (every status, overdue or not), indexed by <see cref="Index"/>.</summary>
     internal static MatrixCellLook[] All(IStringLocalizer<CampaignResource> texts)
     {
         var statuses = Enum.GetValues<CoopTaskStatus>();
@@ -43,6 +43,7 @@ public sealed record MatrixCellLook(string CssClass, string Glyph, string Spoken
         CoopTaskStatus.NotApplicable => "–",
         CoopTaskStatus.Blocked => "!",
         CoopTaskStatus.InProgress => "◐",
+        CoopTaskStatus.Cancelled => "×",
         _ => "○",
     };
 }

@@ -142,6 +142,7 @@ public static class MatrixXlsx
             MudBlazor.Color.Warning => (palette.Warning, palette.WarningContrastText),
             MudBlazor.Color.Success => (palette.Success, palette.SuccessContrastText),
             MudBlazor.Color.Secondary => (palette.Secondary, palette.SecondaryContrastText),
+            MudBlazor.Color.Dark => (palette.BackgroundGray, palette.TextSecondary),
             _ => (palette.ActionDisabledBackground, palette.TextPrimary),
         };
         return (Argb(background), Argb(text));

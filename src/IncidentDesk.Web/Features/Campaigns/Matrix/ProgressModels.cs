@@ -30,6 +30,12 @@ public sealed record ColumnTally(int Total, int Finished, int Blocked, int Overd
         int total = 0, finished = 0, blocked = 0, overdue = 0, notStarted = 0;
         foreach (var cell in cells)
         {
+            // A withdrawn task is owed by nobody: not part of what the column still asks for.
+            if (cell.Status == CoopTaskStatus.Cancelled)
+            {
+                continue;
+            }
+
             total++;
             finished += cell.IsFinished ? 1 : 0;
             blocked += cell.Status == CoopTaskStatus.Blocked ? 1 : 0;
@@ -48,7 +54,7 @@ public sealed record ColumnTally(int Total, int Finished, int Blocked, int Overd
 /// </summary>
 public readonly record struct ProgressCell(int CoopTaskId, int TaskId, CoopTaskStatus Status, bool IsOverdue)
 {
-    public bool IsFinished => Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable;
+    public bool IsFinished => CoopTaskStatuses.IsAnswered(Status);
 }
 
 /// <summary>What the cell dialog shows beyond the matrix: read when it opens, never held by an open matrix.</summary>

@@ -29,13 +29,13 @@ public sealed class CoopTaskService(
         var tasks = Readable(db);
         if (!includeFinished)
         {
-            tasks = tasks.Where(t => t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable);
+            tasks = tasks.Where(t => t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled);
         }
 
         var rows = await Project(db, tasks).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         return [.. rows.Select(r => r with { IsOverdue = TaskDueDate.IsOverdue(r.Status, r.DueAtUtc, now) })
-            .OrderBy(r => r.Status is CoopTaskStatus.Done or CoopTaskStatus.NotApplicable).ThenBy(r => r.DueAtUtc).ThenBy(r => r.Order)];
+            .OrderBy(r => !CoopTaskStatuses.IsPending(r.Status)).ThenBy(r => r.DueAtUtc).ThenBy(r => r.Order)];
     }
 
     public async Task<CoopTaskView?> GetAsync(int taskId, CancellationToken cancellationToken = default)
@@ -86,6 +86,14 @@ public sealed class CoopTaskService(
         if (text.Count > 0)
         {
             return text.ToFailure();
+        }
+
+        // Withdrawn with its campaign: nobody owes it any more, so no answer reopens it (whatever version was read).
+        if (task.Status == CoopTaskStatus.Cancelled)
+        {
+            return await ViewAsync(db, taskId, cancellationToken) is { } withdrawn
+                ? Result.ConflictWith(CampaignError.TaskWithdrawn, TaskWithdrawnKey, withdrawn)
+                : Result.NotFound();
         }
 
         if (task.Version != input.ExpectedVersion)
@@ -143,6 +151,9 @@ public sealed class CoopTaskService(
 
     /// <summary>CampaignResource key of the stale-write message: {0} who, {1} when, {2} the status it now has.</summary>
     public const string TaskConflictKey = "Update.Conflict";
+
+    /// <summary>CampaignResource key of the refusal to answer a withdrawn task: {0} who cancelled its campaign, {1} when, {2} its status.</summary>
+    public const string TaskWithdrawnKey = "Update.Withdrawn";
 
     private static string FieldOf(TaskUpdateRefusal refusal) => refusal switch
     {

@@ -14,6 +14,7 @@ public static class TaskBadges
         CoopTaskStatus.Blocked => Color.Warning,
         CoopTaskStatus.Done => Color.Success,
         CoopTaskStatus.NotApplicable => Color.Secondary,
+        CoopTaskStatus.Cancelled => Color.Dark,
         _ => Color.Default,
     };
 }

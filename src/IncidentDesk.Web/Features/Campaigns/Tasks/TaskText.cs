@@ -12,6 +12,7 @@ internal static class TaskText
         CoopTaskStatus.Blocked => "Bloqueada",
         CoopTaskStatus.Done => "Concluída",
         CoopTaskStatus.NotApplicable => "Não se aplica",
+        CoopTaskStatus.Cancelled => "Retirada",
         _ => status.ToString(),
     };
 

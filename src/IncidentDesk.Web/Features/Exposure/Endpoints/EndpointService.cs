@@ -144,7 +144,7 @@ public sealed class EndpointService(
         ChangeAsync(endpointId, expectedVersion, RemovedAction, async (db, e) =>
         {
             var open = await db.ExposureFindings.AnyAsync(f => f.EndpointId == e.Id && db.CoopTasks.Any(t => t.Id == f.CoopTaskId
-                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable), cancellationToken);
+                && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled), cancellationToken);
             if (open)
             {
                 return Result.ConflictWith(OpenFindingCode, "Result.OpenFinding");

@@ -121,7 +121,7 @@ public sealed class CheckRecorder(
             from f in db.ExposureFindings
             join t in db.CoopTasks on f.CoopTaskId equals t.Id
             join c in db.Campaigns on f.CampaignId equals c.Id
-            where f.EndpointId == endpointId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable
+            where f.EndpointId == endpointId && t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled
             orderby f.Id descending
             select new OpenFinding(f.Id, f.CoopTaskId, c.IncidentId))
         .FirstOrDefaultAsync(cancellationToken);

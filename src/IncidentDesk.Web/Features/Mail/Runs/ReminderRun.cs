@@ -116,7 +116,7 @@ public sealed class ReminderRun(
         var launchedAfter = ReminderPlan.RunAtUtc(ReminderPlan.PreviousRunDay(today, calendar), runHour);
         var rows = await (
             from t in db.CoopTasks.AsNoTracking()
-            where t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable
+            where t.Status != CoopTaskStatus.Done && t.Status != CoopTaskStatus.NotApplicable && t.Status != CoopTaskStatus.Cancelled
             join ct in db.CampaignTasks.AsNoTracking() on t.CampaignTaskId equals ct.Id
             join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
             join i in db.Incidents.AsNoTracking() on c.IncidentId equals i.Id
