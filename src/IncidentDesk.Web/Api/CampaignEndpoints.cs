@@ -28,7 +28,8 @@ internal static class CampaignEndpoints
 {
     public static void MapCampaignEndpoints(this RouteGroupBuilder api)
     {
-        var campaigns = api.MapGroup("").WithTags("Campaigns");
+        var campaigns = api.MapApiArea("Campaigns",
+            "Tasks fanned out to the co-ops: launch one (a second of the same playbook needs a reason) or cancel a mistaken one.");
         campaigns.MapPost(ApiRoutes.IncidentCampaigns, LaunchAsync).WithName("Api.LaunchCampaign")
             .WithSummary("Launch a campaign to the co-ops (officers)")
             .WithDescription("Validated like the launch dialog. 409 with code DuplicateCampaign, activeCampaignId, activeCampaignTitle "

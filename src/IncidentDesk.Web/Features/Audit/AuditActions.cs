@@ -56,6 +56,7 @@ public static class AuditActions
     public const string DraftApproved = "DraftVersion.Updated";
     public const string RelevanceAssessed = "RelevanceAssessment.Created";
     public const string CampaignLaunched = "Campaign.Launched";
+    public const string CampaignCancelled = "Campaign.Cancelled";
     public const string PlaybookCreated = "Playbook.Created";
     public const string PlaybookUpdated = "Playbook.Updated";
     public const string CoopsImported = "Coops.Imported";

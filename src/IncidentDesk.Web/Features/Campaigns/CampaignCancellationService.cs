@@ -25,7 +25,7 @@ namespace IncidentDesk.Web.Features.Campaigns;
 public sealed class CampaignCancellationService(
     IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, IChangeFeed feed)
 {
-    public const string CancelledAction = "Campaign.Cancelled";
+    public const string CancelledAction = AuditActions.CampaignCancelled;
 
     /// <summary>CampaignResource key of the refusal to cancel twice: {0} who cancelled it, {1} when.</summary>
     public const string AlreadyCancelledKey = "Cancel.AlreadyCancelled";

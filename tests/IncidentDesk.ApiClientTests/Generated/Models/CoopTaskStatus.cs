@@ -28,5 +28,9 @@ namespace IncidentDesk.ApiClientTests.Generated.Models
         #pragma warning disable CS1591
         NotApplicable,
         #pragma warning restore CS1591
+        [EnumMember(Value = "Cancelled")]
+        #pragma warning disable CS1591
+        Cancelled,
+        #pragma warning restore CS1591
     }
 }

@@ -47,7 +47,7 @@ namespace IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks
         {
         }
         /// <summary>
-        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) only with includeFinished=true.
+        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) and tasks withdrawn with a cancelled campaign (Cancelled) only with includeFinished=true.
         /// </summary>
         /// <returns>A List&lt;global::IncidentDesk.ApiClientTests.Generated.Models.CoopTaskView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -75,7 +75,7 @@ namespace IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) only with includeFinished=true.
+        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) and tasks withdrawn with a cancelled campaign (Cancelled) only with includeFinished=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -103,7 +103,7 @@ namespace IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks
             return new global::IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks.TasksRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) only with includeFinished=true.
+        /// A liaison gets their co-op&apos;s tasks across incidents; officers and auditors every co-op&apos;s. Finished tasks (Done, NotApplicable) and tasks withdrawn with a cancelled campaign (Cancelled) only with includeFinished=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TasksRequestBuilderGetQueryParameters 

@@ -61,7 +61,7 @@ namespace IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks.Item
             return await RequestAdapter.SendAsync<global::IncidentDesk.ApiClientTests.Generated.Models.CoopTaskView>(requestInfo, global::IncidentDesk.ApiClientTests.Generated.Models.CoopTaskView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Send the version you last read. 409 with the task as it now is when someone changed it since; 400 when the status needs a reason, a justification, an answer of the task&apos;s type or attached evidence.
+        /// Send the version you last read. 409 with the task as it now is when someone changed it since (code Conflict) or when its campaign was cancelled and the task withdrawn (code TaskWithdrawn: no answer is taken); 400 when the status needs a reason, a justification, an answer of the task&apos;s type or attached evidence.
         /// </summary>
         /// <returns>A <see cref="global::IncidentDesk.ApiClientTests.Generated.Models.CoopTaskView"/></returns>
         /// <param name="body">The request body</param>
@@ -113,7 +113,7 @@ namespace IncidentDesk.ApiClientTests.Generated.Api.V1.Tasks.Item
             return requestInfo;
         }
         /// <summary>
-        /// Send the version you last read. 409 with the task as it now is when someone changed it since; 400 when the status needs a reason, a justification, an answer of the task&apos;s type or attached evidence.
+        /// Send the version you last read. 409 with the task as it now is when someone changed it since (code Conflict) or when its campaign was cancelled and the task withdrawn (code TaskWithdrawn: no answer is taken); 400 when the status needs a reason, a justification, an answer of the task&apos;s type or attached evidence.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
