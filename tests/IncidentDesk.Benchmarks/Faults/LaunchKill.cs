@@ -57,6 +57,14 @@ internal static class LaunchKill
         await dialog.GetByTestId("launch-steps").GetByText($"Etapa {FaultDeskTemplate.LaunchSteps}").WaitForAsync();
         await page.GetByTestId("launch-title").FillAsync(title);
         await page.GetByTestId("launch-title").PressAsync("Tab");
+        // Every run launches the same playbook on the same incident: after the first, the desk asks why, as it should.
+        await Assertions.Expect(page.GetByTestId("launch-summary-per-coop")).ToHaveTextAsync($"{FaultDeskTemplate.LaunchSteps}");
+        if (await dialog.GetByTestId("launch-duplicate").CountAsync() > 0)
+        {
+            await dialog.GetByText("Quero lançar uma segunda campanha mesmo assim").ClickAsync();
+            await page.GetByTestId("launch-duplicate-reason").FillAsync("Ensaio de falha: o lançamento anterior foi interrompido");
+        }
+
         var started = Stopwatch.GetTimestamp();
         await page.GetByTestId("launch-confirm").ClickAsync();
         return started;
