@@ -27,7 +27,7 @@ public sealed class LiveRefreshTimingTests : MudComponentTestBase
     [Fact]
     public async Task A_refresh_is_timed_from_the_changes_publication_until_the_page_has_rendered_it()
     {
-        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix")
+        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, TimeSpan.Zero)
             .Add(c => c.Changed, (DeskChange _) => _clock.Advance(TimeSpan.FromMilliseconds(120))));
         Listen();
 
@@ -43,7 +43,7 @@ public sealed class LiveRefreshTimingTests : MudComponentTestBase
         var firstReadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var firstReadMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reads = 0;
-        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Changed, async (DeskChange _) =>
+        var cut = Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, TimeSpan.Zero).Add(c => c.Changed, async (DeskChange _) =>
         {
             if (++reads == 1)
             {
