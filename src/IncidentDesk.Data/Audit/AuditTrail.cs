@@ -145,8 +145,11 @@ public sealed class AuditTrail(AuditWriter writer, TimeProvider time, AuditKeyRi
     {
         await AuditWriter.LockChainAsync(db, cancellationToken);
         // The chain is one sequence across every co-op: the previous entry is read whoever is writing.
+        // Only what the next seal covers (its sequence and seal), not the head's whole record.
         var previous = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new AuditEntry { Sequence = e.Sequence, Hash = e.Hash, ActorName = "", Action = "" })
+            .FirstOrDefaultAsync(cancellationToken);
         var at = ToMicroseconds(time.GetUtcNow().UtcDateTime);
         foreach (var entry in entries)
         {

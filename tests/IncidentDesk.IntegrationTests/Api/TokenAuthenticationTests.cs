@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IncidentDesk.IntegrationTests.Admin;
 using IncidentDesk.Testing;
+using IncidentDesk.Web.Features.Admin;
 using IncidentDesk.Web.Features.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +107,52 @@ public sealed class TokenAuthenticationTests(AppFixture app)
 
         using var client = ApiTokens.Client(app.Host, created.Secret);
         await AssertRefusedAsync(client);
+    }
+
+    [Fact]
+    public async Task A_person_deactivated_between_two_calls_is_refused_on_the_next_one()
+    {
+        var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
+        var created = await ApiTokens.CreateAsync(app.Host, liaison);
+        using var client = ApiTokens.Client(app.Host, created.Secret);
+        using (var before = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var officer = await AdminTestKit.AsOfficerAsync(app.Host))
+        {
+            var deactivated = await officer.ServiceProvider.GetRequiredService<UserAdministrationService>()
+                .DeactivateAsync(await ApiTokens.UserIdAsync(app.Host, liaison.Email), Ct);
+            Assert.True(deactivated.Succeeded, string.Join(" ", deactivated.Errors));
+        }
+
+        await AssertRefusedAsync(client);
+    }
+
+    [Fact]
+    public async Task A_liaison_moved_to_another_coop_acts_for_the_new_coop_on_the_tokens_next_call()
+    {
+        var liaison = await TestAccounts.CreateAsync(app.Host, "CoopLiaison", "SP-004", twoFactor: false);
+        var created = await ApiTokens.CreateAsync(app.Host, liaison);
+        using var client = ApiTokens.Client(app.Host, created.Secret);
+        Assert.Equal("SP-004", await CoopOfAsync(client));
+
+        await using (var officer = await AdminTestKit.AsOfficerAsync(app.Host))
+        {
+            var moved = await officer.ServiceProvider.GetRequiredService<UserAdministrationService>()
+                .ChangeCoopAsync(await ApiTokens.UserIdAsync(app.Host, liaison.Email), await AdminTestKit.CoopIdAsync(app.Host, "RJ-001"), Ct);
+            Assert.True(moved.Succeeded, string.Join(" ", moved.Errors));
+        }
+
+        Assert.Equal("RJ-001", await CoopOfAsync(client));
+    }
+
+    private static async Task<string?> CoopOfAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("api/v1/me", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("coop").GetProperty("code").GetString();
     }
 
     [Theory]

@@ -24,6 +24,7 @@ internal sealed partial class BearerTokenHandler(
     FederationWideDb dbFactory,
     UserManager<AppUser> users,
     IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    TokenOwnerClaims ownerClaims,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -48,14 +49,22 @@ internal sealed partial class BearerTokenHandler(
 
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var hash = AccessTokenSecrets.Hash(secret);
-        var token = await db.PersonalAccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        // The token and its owner's row in one read: whether to refuse is decided on what they say now, every call.
+        var token = await (
+                from t in db.PersonalAccessTokens.AsNoTracking()
+                where t.TokenHash == hash
+                join u in db.Users on t.UserId equals u.Id into owners
+                from u in owners.DefaultIfEmpty()
+                select new TokenRow(t.Id, t.ExpiresAtUtc, t.RevokedAtUtc, t.LastUsedAtUtc, u != null && u.IsActive, u == null ? null
+                    : new AccountVersion(u.Id, u.ConcurrencyStamp, u.SecurityStamp, u.UserName, u.Email, u.DisplayName, u.CoopId, u.TwoFactorEnabled)))
+            .FirstOrDefaultAsync(Context.RequestAborted);
         var now = time.GetUtcNow().UtcDateTime;
         if (token is null)
         {
             return await RejectAsync("unknown");
         }
 
-        var owner = await users.FindByIdAsync(token.UserId);
+        var owner = token.Owner;
         if (token.RevokedAtUtc is not null)
         {
             return await RejectAsync("revoked", token.Id, owner);
@@ -66,17 +75,38 @@ internal sealed partial class BearerTokenHandler(
             return await RejectAsync("expired", token.Id, owner);
         }
 
-        if (owner is null || !owner.IsActive)
+        if (owner is null || !token.OwnerIsActive)
         {
             return await RejectAsync("owner inactive", token.Id, owner);
         }
 
         await RecordUseAsync(db, token, now);
-        var person = await claimsFactory.CreateAsync(owner);
-        var identity = new ClaimsIdentity(person.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        var claims = ownerClaims.Find(owner) ?? await BuildClaimsAsync(owner);
+        if (claims is null)
+        {
+            return await RejectAsync("owner inactive", token.Id, owner);
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>The claims a sign-in would give the owner, built as the sign-in builds them, then kept for the next call.</summary>
+    private async Task<IReadOnlyList<Claim>?> BuildClaimsAsync(AccountVersion account)
+    {
+        if (await users.FindByIdAsync(account.UserId) is not { } owner)
+        {
+            return null;
+        }
+
+        var claims = (await claimsFactory.CreateAsync(owner)).Claims.ToList();
+        ownerClaims.Keep(account, claims);
+        return claims;
+    }
+
+    private sealed record TokenRow(
+        int Id, DateTime ExpiresAtUtc, DateTime? RevokedAtUtc, DateTime? LastUsedAtUtc, bool OwnerIsActive, AccountVersion? Owner);
 
     /// <summary>
     /// The Authorization header; for the hub also <c>?access_token=</c>, because browsers cannot set headers on a
@@ -115,7 +145,7 @@ internal sealed partial class BearerTokenHandler(
             .ExecuteAsync(Context);
     }
 
-    private async Task RecordUseAsync(IncidentDeskDbContext db, PersonalAccessToken token, DateTime now)
+    private async Task RecordUseAsync(IncidentDeskDbContext db, TokenRow token, DateTime now)
     {
         if (token.LastUsedAtUtc is { } last && now - last < LastUsedPrecision)
         {
@@ -134,11 +164,11 @@ internal sealed partial class BearerTokenHandler(
     /// Refused, logged and recorded as <c>Access.Denied</c>: for a token the desk knows, in its owner's name (who), with the
     /// request (what) and the reason (why); for an unknown or malformed one, in the client address's.
     /// </summary>
-    private async Task<AuthenticateResult> RejectAsync(string reason, int? tokenId = null, AppUser? owner = null)
+    private async Task<AuthenticateResult> RejectAsync(string reason, int? tokenId = null, AccountVersion? owner = null)
     {
         var clientIp = Context.Connection.RemoteIpAddress?.ToString();
         LogRejected(Logger, reason, tokenId, clientIp);
-        var actor = owner is null ? new AuditActor(null, "token:" + reason, clientIp) : new AuditActor(owner.Id, owner.UserName ?? owner.Id, clientIp);
+        var actor = owner is null ? new AuditActor(null, "token:" + reason, clientIp) : new AuditActor(owner.UserId, owner.UserName ?? owner.UserId, clientIp);
         var why = tokenId is { } id ? $"personal access token {id.ToString(System.Globalization.CultureInfo.InvariantCulture)} {reason}" : $"personal access token {reason}";
         await Context.RequestServices.GetRequiredService<AuditLog>()
             .RefusedAsync(Security.TwoFactorEnrolmentRedirect.RequestOf(Context), why, actor, Context.RequestAborted);

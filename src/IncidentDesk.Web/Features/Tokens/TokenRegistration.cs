@@ -8,6 +8,7 @@ internal static class TokenRegistration
     public static IServiceCollection AddPersonalAccessTokens(this IServiceCollection services)
     {
         services.AddScoped<PersonalAccessTokenService>();
+        services.AddSingleton<TokenOwnerClaims>();
         // Not the default scheme: only endpoints whose policy names "Bearer" (the API) ever look at the header.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, displayName: null, _ => { });

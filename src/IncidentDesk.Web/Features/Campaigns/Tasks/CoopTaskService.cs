@@ -65,8 +65,18 @@ public sealed class CoopTaskService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.CoopTasks.Include(t => t.CampaignTask).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || !user.CanWriteForCoop(task.CoopId))
+        // Everything the update decides on and answers with, in one read (liaisons answer many times a second at the peak).
+        var found = await (
+                from t in db.CoopTasks
+                where t.Id == taskId
+                join c in db.Campaigns on t.CampaignId equals c.Id
+                join i in db.Incidents on c.IncidentId equals i.Id
+                join coop in db.Coops on t.CoopId equals coop.Id
+                select new TaskUnderUpdate(t, t.CampaignTask!, i.Id, i.Reference, i.Title, c.Title, coop.Code, coop.Name,
+                    db.Evidence.Any(e => e.CoopTaskId == t.Id)))
+            .FirstOrDefaultAsync(cancellationToken);
+        var task = found?.Task;
+        if (found is null || task is null || !user.CanWriteForCoop(task.CoopId))
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return Result.NotFound();
@@ -101,9 +111,8 @@ public sealed class CoopTaskService(
             return await ChangedSinceReadAsync(db, taskId, cancellationToken);
         }
 
-        var hasEvidence = await db.Evidence.AnyAsync(e => e.CoopTaskId == taskId, cancellationToken);
-        var update = new TaskUpdate(input.Status, input.Note, input.Answer, hasEvidence);
-        if (TaskStatusRules.Check(task.Status, update, task.CampaignTask!.Requirements) is { } refusal)
+        var update = new TaskUpdate(input.Status, input.Note, input.Answer, found.HasEvidence);
+        if (TaskStatusRules.Check(task.Status, update, found.Step.Requirements) is { } refusal)
         {
             return Result.Invalid(FieldOf(refusal), refusal.ToString(), $"Refusal.{refusal}");
         }
@@ -119,15 +128,13 @@ public sealed class CoopTaskService(
         var now = time.GetUtcNow().UtcDateTime;
         var from = task.Status;
         task.Status = input.Status;
-        task.Answer = input.Status == CoopTaskStatus.Done ? TaskStatusRules.Normalise(task.CampaignTask.AnswerType, input.Answer) : task.Answer;
+        task.Answer = input.Status == CoopTaskStatus.Done ? TaskStatusRules.Normalise(found.Step.AnswerType, input.Answer) : task.Answer;
         task.Note = FieldRules.Optional(input.Note);
         task.UpdatedAtUtc = now;
         task.UpdatedBy = user.Name;
         task.Version++;
-        var incidentId = await db.Campaigns.Where(c => c.Id == task.CampaignId).Select(c => c.IncidentId).SingleAsync(cancellationToken);
-        var coopCode = await db.Coops.Where(c => c.Id == task.CoopId).Select(c => c.Code).SingleAsync(cancellationToken);
-        db.TimelineEvents.Add(AutomaticEvents.Create(incidentId, TimelineEventKind.Task, now,
-            $"{coopCode} · {task.CampaignTask.Title}: {TaskText.Status(from)} → {TaskText.Status(task.Status)}", TaskText.Details(task), user.Name));
+        db.TimelineEvents.Add(AutomaticEvents.Create(found.IncidentId, TimelineEventKind.Task, now,
+            $"{found.CoopCode} · {found.Step.Title}: {TaskText.Status(from)} → {TaskText.Status(task.Status)}", TaskText.Details(task), user.Name));
         try
         {
             await audit.SaveChangesAsync(db, AuditActions.TaskUpdated, cancellationToken);
@@ -139,8 +146,19 @@ public sealed class CoopTaskService(
             return await ChangedSinceReadAsync(fresh, taskId, cancellationToken);
         }
 
-        await feed.PublishAsync(ChangeKind.Task, incidentId, user, time, task.Id, task.CoopId, cancellationToken);
-        return await ViewAsync(db, taskId, cancellationToken) is { } updated ? Result.Success(updated) : Result.NotFound();
+        await feed.PublishAsync(ChangeKind.Task, found.IncidentId, user, time, task.Id, task.CoopId, cancellationToken);
+        return Result.Success(found.View(now));
+    }
+
+    /// <summary>A task being updated, with what its view shows of its step, campaign, incident and co-op.</summary>
+    private sealed record TaskUnderUpdate(
+        CoopTask Task, CampaignTask Step, int IncidentId, string IncidentReference, string IncidentTitle, string CampaignTitle,
+        string CoopCode, string CoopName, bool HasEvidence)
+    {
+        public CoopTaskView View(DateTime now) => new(
+            Task.Id, IncidentId, IncidentReference, IncidentTitle, Task.CampaignId, CampaignTitle, Task.CoopId, CoopCode, CoopName,
+            Step.Order, Step.Title, Step.Instructions, Step.DueAtUtc, Step.EvidenceRequired, Step.AnswerType, Task.Status, Task.Answer,
+            Task.Note, Task.UpdatedAtUtc, Task.UpdatedBy, Task.Version, TaskDueDate.IsOverdue(Task.Status, Step.DueAtUtc, now));
     }
 
     /// <summary>The stale write's answer: the task as it now is (who changed it, when, to what), or not found if it went away.</summary>
