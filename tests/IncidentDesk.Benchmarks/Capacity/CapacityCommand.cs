@@ -81,10 +81,11 @@ internal sealed record CapacityCurve(string SetUp, IReadOnlyList<CapacityStep> S
 
 /// <summary>One step of the ramp: the offered rate and what the desk did with it.</summary>
 internal sealed record CapacityStep(
-    double Offered, double Achieved, double P50, double P95, double P99, double PatchP95, int Errors, long Missing, double CpuShare, long PeakWorkingSet)
+    double Offered, double Achieved, double P50, double P95, double P99, double PatchP95, int Errors, long Missing, double CpuShare, long PeakWorkingSet,
+    double DatabaseCallsPerUpdate)
 {
     public static string Header =>
-        "| offered /s | achieved /s | update → hub p50 / p95 / p99 ms | PATCH p95 ms | errors | missing deliveries | CPU (of all cores) | peak working set |\n|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| offered /s | achieved /s | update → hub p50 / p95 / p99 ms | PATCH p95 ms | errors | missing deliveries | CPU (of all cores) | peak working set | DB queries + saves per update |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /// <summary>Within the target, without an error or a lost delivery, and the offered rate actually reached (5 % slack).</summary>
     public bool Holds(double targetP95Ms) => P95 <= targetP95Ms && Errors == 0 && Missing == 0 && Achieved >= Offered * 0.95;
@@ -95,9 +96,9 @@ internal sealed record CapacityStep(
         var api = result.ApiMs.Count > 0 ? new Figure("", result.ApiMs) : null;
         return new CapacityStep(offered, result.UpdatesPerSecond, delivery?.Percentile(50) ?? double.NaN, delivery?.Percentile(95) ?? double.NaN,
             delivery?.Percentile(99) ?? double.NaN, api?.Percentile(95) ?? double.NaN, result.Errors, result.MissingDeliveries, result.CpuShare,
-            result.PeakWorkingSet);
+            result.PeakWorkingSet, result.Updated > 0 ? (double)result.DatabaseCalls / result.Updated : double.NaN);
     }
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Offered:0} | {Achieved:0.0} | {P50:0.0} / {P95:0.0} / {P99:0.0} | {PatchP95:0.0} | {Errors:N0} | {Missing:N0} | {CpuShare:P0} | {PeakWorkingSet / 1048576.0:0} MB |");
+        $"| {Offered:0} | {Achieved:0.0} | {P50:0.0} / {P95:0.0} / {P99:0.0} | {PatchP95:0.0} | {Errors:N0} | {Missing:N0} | {CpuShare:P0} | {PeakWorkingSet / 1048576.0:0} MB | {DatabaseCallsPerUpdate:0.0} |");
 }

@@ -52,6 +52,9 @@ internal sealed record LoadResult(
 
     public int CatchUps { get; init; }
 
+    /// <summary>EF Core queries and saves during the run, over every context of the process (both instances when scaled out).</summary>
+    public long DatabaseCalls { get; init; }
+
     /// <summary>When each update that did not reach an officer was sent (one entry per officer missing it).</summary>
     public IReadOnlyList<long> MissedSentAt { get; init; } = [];
 

@@ -70,6 +70,7 @@ internal static class LoadRun
                 Unavailable = liaisons.Sum(l => l.Unavailable),
                 LostWrites = await LostWritesAsync(run, liaisons),
                 CatchUps = officers.Sum(o => o.CatchUps),
+                DatabaseCalls = usage.DatabaseCalls,
                 Fault = faultWindow,
             };
         }
