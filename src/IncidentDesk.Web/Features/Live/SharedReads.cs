@@ -88,6 +88,7 @@ public sealed class SharedReads
         DateTime from;
         lock (_gate)
         {
+            // The slot stays while this read is its next one: only this read clears that.
             var slot = _slots[key];
             if (ReferenceEquals(slot.Next, gathering))
             {
@@ -113,15 +114,14 @@ public sealed class SharedReads
         {
             lock (_gate)
             {
-                var slot = _slots[key];
-                if (ReferenceEquals(slot.Running, gathering))
+                // The read that waited for this one may have run and ended already, and removed the slot.
+                if (_slots.TryGetValue(key, out var slot) && ReferenceEquals(slot.Running, gathering))
                 {
                     slot.Running = null;
-                }
-
-                if (slot is { Running: null, Next: null })
-                {
-                    _slots.Remove(key);
+                    if (slot.Next is null)
+                    {
+                        _slots.Remove(key);
+                    }
                 }
             }
         }
