@@ -16,7 +16,8 @@ internal static class Harness
           mail [--years 5] [--runs 10] [--only launch|drain|reminders]   launch with its 340 notices, outbox drain to a local SMTP server, reminder run on a history
           micro [--filter Matrix]   BenchmarkDotNet micro-benchmarks beside their floors, on a generated five-year history
           generate [--years 5] [--incidents N] [--out file.db] [--seed 42] [--events 500] [--until yyyy-MM-dd]
-          circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10]   server memory per open matrix page; task update → all pages repainted
+          circuit [--pages 50] [--tasks 20] [--years 0] [--repeats 10] [--load 68] [--browser-nice N]   server memory per open matrix page; task update → all pages repainted
+            (--browser-nice N: Chromium at nice N below the server, as if the browsers ran elsewhere; not the default, and the output says so)
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           reports   public report form: submit beside its floor; an officer's page during a 500-post flood beside a quiet desk
           capacity [--rates 68,136,272,544,1088] [--step 20s] [--only sqlite|scale-out] [--chart capacity.svg]   the load ramped step by step on one and two instances, with a chart

@@ -13,7 +13,8 @@ namespace IncidentDesk.Benchmarks.Circuit;
 /// floor, the same circuits on a bare page of the desk — and the time
 /// from a liaison's update to every open matrix showing it — on the browsers' clocks and on the server's (change published →
 /// each circuit's render batch sent). <c>--load 68</c> measures the same again while liaisons update that many tasks a
-/// second of the campaign the pages show.
+/// second of the campaign the pages show. <c>--browser-nice N</c> runs Chromium below the server's CPU priority
+/// (<see cref="LowPriorityChromium"/>); the default keeps everything at one priority.
 /// </summary>
 internal static class CircuitCommand
 {
@@ -26,18 +27,24 @@ internal static class CircuitCommand
         var years = args.Int("years") ?? 0;
         var repeats = args.Int("repeats") ?? 10;
         var load = args.Int("load");
+        var browserNice = args.Int("browser-nice");
         args.EnsureAllRead();
         var started = Stopwatch.GetTimestamp();
 
         using var history = await GeneratedHistory.CreateAsync(years);
         await using var run = await FederationRun.StartAsync(history.Path);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"IncidentDesk circuits · {Environment.ProcessorCount} cores · {run.CoopCount} co-ops · {pages} pages · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+            $"IncidentDesk circuits · {Environment.ProcessorCount} cores · {run.CoopCount} co-ops · {pages} pages · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · load average {Load.LoadCommand.LoadAverage()}"));
         var campaignId = await CampaignFigures.LaunchAsync(run, tasks, $"Circuitos {run.CoopCount} × {tasks}");
         var matrix = $"matrix {run.CoopCount} × {tasks}";
 
+        var browsers = browserNice is { } niceness
+            ? $"Chromium at nice {niceness} (lower CPU priority than the server, which stands in for browsers on their own machines; not what this machine gives with everything at one priority)"
+            : "Chromium at the server's CPU priority (the default)";
+        Console.WriteLine($"browsers: {browsers}");
+        using var lowPriority = browserNice is { } n ? LowPriorityChromium.Create(n) : null;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DeskBrowser.LaunchAsync(playwright);
+        await using var browser = lowPriority is null ? await DeskBrowser.LaunchAsync(playwright) : await lowPriority.LaunchAsync(playwright);
         // Kept open through the run: JIT, caches and pools are warm before "before", and "after − before" holds the C pages only.
         await OpenMatrixAsync(browser, run);
         var before = ServerMemory.Measure();
@@ -72,6 +79,7 @@ internal static class CircuitCommand
         Console.WriteLine(repaint.First.Row());
         Console.WriteLine(repaint.ServerAll.Row());
         Console.WriteLine(repaint.ServerEach.Row());
+        Console.WriteLine(repaint.ServerCpu.Row());
         if (underLoad is not null)
         {
             Console.WriteLine(underLoad.Value.Server.Row());
@@ -79,6 +87,8 @@ internal static class CircuitCommand
             Console.WriteLine(underLoad.Value.Browser.First.Row());
             Console.WriteLine($"| load beside the pages | {underLoad.Value.Load} |");
         }
+
+        Console.WriteLine($"| browsers | {browsers} · load average at the end {Load.LoadCommand.LoadAverage()} |");
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"circuit mode ran {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using IncidentDesk.Benchmarks.Browser;
@@ -22,7 +23,8 @@ internal static class RepaintFigures
     /// <param name="First">Browser clocks: update sent → the first page showing it.</param>
     /// <param name="ServerAll">Server clock: change published → the last page's render batch sent (per update).</param>
     /// <param name="ServerEach">Server clock: change published → each page's render batch sent.</param>
-    public sealed record Result(Figure All, Figure First, Figure ServerAll, Figure ServerEach);
+    /// <param name="ServerCpu">This process's CPU time per update and open page, from the PATCH until every page's batch was sent.</param>
+    public sealed record Result(Figure All, Figure First, Figure ServerAll, Figure ServerEach, Figure ServerCpu);
 
     private sealed record Cell(int TaskId, int CoopId, TaskAnswerType AnswerType);
 
@@ -36,6 +38,8 @@ internal static class RepaintFigures
         var first = new List<double>();
         var serverAll = new List<double>();
         var serverEach = new List<double>();
+        var serverCpu = new List<double>();
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
@@ -51,12 +55,16 @@ internal static class RepaintFigures
             var done = $"[data-task-id='{cell.TaskId}'][data-status='Done']";
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(InPage.Watch, done)));
             var serverBefore = server.Count;
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
             var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await PatchDoneAsync(http, token, cell, version);
             var paintedAt = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double>(InPage.WatchedAt)));
             var times = paintedAt.Select(at => at - sentAt).ToArray();
             // Quiet, this update is the only change: one server sample per page. Under load the window holds others too.
             var served = await server.WaitForAsync(serverBefore + pages.Count, TimeSpan.FromSeconds(10)) ? server.Since(serverBefore) : [];
+            self.Refresh();
+            var cpu = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / pages.Count;
             if (i >= Warmup)
             {
                 all.Add(times.Max());
@@ -65,6 +73,7 @@ internal static class RepaintFigures
                 {
                     serverAll.Add(served.Take(pages.Count).Max());
                     serverEach.AddRange(served.Take(pages.Count));
+                    serverCpu.Add(cpu);
                 }
             }
         }
@@ -74,7 +83,9 @@ internal static class RepaintFigures
             new Figure($"task update → all {pages.Count} matrix pages repainted, browser clocks{under}", all),
             new Figure($"task update → first of {pages.Count} matrix pages repainted, browser clocks{under}", first),
             new Figure($"server: change → render batch sent by all {pages.Count} matrix circuits (per update)", serverAll.DefaultIfEmpty(double.NaN).ToList()),
-            new Figure($"server: change → render batch sent, each of {pages.Count} matrix circuits", serverEach.DefaultIfEmpty(double.NaN).ToList()));
+            new Figure($"server: change → render batch sent, each of {pages.Count} matrix circuits", serverEach.DefaultIfEmpty(double.NaN).ToList()),
+            new Figure($"server CPU time per update and matrix circuit (this process, {pages.Count} circuits; the PATCH itself included)",
+                serverCpu.DefaultIfEmpty(double.NaN).ToList()));
     }
 
     /// <summary>The first cells in display order not yet Done whose Done needs no evidence (the API cannot attach a file in a PATCH).</summary>

@@ -32,6 +32,7 @@ public abstract class MudComponentTestBase : BunitContext
         Services.AddLogging();
         // Pages listen to the change feed for live refresh, as in the app.
         Services.AddSingleton<IncidentDesk.Web.Features.Live.IChangeFeed, IncidentDesk.Web.Features.Live.InProcessChangeFeed>();
+        Services.AddSingleton<IncidentDesk.Web.Features.Live.SharedReads>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddMetrics();
         Services.AddSingleton(sp => new IncidentDesk.Web.Features.Live.LiveMetrics(

@@ -38,6 +38,49 @@ public sealed class LiveRefreshPaceTests : MudComponentTestBase
             $"refreshed again after {Stopwatch.GetElapsedTime(first.At, second.At).TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public async Task A_campaign_change_and_an_answer_within_one_pace_refresh_everything_not_only_the_answer()
+    {
+        var refreshes = new ConcurrentQueue<ChangeKind>();
+        Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, Pace)
+            .Add(c => c.Changed, (DeskChange change) => refreshes.Enqueue(change.Kind)));
+
+        await PublishAsync(1);
+        Assert.True(await CountReachedAsync(refreshes, 1), "the first change after a quiet spell was not shown");
+        await Services.GetRequiredService<IChangeFeed>().PublishAsync(
+            new DeskChange(ChangeKind.Campaign, 1, null, 9, "officer@federacao.example", DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await PublishAsync(2);
+
+        Assert.True(await CountReachedAsync(refreshes, 2), "the changes within the pace were never shown");
+        // A cancelled campaign followed by an answer: the page re-reads all it shows (a matrix patched with the answer
+        // alone would still show the campaign as it was).
+        Assert.Equal([ChangeKind.Task, ChangeKind.CatchUp], refreshes);
+    }
+
+    [Fact]
+    public async Task The_person_whose_change_is_published_never_waits_for_an_open_page_to_refresh()
+    {
+        using var refreshing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, Pace).Add(c => c.Changed, (DeskChange _) =>
+        {
+            // A page whose re-read holds its thread (SQLite reads do), as long as the test lets it.
+            refreshing.Set();
+            release.Wait(Patience);
+        }));
+
+        var publishing = Task.Run(() => PublishAsync(1), Xunit.TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.True(refreshing.Wait(Patience, Xunit.TestContext.Current.CancellationToken), "the page never refreshed");
+            await publishing.WaitAsync(Patience / 2, Xunit.TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     /// <summary>The refreshes run on timers, not on renders of this invisible component: poll until they are counted.</summary>
     private static async Task<bool> CountReachedAsync<T>(ConcurrentQueue<T> queue, int count)
     {

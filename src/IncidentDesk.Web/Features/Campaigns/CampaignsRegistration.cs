@@ -1,5 +1,7 @@
 using IncidentDesk.Web.Features.Campaigns.Matrix;
 using IncidentDesk.Web.Features.Campaigns.Tasks;
+using IncidentDesk.Web.Features.Live;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentDesk.Web.Features.Campaigns;
 
@@ -12,6 +14,8 @@ internal static class CampaignsRegistration
         services.AddScoped<CampaignCancellationService>();
         services.AddScoped<CoopTaskService>();
         services.AddScoped<CampaignProgressService>();
+        // One read per change for the open pages that ask the same (the matrices' changed cells, the campaign lists).
+        services.TryAddSingleton<SharedReads>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using IncidentDesk.Data.Audit;
 using IncidentDesk.Web.Features.Audit;
 using IncidentDesk.Web.Features.Campaigns.Overdue;
 using IncidentDesk.Web.Features.Campaigns.Tasks;
+using IncidentDesk.Web.Features.Live;
 using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
 
@@ -17,7 +18,8 @@ namespace IncidentDesk.Web.Features.Campaigns.Matrix;
 /// The officers' view of a campaign: every co-op × every task. Officers and auditors only; a liaison asking gets
 /// "not found" (the campaign's existence is not confirmed) and the refusal is audited.
 /// </summary>
-public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class CampaignProgressService(
+    IDbContextFactory<IncidentDeskDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider time, SharedReads shared)
 {
     public async Task<CampaignProgress?> GetAsync(int campaignId, CancellationToken cancellationToken = default)
     {
@@ -156,7 +158,8 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
 
     /// <summary>
     /// The cells changed at or after <paramref name="sinceUtc"/>: what an open matrix needs after a live change, instead of
-    /// reading all 340 × N cells again for every answer (fifty officers watching means fifty reads per answer).
+    /// reading all 340 × N cells again for every answer. Fifty officers' matrices hear the same change at once: their
+    /// reads are one (<see cref="SharedReads"/>), shared only between people who read the same co-ops' rows.
     /// </summary>
     public async Task<IReadOnlyList<ChangedCell>?> ChangedCellsAsync(int campaignId, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
@@ -165,7 +168,20 @@ public sealed class CampaignProgressService(IDbContextFactory<IncidentDeskDbCont
             return null;
         }
 
+        if (SharedReadKey.For(user.Scope, nameof(ChangedCellsAsync), campaignId) is not { } key)
+        {
+            return await ReadChangedCellsAsync(campaignId, sinceUtc, cancellationToken);
+        }
+
+        // The shared read may reach further back (another page asked from earlier): keep what this page asked for.
+        var cells = await shared.ReadAsync(key, sinceUtc, from => ReadChangedCellsAsync(campaignId, from, CancellationToken.None));
+        return cells.Count == 0 || cells.All(c => c.UpdatedAtUtc >= sinceUtc) ? cells : [.. cells.Where(c => c.UpdatedAtUtc >= sinceUtc)];
+    }
+
+    private async Task<IReadOnlyList<ChangedCell>> ReadChangedCellsAsync(int campaignId, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var dueOf = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
             .ToDictionaryAsync(t => t.Id, t => t.DueAtUtc, cancellationToken);
         var rows = await db.CoopTasks.AsNoTracking().Where(t => t.CampaignId == campaignId && t.UpdatedAtUtc >= sinceUtc)
