@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
 [assembly: IncidentDesk.EndToEndTests.CloseBrowserContexts]
 [assembly: Requires(TestServer.Chromium)]
+[assembly: TestCollectionOrderer(typeof(LongestFirstOrderer))]
 
 namespace IncidentDesk.EndToEndTests;
 
