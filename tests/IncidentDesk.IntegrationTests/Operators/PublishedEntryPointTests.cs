@@ -6,6 +6,7 @@ using IncidentDesk.Testing;
 namespace IncidentDesk.IntegrationTests.Operators;
 
 /// <summary>The real entry point as an operator runs it: <c>dotnet IncidentDesk.Web.dll users list</c>.</summary>
+[StartsFirst]
 public sealed class PublishedEntryPointTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
