@@ -29,9 +29,11 @@ public sealed class LongestFirstOrderer : ITestCollectionOrderer
         [.. testCollections.OrderBy(c => StartsFirst(c) ? 0 : 1).ThenBy(c => StartsFirst(c) ? c.TestCollectionDisplayName : "", StringComparer.Ordinal)];
 
     /// <summary>
-    /// A collection of its own class is named "Test collection for Namespace.Class"; a defined one names its definition class.
+    /// A defined collection names its definition class; a class's own collection only carries the class in its display
+    /// name, "Test collection for Namespace.Class (id: …)".
     /// </summary>
     private static bool StartsFirst(ITestCollection collection) =>
         (collection.TestCollectionClassName is { } definition && Marked.Value.Contains(definition))
-        || Marked.Value.Any(type => collection.TestCollectionDisplayName.EndsWith(type, StringComparison.Ordinal));
+        || Marked.Value.Any(type => collection.TestCollectionDisplayName == $"Test collection for {type}"
+            || collection.TestCollectionDisplayName.StartsWith($"Test collection for {type} (", StringComparison.Ordinal));
 }
