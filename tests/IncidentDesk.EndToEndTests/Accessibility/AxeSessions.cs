@@ -83,6 +83,7 @@ public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
         foreach (var (who, account) in new[] { (Audience.Officer, officer), (Audience.Auditor, auditor), (Audience.Liaison, liaison) })
         {
             var page = await browser.NewPageAsync();
+            page.Context.SetDefaultTimeout(BrowserFixture.SetUpPatience);
             await page.SignInAsync(account);
             states[who] = await page.Context.StorageStateAsync();
             await page.Context.CloseAsync();
