@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 [assembly: AssemblyFixture(typeof(IncidentDesk.EndToEndTests.BrowserFixture))]
 [assembly: IncidentDesk.EndToEndTests.CloseBrowserContexts]
 [assembly: Requires(TestServer.Chromium)]
+[assembly: TestCollectionOrderer(typeof(LongestFirstOrderer))]
 
 namespace IncidentDesk.EndToEndTests;
 
@@ -47,6 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The browser contexts each running test opened, closed when it ends (<see cref="CloseBrowserContextsAttribute"/>).</summary>
     private static readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> OpenContexts = new();
 
+    /// <summary>How long a step of the suite's shared set-up (signing its people in) may take, in milliseconds.</summary>
+    internal const float SetUpPatience = 60_000;
+
     /// <summary>Screenshots land beside the test binaries, in screenshots/.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
@@ -72,6 +76,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
 
         var signIn = await NewPageAsync();
+        // Every journey starts from this one sign-in, made while the other suites start their own hosts: a slow moment of
+        // the machine here must not fail the whole suite, so it is given more time than a journey's step.
+        signIn.Context.SetDefaultTimeout(SetUpPatience);
         await signIn.SignInAsync(Officer);
         _officerSession = await signIn.Context.StorageStateAsync();
         await signIn.Context.CloseAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IncidentDesk.Data.Seeding;
+using IncidentDesk.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,6 +11,7 @@ namespace IncidentDesk.EndToEndTests;
 /// co-ops that used the chat, the claimed and the estimated message counts, a fact on the timeline; then the
 /// incident list finds it again through a filter that survives a reload (the link can be shared).
 /// </summary>
+[StartsFirst]
 public sealed partial class ReferenceIncidentJourneyTests(BrowserFixture browser)
 {
     // Other browser tests share the host and create incidents too: a tag makes this one's title unique.

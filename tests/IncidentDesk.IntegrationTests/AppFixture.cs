@@ -1,6 +1,7 @@
 using IncidentDesk.Testing;
 
 [assembly: AssemblyFixture(typeof(IncidentDesk.IntegrationTests.AppFixture))]
+[assembly: TestCollectionOrderer(typeof(LongestFirstOrderer))]
 
 namespace IncidentDesk.IntegrationTests;
 

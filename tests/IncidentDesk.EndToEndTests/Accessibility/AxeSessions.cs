@@ -16,32 +16,55 @@ namespace IncidentDesk.EndToEndTests.Accessibility;
 /// The people the accessibility tests browse as, each signed in once through the real form (their cookies reused by
 /// every run), and the records their screens show: the reference incident with a campaign of its own, so the matrix and
 /// the liaison's task list have cells and cards. The campaign goes to Amapá's co-ops, which no other browser test uses:
-/// journeys that count a São Paulo liaison's tasks are not disturbed.
+/// journeys that count a São Paulo liaison's tasks are not disturbed. The gate's classes run side by side and share
+/// one set of sessions and records, made by whichever class starts first.
 /// </summary>
 public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
 {
     private const string LiaisonCoop = "AP-001";
-    private readonly Dictionary<Audience, string> _states = [];
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static Prepared? _prepared;
 
-    public AxeWorld World { get; private set; } = default!;
-    public TestAccount Officer { get; private set; } = default!;
-    public TestAccount Liaison { get; private set; } = default!;
+    private sealed record Prepared(AxeWorld World, TestAccount Officer, TestAccount Liaison, Dictionary<Audience, string> States);
+
+    private Prepared? _made;
+
+    private Prepared Made => _made ?? throw new InvalidOperationException("The accessibility sessions were not prepared.");
+
+    public AxeWorld World => Made.World;
+    public TestAccount Officer => Made.Officer;
+    public TestAccount Liaison => Made.Liaison;
 
     public async ValueTask InitializeAsync()
     {
+        await Once.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            _made = _prepared ??= await PrepareAsync();
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    private async Task<Prepared> PrepareAsync()
+    {
         var ct = TestContext.Current.CancellationToken;
-        Officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer", displayName: "Beatriz Conformidade");
+        var states = new Dictionary<Audience, string>();
+        var officer = await TestAccounts.CreateAsync(browser.Host, "PrivacyOfficer", displayName: "Beatriz Conformidade");
         var auditor = await TestAccounts.CreateAsync(browser.Host, "Auditor", displayName: "Caio Auditoria");
-        Liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", LiaisonCoop, twoFactor: false, displayName: "Joana Ligação");
+        var liaison = await TestAccounts.CreateAsync(browser.Host, "CoopLiaison", LiaisonCoop, twoFactor: false, displayName: "Joana Ligação");
         // The 2FA page gives an account without a key its first one, which ends the person's other sessions: the scans
         // reuse this session's cookies, so the key is made before the sign-in.
         using (var scope = browser.Host.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = await users.FindByEmailAsync(Liaison.Email);
+            var user = await users.FindByEmailAsync(liaison.Email);
             await users.ResetAuthenticatorKeyAsync(user!);
         }
 
+        AxeWorld world;
         await using (var scope = await browser.Host.ActingAsAsync(browser.Officer))
         {
             var db = scope.ServiceProvider.GetRequiredService<IncidentDeskDbContext>();
@@ -54,16 +77,19 @@ public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
                     AllowDuplicate: true, DuplicateReason: "Varredura de acessibilidade com suas próprias tarefas"), ct);
             Assert.True(launched.Succeeded);
             await ArrangeBrokersAsync(db, coopId, ct);
-            World = new AxeWorld(incidentId, coopId, playbookId, Officer);
+            world = new AxeWorld(incidentId, coopId, playbookId, officer);
         }
 
-        foreach (var (who, account) in new[] { (Audience.Officer, Officer), (Audience.Auditor, auditor), (Audience.Liaison, Liaison) })
+        foreach (var (who, account) in new[] { (Audience.Officer, officer), (Audience.Auditor, auditor), (Audience.Liaison, liaison) })
         {
             var page = await browser.NewPageAsync();
+            page.Context.SetDefaultTimeout(BrowserFixture.SetUpPatience);
             await page.SignInAsync(account);
-            _states[who] = await page.Context.StorageStateAsync();
+            states[who] = await page.Context.StorageStateAsync();
             await page.Context.CloseAsync();
         }
+
+        return new Prepared(world, officer, liaison, states);
     }
 
     /// <summary>
@@ -97,7 +123,7 @@ public sealed class AxeSessions(BrowserFixture browser) : IAsyncLifetime
 
     /// <summary>A page signed in as <paramref name="who"/> (nobody for <see cref="Audience.Visitor"/>) at the given width and colour scheme.</summary>
     public Task<IPage> NewPageAsync(Audience who, int width, ColorScheme scheme) =>
-        browser.NewPageAsync(_states.GetValueOrDefault(who), width, width < 600 ? 844 : 900, scheme);
+        browser.NewPageAsync(Made.States.GetValueOrDefault(who), width, width < 600 ? 844 : 900, scheme);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

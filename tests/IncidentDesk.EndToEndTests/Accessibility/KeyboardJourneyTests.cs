@@ -20,6 +20,7 @@ namespace IncidentDesk.EndToEndTests.Accessibility;
 /// The desk's two main journeys with the keyboard alone (<see cref="KeyboardActions"/>: Tab, Enter, Space, arrows,
 /// Escape and typing; no click, no hover), as an officer or liaison who cannot use a mouse does them.
 /// </summary>
+[StartsFirst]
 public sealed class KeyboardJourneyTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -16,6 +16,7 @@ namespace IncidentDesk.IntegrationTests.Audit;
 /// rewrites and reseals audit entries directly in the database. `audit verify` names each kind of tampering, with its own
 /// exit code and the first bad entry. Each test that tampers uses a host of its own, so the shared host's chain stays intact.
 /// </summary>
+[StartsFirst]
 public sealed class AuditTamperingTests(AppFixture app)
 {
     private static readonly AuditActor Tester = new(null, "tamper-test");

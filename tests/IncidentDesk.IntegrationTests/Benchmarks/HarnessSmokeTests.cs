@@ -18,6 +18,7 @@ namespace IncidentDesk.IntegrationTests.Benchmarks;
 /// The performance harness in miniature, so it cannot rot between the rare real runs: a small generated history
 /// must be a database the app accepts as its own, and a short load must reach every officer without a single error.
 /// </summary>
+[StartsFirst]
 public sealed class HarnessSmokeTests : IAsyncLifetime
 {
     private static readonly HistoryOptions Small = new() { Years = 1, Incidents = 20, EventsPerIncident = 100, Seed = 7 };

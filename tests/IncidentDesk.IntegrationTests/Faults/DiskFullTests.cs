@@ -14,6 +14,7 @@ using IncidentDesk.Web.Features.Campaigns;
 using IncidentDesk.Web.Features.Incidents.Evidence;
 using IncidentDesk.Web.Outcomes;
 using IncidentDesk.Web.Security;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -50,6 +51,9 @@ public sealed class DiskFullTests
             api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pt-BR");
             Assert.Equal("Healthy", await ReadyAsync(api));
 
+            // The write-ahead log is emptied first: SQLite reuses a log's space once it has been checkpointed, so a write that
+            // fits in what an earlier one left there would need no new space and never meet the full disk.
+            await TruncateWriteAheadLogAsync(host);
             var filler = disk.Fill();
 
             Assert.Equal("Degraded", await ReadyAsync(api));
@@ -90,6 +94,31 @@ public sealed class DiskFullTests
             var verify = await OperatorCli.RunAsync(host, "audit", "verify");
             Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
             await host.DisposeAsync(); // before the unmount: the app lets go of its files
+        }
+    }
+
+    /// <summary>
+    /// Checkpoints the whole log into the database file and truncates the log to nothing; a reader still on an older
+    /// snapshot makes the checkpoint answer "busy", so it is asked again until it is done.
+    /// </summary>
+    private static async Task TruncateWriteAheadLogAsync(IncidentDeskHost host)
+    {
+        await using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = host.DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var answer = await checkpoint.ExecuteReaderAsync(Ct);
+            Assert.True(await answer.ReadAsync(Ct));
+            if (answer.GetInt32(0) == 0 || attempt == 50)
+            {
+                Assert.True(answer.GetInt32(0) == 0, "the write-ahead log could not be checkpointed: a reader kept it busy");
+                return;
+            }
+
+            await Task.Yield();
         }
     }
 

@@ -7,6 +7,7 @@ namespace IncidentDesk.IntegrationTests.Faults;
 /// The fault tests start, kill and restart whole app processes and fill file systems: they run one after another (one
 /// collection), beside the rest of the suite, and share one prepared data folder to copy from.
 /// </summary>
+[StartsFirst]
 [CollectionDefinition(Name)]
 public sealed class FaultsGroup : ICollectionFixture<FaultDeskFixture>
 {

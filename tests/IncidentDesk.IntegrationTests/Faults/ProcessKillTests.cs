@@ -11,7 +11,11 @@ namespace IncidentDesk.IntegrationTests.Faults;
 [Collection(FaultsGroup.Name)]
 public sealed class ProcessKillTests(FaultDeskFixture fixture)
 {
-    private const int Kills = 3;
+    /// <summary>
+    /// Two kills of the same desk: the second lands on a data folder that has already been recovered once (a restart after a
+    /// crash is itself crashed). Each kill costs a restart and an <c>audit verify</c> process; the harness runs twenty.
+    /// </summary>
+    private const int Kills = 2;
 
     /// <summary>
     /// A launch or an import driven in Chromium costs seconds per kill: one kill, half-way through the measured duration,

@@ -53,6 +53,7 @@ public sealed class CrossInstanceWritesTests(ScaleOutFixture fixture) : IClassFi
 }
 
 /// <summary>The longer proof across two instances on PostgreSQL: the chain lock is the database's, taken only around the append.</summary>
+[StartsFirst]
 [Requires(TestServer.PostgreSql, TestServer.Redis)]
 public sealed class CrossInstanceChainTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {

@@ -12,6 +12,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// Two instances sending from one outbox on PostgreSQL: every row is claimed by one of them only (a lease, taken with
 /// FOR UPDATE SKIP LOCKED), so each of 340 invitations reaches the SMTP server once.
 /// </summary>
+[StartsFirst]
 [Requires(TestServer.PostgreSql)]
 public sealed class MailTwoInstanceTests
 {

@@ -9,6 +9,7 @@ namespace IncidentDesk.IntegrationTests.ScaleOut;
 /// run and how to fix it — skipped, with the install line — instead of failing somewhere inside a fixture. Proven by
 /// running this very test assembly again, limited to one scale-out class, with the Redis binary pointed at nothing.
 /// </summary>
+[StartsFirst]
 public sealed class MissingServerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);

@@ -10,6 +10,7 @@ namespace IncidentDesk.IntegrationTests.Security;
 /// The sign-in form does not tell who has an account: an unknown e-mail, a wrong password and a locked-out account get the
 /// same words, and — the password is hashed in every case — answer in about the same time.
 /// </summary>
+[StartsFirst]
 public sealed partial class SignInEnumerationTests(AppFixture app)
 {
     private const int Samples = 50;

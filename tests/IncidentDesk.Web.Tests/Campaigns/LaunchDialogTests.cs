@@ -23,7 +23,7 @@ namespace IncidentDesk.Web.Tests.Campaigns;
 /// </summary>
 public sealed class LaunchDialogTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly SeededDirectoryDatabase _database;
 
     public LaunchDialogTests(SeededDirectoryDatabase database)

@@ -21,7 +21,7 @@ namespace IncidentDesk.Web.Tests.Campaigns;
 /// </summary>
 public sealed class TaskStatusDialogTests : MudComponentTestBase, IClassFixture<ProgressMatrixDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly ProgressMatrixDatabase _database;
     private readonly CurrentUser _liaison = new();
 

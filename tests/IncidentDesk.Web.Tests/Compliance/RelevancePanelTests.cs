@@ -19,7 +19,7 @@ namespace IncidentDesk.Web.Tests.Compliance;
 /// </summary>
 public sealed class RelevancePanelTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly SeededDirectoryDatabase _database;
     private readonly CurrentUser _viewer = new();
 

@@ -18,7 +18,7 @@ namespace IncidentDesk.Web.Tests.Coops;
 /// <summary>The co-op detail page over the real <see cref="CoopProfileService"/> and a seeded SQLite directory.</summary>
 public sealed class CoopDetailPageTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly SeededDirectoryDatabase _database;
 
     public CoopDetailPageTests(SeededDirectoryDatabase database)

@@ -21,7 +21,7 @@ namespace IncidentDesk.Web.Tests.Coops;
 public sealed partial class CoopGridTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
     // Generous: a wait returns as soon as its assertion passes; the search box debounces for 300 ms.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
 
     private readonly SeededDirectoryDatabase _database;
 

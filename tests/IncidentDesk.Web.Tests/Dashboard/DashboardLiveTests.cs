@@ -18,7 +18,7 @@ namespace IncidentDesk.Web.Tests.Dashboard;
 /// <summary>An incident registered elsewhere reaches an open dashboard without a reload (its own database: it adds one).</summary>
 public sealed class DashboardLiveTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly SeededDirectoryDatabase _database;
 
     public DashboardLiveTests(SeededDirectoryDatabase database)

@@ -15,7 +15,7 @@ namespace IncidentDesk.Web.Tests.Dashboard;
 /// <summary>The dashboard page over the real services and a directory without any incident.</summary>
 public sealed class DashboardPageTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
 
     public DashboardPageTests(SeededDirectoryDatabase database)
     {

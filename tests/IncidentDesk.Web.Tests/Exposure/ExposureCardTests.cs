@@ -18,7 +18,7 @@ namespace IncidentDesk.Web.Tests.Exposure;
 /// </summary>
 public sealed class ExposureCardTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly SeededDirectoryDatabase _database;
     private readonly CurrentUser _user = new();
 

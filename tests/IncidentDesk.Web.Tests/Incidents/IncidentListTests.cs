@@ -23,7 +23,7 @@ namespace IncidentDesk.Web.Tests.Incidents;
 public sealed class IncidentListTests : MudComponentTestBase, IClassFixture<IncidentListDatabase>
 {
     // Generous: a wait returns as soon as its assertion passes; the search box debounces for 400 ms.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
 
     private readonly IncidentListDatabase _database;
     private readonly BunitAuthorizationContext _auth;

@@ -12,7 +12,7 @@ namespace IncidentDesk.Web.Tests.Live;
 /// </summary>
 public sealed class LiveRefreshPaceTests : MudComponentTestBase
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(300);
 
     [Fact]

@@ -14,7 +14,7 @@ namespace IncidentDesk.Web.Tests.Live;
 /// </summary>
 public sealed class LiveRefreshTimingTests : MudComponentTestBase
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<(double Ms, string? View)> _refreshes = new();
     private readonly MeterListener _listener = new();

@@ -20,7 +20,7 @@ namespace IncidentDesk.Web.Tests.Notifications;
 /// </summary>
 public sealed class DraftsPanelTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private const string Script = "<script>alert(1)</script>";
     private readonly SeededDirectoryDatabase _database;
     private readonly CurrentUser _viewer = new();

@@ -21,7 +21,7 @@ namespace IncidentDesk.Web.Tests.Notifications;
 /// </summary>
 public sealed class VersionComponentsTests : MudComponentTestBase, IClassFixture<SeededDirectoryDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Waits.Patience;
     private const string Editor = "[data-testid=editor-text] textarea, textarea[data-testid=editor-text]";
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
     private readonly SeededDirectoryDatabase _database;
