@@ -46,22 +46,10 @@ internal static class HostingExtensions
 {
     public static readonly CultureInfo[] SupportedCultures = [new("pt-BR"), new("en-US")];
 
-    /// <summary>Raises the pool's floor of worker threads (see <see cref="IncidentDeskOptions.MinWorkerThreads"/>); never lowers it.</summary>
-    private static void UseMinWorkerThreads(int workers)
-    {
-        ThreadPool.GetMinThreads(out var current, out var io);
-        if (workers > current)
-        {
-            ThreadPool.SetMinThreads(workers, io);
-        }
-    }
-
     public static void AddIncidentDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<IncidentDeskOptions>(builder.Configuration.GetSection(IncidentDeskOptions.Section));
-        UseMinWorkerThreads(builder.Configuration.GetSection(IncidentDeskOptions.Section)
-            .GetValue(nameof(IncidentDeskOptions.MinWorkerThreads), new IncidentDeskOptions().MinWorkerThreads));
         services.AddSingleton(TimeProvider.System);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -38,14 +38,6 @@ public sealed class IncidentDeskOptions
     /// </summary>
     public int MinFreeStorageMegabytes { get; set; } = 256;
 
-    /// <summary>
-    /// Threads the thread pool starts at once when work queues (the runtime's own default is one per core, then one more
-    /// every half second or so). SQLite's calls are synchronous under their async form, so each database call holds a
-    /// pool thread: fifty open pages re-reading beside a stream of API writes otherwise wait for threads, not for the
-    /// database. 0 keeps the runtime's default.
-    /// </summary>
-    public int MinWorkerThreads { get; set; } = 256;
-
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public Security.RateLimitOptions RateLimits { get; set; } = new();
