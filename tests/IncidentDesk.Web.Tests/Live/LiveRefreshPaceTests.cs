@@ -58,6 +58,25 @@ public sealed class LiveRefreshPaceTests : MudComponentTestBase
     }
 
     [Fact]
+    public async Task A_page_hears_only_the_kinds_it_shows_and_every_catch_up()
+    {
+        var refreshes = new ConcurrentQueue<ChangeKind>();
+        Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, Pace).Add(c => c.Kinds, ChangeKinds.TaskWork)
+            .Add(c => c.Changed, (DeskChange change) => refreshes.Enqueue(change.Kind)));
+        var feed = Services.GetRequiredService<IChangeFeed>();
+
+        // Evidence attached to the incident: not the matrix's business, so no re-read and no re-render of its rows.
+        await feed.PublishAsync(new DeskChange(ChangeKind.Evidence, 1, null, 3, "officer@federacao.example", DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await PublishAsync(1);
+        Assert.True(await CountReachedAsync(refreshes, 1), "the answer was never shown");
+        await feed.PublishAsync(new DeskChange(ChangeKind.CatchUp, 0, null, null, "system", DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(await CountReachedAsync(refreshes, 2), "the catch-up was never shown");
+        // Had the evidence reached the page, it would have been shown first, or folded with the answer into a catch-up.
+        Assert.Equal([ChangeKind.Task, ChangeKind.CatchUp], refreshes);
+    }
+
+    [Fact]
     public async Task The_person_whose_change_is_published_never_waits_for_an_open_page_to_refresh()
     {
         using var refreshing = new ManualResetEventSlim();

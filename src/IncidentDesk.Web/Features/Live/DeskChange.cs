@@ -31,4 +31,24 @@ public sealed record DeskChange(ChangeKind Kind, int IncidentId, int? CoopId, in
 {
     /// <summary>Whether a page showing <paramref name="kinds"/> must re-read: a change of one of them, or a catch-up.</summary>
     public bool Concerns(params ReadOnlySpan<ChangeKind> kinds) => Kind == ChangeKind.CatchUp || kinds.Contains(Kind);
+
+    /// <inheritdoc cref="Concerns(ReadOnlySpan{ChangeKind})"/>
+    public bool Concerns(IReadOnlyCollection<ChangeKind> kinds) => Kind == ChangeKind.CatchUp || kinds.Contains(Kind);
+}
+
+/// <summary>What each kind of open page shows, for <c>LiveChanges</c>' filter: a page hears only these (and catch-ups).</summary>
+public static class ChangeKinds
+{
+    /// <summary>What the incident list shows of each incident: its record and the co-ops it involves.</summary>
+    public static readonly IReadOnlyCollection<ChangeKind> Listing = [ChangeKind.Incident, ChangeKind.Involvement];
+
+    /// <summary>The campaigns and their co-op tasks: the matrix, task lists, overdue co-ops.</summary>
+    public static readonly IReadOnlyCollection<ChangeKind> TaskWork = [ChangeKind.Task, ChangeKind.Campaign];
+
+    /// <summary>An incident's own record: its facts, timeline, figures, co-ops involved, evidence and drafts.</summary>
+    public static readonly IReadOnlyCollection<ChangeKind> IncidentRecord =
+        [ChangeKind.Incident, ChangeKind.Timeline, ChangeKind.Figure, ChangeKind.Involvement, ChangeKind.Evidence, ChangeKind.Draft];
+
+    /// <summary>The exposure checks and the tasks made from their findings.</summary>
+    public static readonly IReadOnlyCollection<ChangeKind> Exposure = [ChangeKind.Exposure, ChangeKind.Task];
 }

@@ -118,10 +118,7 @@ public sealed partial class ProgressMatrix : IDisposable
             }
         }
 
-        if (change.Concerns(ChangeKind.Task, ChangeKind.Campaign))
-        {
-            await LoadAsync();
-        }
+        await LoadAsync();
     }
 
     private EventCallback<ChangeEventArgs> Toggled(Action<bool> set) =>
