@@ -41,7 +41,7 @@ public static class DeskDatabase
                         "ConnectionStrings:IncidentDesk must name the PostgreSQL database when the provider is PostgreSQL.")
                     : connectionString,
                 o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
-            _ => options.UseSqlite(SqliteDatabase.ResolveConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteBusyTimeout.Instance),
+            _ => options.UseSqlite(SqliteDatabase.ResolveConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteConnectionPragmas.Instance),
         };
     }
 

@@ -76,6 +76,7 @@ internal static class HostingExtensions
                 configuration.GetConnectionString("IncidentDesk"), sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
         }, sp => sp.GetRequiredService<CurrentUser>().Scope);
         services.AddScoped<DatabaseSeeder>();
+        services.AddHostedService<SqliteCheckpointer>();
 
         services.AddIncidentDeskSecurity(builder.Environment);
         builder.AddTransportHardening();

@@ -1,6 +1,8 @@
 using IncidentDesk.Core.Incidents;
 using IncidentDesk.Data;
+using IncidentDesk.Data.Audit;
 using IncidentDesk.Data.Seeding;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +36,7 @@ public sealed class DatabaseTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Every_connection_lets_sqlite_wait_for_the_write_lock_also_when_the_pool_hands_it_out_again()
+    public async Task Every_connection_lets_sqlite_wait_for_the_write_lock_and_leaves_the_log_to_the_background_also_when_the_pool_hands_it_out_again()
     {
         var ct = TestContext.Current.CancellationToken;
         for (var open = 0; open < 3; open++)
@@ -42,6 +44,62 @@ public sealed class DatabaseTests(AppFixture app)
             // A new context each time: its connection comes from the pool after the first.
             await using var db = CreateDb();
             Assert.Equal(5000, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync(ct)));
+            // A writer copies the log into the file itself only past 64 MB, not at SQLite's 4 MB.
+            Assert.Equal(16_384, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA wal_autocheckpoint").ToListAsync(ct)));
+        }
+    }
+
+    [Fact]
+    public async Task A_committed_write_reaches_the_database_file_itself_within_seconds_not_only_the_log()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var action = $"Test.Checkpointed.{Guid.NewGuid():N}";
+        await using (var db = CreateDb())
+        {
+            await app.Host.Services.GetRequiredService<AuditTrail>()
+                .SaveChangesAsync(db, new AuditActor(null, "system:test"), new AuditRecord(action), ct);
+        }
+
+        // The database file alone, without its write-ahead log: what a copy of the file (or a crash of the disk's cache
+        // after the file was synced) would keep.
+        var copy = Path.Combine(Path.GetTempPath(), $"incidentdesk-file-only-{Guid.NewGuid():N}.db");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var found = false;
+        try
+        {
+            while (!found && waited.Elapsed < TimeSpan.FromSeconds(20) && await timer.WaitForNextTickAsync(ct))
+            {
+                File.Copy(app.Host.DatabasePath, copy, overwrite: true);
+                found = await FileHoldsAsync(copy, action, ct);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        Assert.True(found, $"the write was still only in the log after {waited.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static async Task<bool> FileHoldsAsync(string file, string action, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM AuditEntries WHERE Action = $action";
+            command.Parameters.AddWithValue("$action", action);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            return false; // copied in the middle of a checkpoint's write: the next copy tells
         }
     }
 

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentDesk.Data;
+
+/// <summary>
+/// Copies SQLite's write-ahead log into the database file every second, beside the writes rather than inside one of them
+/// (see <see cref="SqliteConnectionPragmas"/>). A passive checkpoint: it never waits for a reader or a writer, copies
+/// what no open read still needs, and syncs the database file; SQLite reuses the log from its start once all of it is
+/// copied. Does nothing on PostgreSQL. It opens the file read-write but never creates it: a database file that went missing
+/// stays missing, for the readiness check to report, rather than being replaced by an empty one.
+/// </summary>
+public sealed partial class SqliteCheckpointer(
+    DbContextOptions<IncidentDeskDbContext> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private bool _failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (ConnectionString() is not { } connectionString)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await CheckpointAsync(connectionString, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the last connection to close checkpoints what is left.
+        }
+    }
+
+    /// <summary>One passive checkpoint; the log frames it could not copy yet (an open read still needs them), or null on failure.</summary>
+    public async Task<long?> CheckpointAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // One row: busy (0/1), frames in the log, frames copied into the database file.
+            var left = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) - reader.GetInt64(2) : 0;
+            if (_failing)
+            {
+                _failing = false;
+                LogRecovered(logger);
+            }
+
+            return left;
+        }
+        catch (SqliteException exception)
+        {
+            // Once per spell, not once a second: a full disk or a lost file is also reported by the readiness check.
+            if (!_failing)
+            {
+                _failing = true;
+                LogFailing(logger, exception);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The desk's SQLite file, opened without creating it; null on PostgreSQL or an in-memory database.</summary>
+    public string? ConnectionString()
+    {
+        using var db = new IncidentDeskDbContext(options);
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+        {
+            return null;
+        }
+
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        return builder.ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite's write-ahead log cannot be copied into the database file; writers will copy it themselves")]
+    private static partial void LogFailing(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SQLite's write-ahead log is copied in the background again")]
+    private static partial void LogRecovered(ILogger logger);
+}
