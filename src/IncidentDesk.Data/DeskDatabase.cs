@@ -20,6 +20,7 @@ public static class DeskDatabase
 {
     public const string ProviderKey = "IncidentDesk:Database:Provider";
     public const string PostgreSqlMigrationsAssembly = "IncidentDesk.Data.PostgreSQL";
+    public const string SqliteSyncKey = "IncidentDesk:Database:SqliteSync";
 
     public static DatabaseProvider ParseProvider(string? configured) => configured?.Trim() switch
     {
@@ -29,8 +30,17 @@ public static class DeskDatabase
             $"{ProviderKey} is '{name}'; use '{nameof(DatabaseProvider.Sqlite)}' or '{nameof(DatabaseProvider.PostgreSQL)}'."),
     };
 
+    public static SqliteSync ParseSqliteSync(string? configured) => configured?.Trim() switch
+    {
+        null or "" => SqliteSync.Full,
+        var name when Enum.TryParse<SqliteSync>(name, ignoreCase: true, out var sync) && Enum.IsDefined(sync) => sync,
+        var name => throw new InvalidOperationException(
+            $"{SqliteSyncKey} is '{name}'; use '{nameof(SqliteSync.Full)}' (the default) or '{nameof(SqliteSync.Normal)}'."),
+    };
+
     public static DbContextOptionsBuilder UseDesk(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, string contentRoot)
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, string contentRoot,
+        SqliteSync sqliteSync = SqliteSync.Full)
     {
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
@@ -41,7 +51,7 @@ public static class DeskDatabase
                         "ConnectionStrings:IncidentDesk must name the PostgreSQL database when the provider is PostgreSQL.")
                     : connectionString,
                 o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
-            _ => options.UseSqlite(SqliteDatabase.ResolveConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteConnectionPragmas.Instance),
+            _ => options.UseSqlite(SqliteDatabase.ResolveConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteConnectionPragmas.For(sqliteSync)),
         };
     }
 

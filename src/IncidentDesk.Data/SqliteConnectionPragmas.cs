@@ -18,30 +18,37 @@ namespace IncidentDesk.Data;
 /// in the background, every second. Left to SQLite, the write whose commit crosses 1,000 pages (4 MB) copies the log and
 /// syncs the database file inside its own commit — tens of milliseconds under load, during which every other write
 /// queues. A writer still does it past <see cref="WriterCheckpointPages"/>, should the background copy fall behind.</item>
+/// <item><c>synchronous</c>: when a commit waits for the disk (<see cref="SqliteSync"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    public static readonly SqliteConnectionPragmas Instance = new();
+    private static readonly SqliteConnectionPragmas Full = new(SqliteSync.Full);
+    private static readonly SqliteConnectionPragmas Normal = new(SqliteSync.Normal);
+
+    private readonly string _pragmas;
+
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
+    private SqliteConnectionPragmas(SqliteSync sync) => _pragmas =
+        $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages}; " +
+        $"PRAGMA synchronous = {(sync == SqliteSync.Normal ? "NORMAL" : "FULL")};";
+
+    public static SqliteConnectionPragmas For(SqliteSync sync) => sync == SqliteSync.Normal ? Normal : Full;
 
     /// <summary>64 MB of log at SQLite's 4 KB pages: far more than a second of writes at the desk's peak.</summary>
     public const int WriterCheckpointPages = 16_384;
 
     public const int BusyTimeoutMilliseconds = 5_000;
 
-    private static readonly string Pragmas =
-        $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages};";
-
-    private static readonly ConditionalWeakTable<object, object> Configured = [];
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (IsNew(connection, out var handle))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
-            Configured.AddOrUpdate(handle, handle);
+            _configured.AddOrUpdate(handle, handle);
         }
     }
 
@@ -50,16 +57,33 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         if (IsNew(connection, out var handle))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
-            Configured.AddOrUpdate(handle, handle);
+            _configured.AddOrUpdate(handle, handle);
         }
     }
 
     /// <summary>Whether this open got a SQLite handle not configured yet (a connection opened outside a pool always does).</summary>
-    private static bool IsNew(DbConnection connection, out object handle)
+    private bool IsNew(DbConnection connection, out object handle)
     {
         handle = (connection as SqliteConnection)?.Handle ?? (object)connection;
-        return !Configured.TryGetValue(handle, out _);
+        return !_configured.TryGetValue(handle, out _);
     }
+}
+
+/// <summary>When a SQLite commit waits for the disk (<c>IncidentDesk:Database:SqliteSync</c>).</summary>
+public enum SqliteSync
+{
+    /// <summary>
+    /// Every commit syncs the write-ahead log before it is acknowledged: an acknowledged write survives the process
+    /// killed and the machine losing power. The default.
+    /// </summary>
+    Full,
+
+    /// <summary>
+    /// A commit is acknowledged once written to the log, which is synced at each background checkpoint (every second):
+    /// an acknowledged write survives the process killed, and the machine losing power once it is about a second old.
+    /// The database stays whole either way. Several times the writes per second on one disk.
+    /// </summary>
+    Normal,
 }

@@ -73,7 +73,8 @@ internal static class HostingExtensions
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             o.UseDesk(DeskDatabase.ParseProvider(configuration[DeskDatabase.ProviderKey]),
-                configuration.GetConnectionString("IncidentDesk"), sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+                configuration.GetConnectionString("IncidentDesk"), sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                DeskDatabase.ParseSqliteSync(configuration[DeskDatabase.SqliteSyncKey]));
         }, sp => sp.GetRequiredService<CurrentUser>().Scope);
         services.AddScoped<DatabaseSeeder>();
         services.AddHostedService<SqliteCheckpointer>();

@@ -20,7 +20,7 @@ internal static class Harness
             (--browser-nice N: Chromium at nice N below the server, as if the browsers ran elsewhere; not the default, and the output says so)
           dashboard [--years 5] [--runs 20]   dashboard first render in Chromium beside DashboardService's read
           reports   public report form: submit beside its floor; an officer's page during a 500-post flood beside a quiet desk
-          capacity [--rates 68,136,272,544,1088] [--step 20s] [--only sqlite|scale-out] [--chart capacity.svg]   the load ramped step by step on one and two instances, with a chart
+          capacity [--rates 68,136,272,544,1088] [--step 20s] [--officers 50] [--only sqlite,sqlite-normal,scale-out] [--chart capacity.svg]   the load ramped step by step on one instance (commits synced, then SqliteSync=Normal) and on two, with a chart
           load [--liaisons 340] [--interval 5s] [--officers 50] [--duration 60s] [--years 5] [--incidents N] [--seed 42] [--db file.db]
           exposure [--concurrency 16] [--response-timeout 5s] [--per-coop 2]   "check all" of 340 × 2 loopback brokers beside bare probes
           faults [--kills 20] [--backups 5] [--only burst|launch|import|backup]   the desk killed mid-write and restarted; backups under load restored

@@ -1,4 +1,5 @@
 using IncidentDesk.Core.Incidents;
+using IncidentDesk.Testing;
 using IncidentDesk.Data;
 using IncidentDesk.Data.Audit;
 using IncidentDesk.Data.Seeding;
@@ -46,7 +47,28 @@ public sealed class DatabaseTests(AppFixture app)
             Assert.Equal(5000, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync(ct)));
             // A writer copies the log into the file itself only past 64 MB, not at SQLite's 4 MB.
             Assert.Equal(16_384, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA wal_autocheckpoint").ToListAsync(ct)));
+            // By default every commit waits for the disk (FULL = 2).
+            Assert.Equal(2, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync(ct)));
         }
+    }
+
+    [Fact]
+    public async Task An_operator_who_chooses_normal_sync_gets_it_on_every_connection_and_a_misspelt_choice_is_named()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new IncidentDeskHost(seedDemo: false, settings: new Dictionary<string, string?>
+        {
+            [DeskDatabase.SqliteSyncKey] = "normal",
+        });
+        host.Start();
+        for (var open = 0; open < 2; open++)
+        {
+            await using var db = host.Services.GetRequiredService<FederationWideDb>().CreateDbContext();
+            Assert.Equal(1, Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync(ct)));
+        }
+
+        var misspelt = Assert.Throws<InvalidOperationException>(() => DeskDatabase.ParseSqliteSync("fast"));
+        Assert.Contains("IncidentDesk:Database:SqliteSync is 'fast'", misspelt.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal static class CapacityChart
             {
                 svg.Append(F($"<circle cx=\"{X(s.Offered):0.#}\" cy=\"{Y(s.P95):0.#}\" r=\"4\" fill=\"{colour}\"><title>{s.Offered:0}/s offered, {s.Achieved:0.0}/s achieved, p95 {s.P95:0.0} ms</title></circle>"));
                 // What was achieved, beside each point: a flat line of points can hide a desk that stopped keeping up.
-                svg.Append(F($"<text x=\"{X(s.Offered) + 7:0.#}\" y=\"{Y(s.P95) + (i == 0 ? -8 : 16):0.#}\" fill=\"{colour}\" font-size=\"11\">{s.Achieved:0}/s</text>"));
+                svg.Append(F($"<text x=\"{X(s.Offered) + 7:0.#}\" y=\"{Y(s.P95) + (i % 2 == 0 ? -8 : 16):0.#}\" fill=\"{colour}\" font-size=\"11\">{s.Achieved:0}/s</text>"));
             }
 
             svg.Append(F($"<rect x=\"{Left + 10}\" y=\"{Top + 8 + (i * 18)}\" width=\"14\" height=\"4\" fill=\"{colour}\"/>"));

@@ -4,9 +4,10 @@ using IncidentDesk.Benchmarks.Load;
 namespace IncidentDesk.Benchmarks.Capacity;
 
 /// <summary>
-/// <c>capacity [--rates 68,136,272,544,1088] [--step 20s] [--liaisons 340] [--officers 50] [--only sqlite|scale-out]
-/// [--chart capacity.svg]</c>: ramps the offered rate of liaison updates, one stable step after another, on one instance
-/// (SQLite) and on two (PostgreSQL + Redis), and reports per step what the desk achieved and how long officers waited. The
+/// <c>capacity [--rates 68,136,272,544,1088] [--step 20s] [--liaisons 340] [--officers 50]
+/// [--only sqlite|sqlite-normal|scale-out] [--chart capacity.svg]</c>: ramps the offered rate of liaison updates, one stable
+/// step after another, on one instance (SQLite, every commit synced; then SQLite with <c>SqliteSync=Normal</c>) and on two
+/// (PostgreSQL + Redis), and reports per step what the desk achieved and how long officers waited. The
 /// knee is the highest offered rate whose update → hub p95 stays within <see cref="TargetP95Ms"/> with no error and the
 /// offered rate achieved. A step that collapses (the desk reaching less than half of what was offered) ends the ramp.
 /// </summary>
@@ -14,8 +15,13 @@ internal static class CapacityCommand
 {
     public const double TargetP95Ms = 100;
 
-    /// <summary>One instance on SQLite, then two on PostgreSQL + Redis.</summary>
-    private static readonly bool[] SetUps = [false, true];
+    /// <summary>One instance on SQLite (as configured by default, then with commits synced in the background), then two on PostgreSQL + Redis.</summary>
+    private static readonly SetUp[] SetUps =
+    [
+        new("sqlite", "1 instance · SQLite", ScaleOut: false, SqliteSync: null),
+        new("sqlite-normal", "1 instance · SQLite, SqliteSync=Normal", ScaleOut: false, SqliteSync: "Normal"),
+        new("scale-out", "2 instances · PostgreSQL + Redis", ScaleOut: true, SqliteSync: null),
+    ];
 
     public static async Task<int> RunAsync(CommandLine args)
     {
@@ -31,9 +37,9 @@ internal static class CapacityCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"IncidentDesk capacity · {Environment.ProcessorCount} cores · {liaisons} liaisons · {officers} officers · {step.TotalSeconds:0} s a step · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · load average {LoadCommand.LoadAverage()}"));
         var curves = new List<CapacityCurve>();
-        foreach (var scaleOut in SetUps.Where(s => only is null || only == (s ? "scale-out" : "sqlite")))
+        foreach (var setUp in SetUps.Where(s => only is null || only.Split(',').Contains(s.Name)))
         {
-            curves.Add(await RampAsync(scaleOut, rates, step, liaisons, officers));
+            curves.Add(await RampAsync(setUp, rates, step, liaisons, officers));
         }
 
         CapacityChart.Write(chart, curves, TargetP95Ms);
@@ -49,12 +55,14 @@ internal static class CapacityCommand
         return curves.All(c => c.Steps.All(s => s.Errors == 0)) ? 0 : 1;
     }
 
-    private static async Task<CapacityCurve> RampAsync(bool scaleOut, IReadOnlyList<double> rates, TimeSpan step, int liaisons, int officers)
+    private static async Task<CapacityCurve> RampAsync(SetUp setUp, IReadOnlyList<double> rates, TimeSpan step, int liaisons, int officers)
     {
-        var setUp = scaleOut ? "2 instances · PostgreSQL + Redis" : "1 instance · SQLite";
-        await using var federation = scaleOut ? await FederationRun.StartScaledOutAsync() : await FederationRun.StartAsync();
+        await using var federation = setUp.ScaleOut ? await FederationRun.StartScaledOutAsync()
+            : await FederationRun.StartAsync(extra: setUp.SqliteSync is { } sync
+                ? new Dictionary<string, string?> { [Data.DeskDatabase.SqliteSyncKey] = sync }
+                : null);
         Console.WriteLine();
-        Console.WriteLine($"### {setUp}");
+        Console.WriteLine($"### {setUp.Title}");
         Console.WriteLine(CapacityStep.Header);
         var steps = new List<CapacityStep>();
         foreach (var rate in rates)
@@ -73,8 +81,10 @@ internal static class CapacityCommand
             }
         }
 
-        return new CapacityCurve(setUp, steps, steps.LastOrDefault(s => s.Holds(TargetP95Ms)));
+        return new CapacityCurve(setUp.Title, steps, steps.LastOrDefault(s => s.Holds(TargetP95Ms)));
     }
+
+    private sealed record SetUp(string Name, string Title, bool ScaleOut, string? SqliteSync);
 }
 
 internal sealed record CapacityCurve(string SetUp, IReadOnlyList<CapacityStep> Steps, CapacityStep? Knee);
