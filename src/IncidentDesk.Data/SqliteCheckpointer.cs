@@ -11,6 +11,7 @@ namespace IncidentDesk.Data;
 /// what no open read still needs, and syncs the database file; SQLite reuses the log from its start once all of it is
 /// copied. Does nothing on PostgreSQL. It opens the file read-write but never creates it: a database file that went missing
 /// stays missing, for the readiness check to report, rather than being replaced by an empty one.
+/// <para>Each tick costs one open of the file and, when nothing was written, a read of the log's index.</para>
 /// </summary>
 public sealed partial class SqliteCheckpointer(
     DbContextOptions<IncidentDeskDbContext> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
@@ -89,6 +90,9 @@ public sealed partial class SqliteCheckpointer(
         }
 
         builder.Mode = SqliteOpenMode.ReadWrite;
+        // Not kept in a pool between ticks: no handle of this service outlives its checkpoint (a file restored in place is
+        // never written through a handle that still points at the one it replaced).
+        builder.Pooling = false;
         return builder.ToString();
     }
 
