@@ -81,9 +81,9 @@ public enum SqliteSync
     Full,
 
     /// <summary>
-    /// A commit is acknowledged once written to the log, which is synced at each background checkpoint (every second):
-    /// an acknowledged write survives the process killed, and the machine losing power once it is about a second old.
-    /// The database stays whole either way. Several times the writes per second on one disk.
+    /// A commit is acknowledged once written to the log, which is synced when the background checkpoint copies it (every
+    /// second): an acknowledged write survives the process killed, and the machine losing power once that copy has run.
+    /// The database stays whole either way; commits no longer wait for the disk, so one disk carries more of them.
     /// </summary>
     Normal,
 }
