@@ -1,6 +1,5 @@
 using System.Text;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,14 +14,6 @@ public sealed record AxeFinding(string Screen, string RuleId, string Impact, int
 /// </summary>
 internal static class AxeGate
 {
-
-    /// <summary>The rules the law asks for: WCAG 2.1 level AA, which contains 2.0 A and AA and 2.1 A.</summary>
-    private static readonly AxeRunOptions Options = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        ResultTypes = [ResultType.Violations],
-    };
-
     /// <summary>What is waited out before a scan: loading bars and transitions (a fading dialog has no final colours yet).</summary>
     private const string Settled =
         "() => !document.querySelector('.mud-progress-linear-indeterminate, .mud-progress-circular-indeterminate, .mud-skeleton')"
@@ -63,7 +54,7 @@ internal static class AxeGate
                 var shot = screenshotPrefix is null ? null : $"{screenshotPrefix}-{number:00}-{Slug(screen.Name)}";
                 if (screen.Opener is null)
                 {
-                    findings.AddRange(Findings(screen, await ScanAsync(page, () => page.RunAxe(Options))));
+                    findings.AddRange(Findings(screen, await ScanAsync(page, () => AxeScan.PageAsync(page))));
                     if (shot is not null)
                     {
                         await ShotAsync(page, shot);
@@ -129,7 +120,7 @@ internal static class AxeGate
         var surface = page.Locator(screen.Surface).Last;
         await PressAsync(opener, "Enter", surface);
         await SettleAsync(page);
-        findings.AddRange(Findings(screen, await ScanAsync(page, () => surface.RunAxe(Options))));
+        findings.AddRange(Findings(screen, await ScanAsync(page, () => AxeScan.ElementAsync(surface))));
         if (screenshot is not null)
         {
             await ShotAsync(page, screenshot);

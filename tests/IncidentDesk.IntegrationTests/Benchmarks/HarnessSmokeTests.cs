@@ -19,23 +19,16 @@ namespace IncidentDesk.IntegrationTests.Benchmarks;
 /// must be a database the app accepts as its own, and a short load must reach every officer without a single error.
 /// </summary>
 [StartsFirst]
-public sealed class HarnessSmokeTests : IAsyncLifetime
+public sealed class HarnessSmokeTests(GeneratedHistory history) : IClassFixture<GeneratedHistory>
 {
-    private static readonly HistoryOptions Small = new() { Years = 1, Incidents = 20, EventsPerIncident = 100, Seed = 7 };
-    private readonly string database = Path.Combine(Path.GetTempPath(), $"incidentdesk-smoke-{Guid.NewGuid():N}.db");
-    private HistoryReport report = null!;
-
-    public async ValueTask InitializeAsync() =>
-        report = await HistoryGenerator.GenerateAsync(database, Small, TestContext.Current.CancellationToken);
-
     [Fact]
     public async Task A_generated_history_keeps_the_desks_invariants_and_the_app_runs_on_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        Assert.Equal(20, report.Incidents);
-        Assert.True(report.Campaigns >= 1, "the history has at least one campaign");
+        Assert.Equal(20, history.Report.Incidents);
+        Assert.True(history.Report.Campaigns >= 1, "the history has at least one campaign");
 
-        await using var run = await FederationRun.StartAsync(database);
+        await using var run = await FederationRun.StartAsync(history.Database);
         await using (var db = run.CreateDb())
         {
             // Every row reads back through EF Core: dates, enums and decimals are in the app's own storage format.
@@ -84,7 +77,7 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
     public async Task The_dashboard_read_the_harness_times_counts_every_open_incident_of_the_history()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await FederationRun.StartAsync(database);
+        await using var run = await FederationRun.StartAsync(history.Database);
         int open;
         await using (var db = run.CreateDb())
         {
@@ -101,7 +94,7 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
     [Fact]
     public async Task A_short_load_reaches_every_officer_without_errors()
     {
-        await using var run = await FederationRun.StartAsync(database);
+        await using var run = await FederationRun.StartAsync(history.Database);
         var options = new LoadOptions { Liaisons = 10, Interval = TimeSpan.FromMilliseconds(200), Officers = 3, Duration = TimeSpan.FromSeconds(3) };
 
         var result = await LoadRun.RunAsync(run, options, cancellationToken: TestContext.Current.CancellationToken);
@@ -134,11 +127,26 @@ public sealed class HarnessSmokeTests : IAsyncLifetime
         Assert.Equal(0, result.UnexpectedDeliveries); // the backplane carries each change once, never twice
         Assert.Equal(result.Updated * 4, result.DeliveryMs.Count);
     }
+}
+
+/// <summary>
+/// The small generated history the smoke tests start their desks from, generated once for the class: each desk starts
+/// on a copy of the file (<see cref="FederationRun.StartAsync"/>), so no test sees another's writes.
+/// </summary>
+public sealed class GeneratedHistory : IAsyncLifetime
+{
+    private static readonly HistoryOptions Small = new() { Years = 1, Incidents = 20, EventsPerIncident = 100, Seed = 7 };
+
+    public string Database { get; } = Path.Combine(Path.GetTempPath(), $"incidentdesk-smoke-{Guid.NewGuid():N}.db");
+    internal HistoryReport Report { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() =>
+        Report = await HistoryGenerator.GenerateAsync(Database, Small, TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        File.Delete(database);
+        File.Delete(Database);
         return ValueTask.CompletedTask;
     }
 }
