@@ -61,10 +61,54 @@ public sealed class LiveRefreshTimingTests : MudComponentTestBase
         await PublishAsync(start.AddMilliseconds(20));
         _clock.Advance(TimeSpan.FromMilliseconds(50));
         firstReadMayEnd.SetResult();
+        await RefreshedAsync(1);
+        // The first refresh took 50 ms: the next waits four times that (RestPerRefresh).
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
 
         await RefreshedAsync(2);
-        Assert.Equal([50.0, 40.0], _refreshes.Select(r => r.Ms));
+        Assert.Equal([50.0, 240.0], _refreshes.Select(r => r.Ms));
         Assert.Equal(2, reads);
+    }
+
+    [Fact]
+    public async Task A_page_whose_refresh_was_slow_waits_four_times_as_long_before_the_next_one()
+    {
+        var pace = TimeSpan.FromMilliseconds(250);
+        var refreshedAt = new ConcurrentQueue<DateTimeOffset>();
+        Render<LiveChanges>(p => p.Add(c => c.View, "matrix").Add(c => c.Pace, pace).Add(c => c.Changed, async (DeskChange _) =>
+        {
+            refreshedAt.Enqueue(_clock.GetUtcNow());
+            if (refreshedAt.Count == 1)
+            {
+                // The first refresh takes 200 ms (the cores are short), and a second change arrives meanwhile.
+                _clock.Advance(TimeSpan.FromMilliseconds(200));
+                await PublishAsync(_clock.GetUtcNow().UtcDateTime);
+            }
+        }));
+        Listen();
+
+        await PublishAsync(_clock.GetUtcNow().UtcDateTime);
+        await RefreshedAsync(1);
+        var firstEnded = refreshedAt.Single() + TimeSpan.FromMilliseconds(200);
+
+        // Past the pace but within four times the slow refresh: a page that merely kept its pace would refresh now.
+        _clock.Advance(TimeSpan.FromMilliseconds(790));
+        Assert.False(await CountReachedAsync(refreshedAt, 2, TimeSpan.FromMilliseconds(300)), "refreshed again at the pace after a slow refresh");
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+
+        Assert.True(await CountReachedAsync(refreshedAt, 2, Patience), "the second change was never shown");
+        Assert.Equal(firstEnded + TimeSpan.FromMilliseconds(800), refreshedAt.Last());
+    }
+
+    private static async Task<bool> CountReachedAsync<T>(ConcurrentQueue<T> queue, int count, TimeSpan within)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (queue.Count < count && waited.Elapsed < within && await timer.WaitForNextTickAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+        }
+
+        return queue.Count >= count;
     }
 
     /// <summary>
