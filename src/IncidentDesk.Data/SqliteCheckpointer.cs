@@ -16,7 +16,7 @@ namespace IncidentDesk.Data;
 public sealed partial class SqliteCheckpointer(
     DbContextOptions<IncidentDeskDbContext> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private bool _failing;
 
@@ -41,8 +41,8 @@ public sealed partial class SqliteCheckpointer(
         }
     }
 
-    /// <summary>One passive checkpoint; the log frames it could not copy yet (an open read still needs them), or null on failure.</summary>
-    public async Task<long?> CheckpointAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>One passive checkpoint: what no open read still needs is copied; the rest waits for the next tick.</summary>
+    private async Task CheckpointAsync(string connectionString, CancellationToken cancellationToken)
     {
         try
         {
@@ -50,16 +50,12 @@ public sealed partial class SqliteCheckpointer(
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            // One row: busy (0/1), frames in the log, frames copied into the database file.
-            var left = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) - reader.GetInt64(2) : 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
             if (_failing)
             {
                 _failing = false;
                 LogRecovered(logger);
             }
-
-            return left;
         }
         catch (SqliteException exception)
         {
@@ -69,13 +65,11 @@ public sealed partial class SqliteCheckpointer(
                 _failing = true;
                 LogFailing(logger, exception);
             }
-
-            return null;
         }
     }
 
     /// <summary>The desk's SQLite file, opened without creating it; null on PostgreSQL or an in-memory database.</summary>
-    public string? ConnectionString()
+    private string? ConnectionString()
     {
         using var db = new IncidentDeskDbContext(options);
         if (!db.Database.IsSqlite())

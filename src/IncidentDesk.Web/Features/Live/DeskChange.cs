@@ -30,9 +30,6 @@ public enum ChangeKind
 public sealed record DeskChange(ChangeKind Kind, int IncidentId, int? CoopId, int? EntityId, string Actor, DateTime AtUtc)
 {
     /// <summary>Whether a page showing <paramref name="kinds"/> must re-read: a change of one of them, or a catch-up.</summary>
-    public bool Concerns(params ReadOnlySpan<ChangeKind> kinds) => Kind == ChangeKind.CatchUp || kinds.Contains(Kind);
-
-    /// <inheritdoc cref="Concerns(ReadOnlySpan{ChangeKind})"/>
     public bool Concerns(IReadOnlyCollection<ChangeKind> kinds) => Kind == ChangeKind.CatchUp || kinds.Contains(Kind);
 }
 
