@@ -75,12 +75,13 @@ public sealed class CoopTaskService(
                 select new TaskUnderUpdate(t, t.CampaignTask!, i.Id, i.Reference, i.Title, c.Title, coop.Code, coop.Name,
                     db.Evidence.Any(e => e.CoopTaskId == t.Id)))
             .FirstOrDefaultAsync(cancellationToken);
-        var task = found?.Task;
-        if (found is null || task is null || !user.CanWriteForCoop(task.CoopId))
+        if (found is null || !user.CanWriteForCoop(found.Task.CoopId))
         {
             await audit.DeniedIfExistsAsync<CoopTask>(taskId, cancellationToken);
             return Result.NotFound();
         }
+
+        var task = found.Task;
 
         // What a liaison types is refused with its field named before anything else about it is decided.
         // (Lengths stay with the task's rules below.)
